@@ -1,0 +1,53 @@
+# The front door. `make` (or `make help`) lists every target.
+# Each target creates .venv and installs the project on first use, so a fresh clone
+# needs nothing but Python 3.11+, make and the system libraries of WeasyPrint.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV ?= .venv
+INPUTS ?= inputs
+OUT ?= reports
+# Empty ROK means "the newest year in INPUTS" (decided by the pipeline, not here).
+ROK ?=
+JOBS ?=
+
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ROK_ARG = $(if $(ROK),--rok $(ROK),)
+JOBS_ARG = $(if $(JOBS),--jobs $(JOBS),)
+
+.PHONY: help validate szablon test example-data lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
+	  | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
+	@echo
+	@echo "  Variables: ROK=2025 INPUTS=inputs OUT=reports JOBS=<cores>"
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Potrzebny jest Python 3.11 lub nowszy (PYTHON=$(PYTHON))." >&2; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $@
+
+validate: $(STAMP) ## Check a year's data and print every problem (exit 1 on errors)
+	$(PY) -m pipeline validate --inputs $(INPUTS) $(ROK_ARG)
+
+szablon: $(STAMP) ## Write an empty Excel workbook dane_<rok>.xlsx to fill in (ROK required)
+	@test -n "$(ROK)" || { echo "Podaj rok: make szablon ROK=2026" >&2; exit 2; }
+	$(PY) -m pipeline szablon --inputs $(INPUTS) --rok $(ROK) --out dane_$(ROK).xlsx
+
+test: $(STAMP) ## Run every test
+	$(PY) -m pytest
+
+example-data: $(STAMP) ## Regenerate the bundled example data in inputs/ (deterministic)
+	$(PY) -m pipeline.example_data --out $(INPUTS)
+
+lock: $(STAMP) ## Refresh constraints.txt from the installed environment
+	$(PY) -m pip freeze --exclude-editable | grep -v '^raport-bezpieczenstwa' > constraints.txt
+
+clean: ## Remove the virtual environment (inputs and reports are kept)
+	rm -rf $(VENV)

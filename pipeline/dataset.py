@@ -1,0 +1,96 @@
+"""The validated data of a report: the report year and the years before it (up to 5 in all).
+
+`load_dataset()` reads `powiat.toml` and the year folders, checks every table and either
+returns a `Dataset` (with its warnings) or raises `DataError` listing every problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError, UsageError
+from .load import read_year, year_folders
+from .problems import Problem, Severity
+from .registry import Powiat, read_powiat
+from .schema import TABLES
+from .validate import coverage_problems, validate_table
+
+__all__ = ["TREND_YEARS", "Dataset", "load_dataset", "report_years"]
+
+TREND_YEARS = 5
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Typed tables of several years stacked with a `rok` column; codes are today's codes."""
+
+    powiat: Powiat
+    year: int
+    years: tuple[int, ...]  # oldest first, the report year last
+    tables: dict[str, pd.DataFrame]
+    missing: frozenset[tuple[int, str]]  # (year, table) with no file or sheet
+    problems: tuple[Problem, ...]  # warnings only: errors stop the loading
+
+    def table(self, name: str, year: int | None = None) -> pd.DataFrame:
+        """Rows of one table, for one year or all loaded years."""
+        frame = self.tables[name]
+        return frame if year is None else frame[frame["rok"] == year]
+
+    def has(self, name: str, year: int | None) -> bool:
+        """Whether the file of `name` was given for `year` (never for no year)."""
+        return year in self.years and (year, name) not in self.missing
+
+    @property
+    def previous_year(self) -> int | None:
+        return self.year - 1 if self.year - 1 in self.years else None
+
+
+def report_years(inputs: Path, year: int | None) -> tuple[int, ...]:
+    """The report year (default: the newest folder) and the folders of the 4 years before it."""
+    folders = year_folders(inputs) if inputs.is_dir() else {}
+    if not folders:
+        raise UsageError(f"W folderze {inputs} nie ma folderów z danymi lat (np. {inputs}/2025).")
+    year = max(folders) if year is None else year
+    if year not in folders:
+        known = ", ".join(str(y) for y in folders)
+        raise UsageError(f"Brak folderu {inputs}/{year}. Dostępne lata: {known}.")
+    return tuple(y for y in folders if year - TREND_YEARS < y <= year)
+
+
+def load_dataset(inputs: Path, year: int | None = None) -> Dataset:
+    """Read and check everything a report needs; raise DataError listing every problem."""
+    inputs = Path(inputs)
+    years = report_years(inputs, year)
+    powiat = read_powiat(inputs)
+    problems: list[Problem] = []
+    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    missing = set()
+    for y in years:
+        raws, file_problems = read_year(inputs / str(y), y)
+        problems += file_problems
+        for name, table in TABLES.items():
+            if name not in raws:
+                missing.add((y, name))
+                if not table.optional and not any(p.is_error and name in p.file for p in file_problems):
+                    problems.append(Problem(Severity.WARNING, f"{y}/{table.filename}", "brak pliku",
+                                            "w raporcie ta część będzie oznaczona jako „brak danych”"))
+                continue
+            typed, table_problems = validate_table(raws[name], y, powiat)
+            problems += table_problems
+            if typed is not None:
+                problems += coverage_problems(table, typed, raws[name].source, powiat)
+                frames[name].append(typed.assign(rok=y).reset_index())
+    if any(p.is_error for p in problems):
+        raise DataError(problems)
+    tables = {name: _stack(parts, name) for name, parts in frames.items()}
+    return Dataset(powiat, years[-1], years, tables, frozenset(missing), tuple(problems))
+
+
+def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    if parts:
+        return pd.concat(parts, ignore_index=True)
+    columns = ["wiersz", *TABLES[name].columns, "rok"]
+    return pd.DataFrame(columns=columns)

@@ -1,0 +1,109 @@
+"""Polish numbers, percentages, money and dates, as the report prints them (babel, pl_PL).
+
+Every number in the report goes through here, so that "12 345", "12,5%", "12 240,00 zł"
+and "26 listopada 2026 r." look the same on every page. Missing values print as "b.d."
+(brak danych), never as 0 or "nan".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pandas as pd
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_currency, format_decimal
+
+__all__ = [
+    "MISSING",
+    "MISSING_TEXT",
+    "fmt_change",
+    "fmt_date",
+    "fmt_day",
+    "fmt_int",
+    "fmt_money",
+    "fmt_number",
+    "fmt_percent",
+    "fmt_years",
+    "is_missing",
+]
+
+LOCALE = "pl_PL"
+MISSING = "b.d."  # in tables; the annex explains it
+MISSING_TEXT = "brak danych"  # in sentences
+MINUS = "\u2212"  # a real minus sign, not a hyphen
+NBSP = "\u00a0"
+
+
+def is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _signed(text: str) -> str:
+    return text.replace("-", MINUS)
+
+
+def _rounded(value: Any, digits: int) -> Decimal:
+    """Half up, as people round (babel alone would round half to even: 74,25 -> 74,2)."""
+    return Decimal(str(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def fmt_int(value: Any) -> str:
+    """12345 -> "12 345" with a no-break space, so a number never breaks across lines."""
+    return fmt_number(value, 0)
+
+
+def fmt_number(value: Any, digits: int = 1) -> str:
+    """12.46 -> "12,5"."""
+    if is_missing(value) or math.isinf(float(value)):
+        return MISSING
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return _signed(format_decimal(_rounded(value, digits), format=pattern, locale=LOCALE))
+
+
+def fmt_percent(value: Any, digits: int = 1) -> str:
+    """A value already in percent: 74.25 -> "74,3%"."""
+    if is_missing(value) or math.isinf(float(value)):
+        return MISSING
+    return f"{fmt_number(value, digits)}%"
+
+
+def fmt_change(value: Any, digits: int = 0) -> str:
+    """An absolute change with its sign: +12, −5, 0."""
+    if is_missing(value):
+        return MISSING
+    text = fmt_number(abs(float(value)), digits)
+    if round(float(value), digits) == 0:
+        return fmt_number(0, digits)
+    return ("+" if float(value) > 0 else MINUS) + text
+
+
+def fmt_money(value: Any) -> str:
+    """12240 -> "12 240,00 zł"."""
+    if is_missing(value):
+        return MISSING
+    return _signed(format_currency(float(value), "PLN", locale=LOCALE))
+
+
+def fmt_date(day: dt.date) -> str:
+    """ "26 listopada 2026 r." """
+    return f"{_babel_date(day, 'd MMMM y', locale=LOCALE)}{NBSP}r."
+
+
+def fmt_day(day: Any) -> str:
+    """A date in a table: "14.03.2025"."""
+    if is_missing(day):
+        return MISSING
+    return f"{pd.Timestamp(day):%d.%m.%Y}"
+
+
+def fmt_years(first: int, last: int) -> str:
+    """ "2021–2025" with an en dash."""
+    return str(first) if first == last else f"{first}\u2013{last}"

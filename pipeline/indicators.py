@@ -1,0 +1,397 @@
+"""The figures the report prints, computed from a validated `Dataset`.
+
+An *area* is either a gmina's TERYT code or `None` for the whole powiat. Powiat figures
+are the sum of the gminas plus the rows about the whole powiat (code `<teryt>000`).
+A value that cannot be computed is `pd.NA` ("brak danych"), never 0.
+
+Formulas (the annex of the report prints the same):
+- dynamika = value ÷ value last year × 100 (last year = 100%), with the absolute change;
+- wykrywalność = wykryte ÷ stwierdzone × 100;
+- wskaźnik na 10 tys. mieszkańców = value ÷ ludność × 10 000; flagged when the value < 10;
+- KMZB: potwierdzone = every "Potwierdzone…" status; share confirmed = potwierdzone ÷ all
+  reports × 100; share eliminated = "Potwierdzone (wyeliminowane)" ÷ potwierdzone × 100;
+- koszt godziny służby ponadnormatywnej = kwota ÷ liczba godzin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .dataset import Dataset
+from .schema import (
+    CRIME_CATEGORIES,
+    EVENT_KINDS,
+    KMZB_CONFIRMED,
+    KMZB_ELIMINATED,
+    KMZB_STATUSES,
+    SEVEN_CATEGORIES,
+    TARGET_GROUPS,
+)
+
+__all__ = [
+    "FEW_CASES",
+    "KeyFigure",
+    "crime_table",
+    "crime_trend",
+    "dynamika",
+    "events",
+    "events_by",
+    "gmina_rates",
+    "interventions_table",
+    "key_figures",
+    "kmzb_by_category",
+    "kmzb_by_gmina",
+    "kmzb_summary",
+    "patrols_table",
+    "plan_next",
+    "plan_vs_done",
+    "population",
+    "rate_per_10k",
+    "roads_table",
+    "wykrywalnosc",
+]
+
+FEW_CASES = 10  # a rate resting on fewer cases than this is not worth ranking
+ROAD_COLUMNS = ("wypadki", "zabici", "ranni", "kolizje", "nietrzezwi_kierujacy")
+PATROL_RESULTS = ("legitymowani", "pouczeni", "mandaty", "wnioski_o_ukaranie", "zatrzymani")
+Area = str | None
+
+
+# ------------------------------------------------------------------ formulas
+
+
+def dynamika(current: object, previous: object) -> object:
+    """value ÷ last year × 100; NA when either is missing or last year was 0."""
+    if pd.isna(current) or pd.isna(previous) or previous == 0:
+        return pd.NA
+    return float(current) / float(previous) * 100
+
+
+def change(current: object, previous: object) -> object:
+    if pd.isna(current) or pd.isna(previous):
+        return pd.NA
+    return current - previous
+
+
+def wykrywalnosc(detected: object, reported: object) -> object:
+    if pd.isna(detected) or pd.isna(reported) or reported == 0:
+        return pd.NA
+    return float(detected) / float(reported) * 100
+
+
+def rate_per_10k(value: object, people: object) -> object:
+    if pd.isna(value) or pd.isna(people) or people == 0:
+        return pd.NA
+    return float(value) / float(people) * 10_000
+
+
+def _ratio(part: object, whole: object) -> object:
+    if pd.isna(part) or pd.isna(whole) or whole == 0:
+        return pd.NA
+    return float(part) / float(whole)
+
+
+def _share(part: object, whole: object) -> object:
+    ratio = _ratio(part, whole)
+    return ratio if pd.isna(ratio) else ratio * 100
+
+
+# ------------------------------------------------------------------ selection
+
+
+def _rows(ds: Dataset, table: str, year: int | None, area: Area) -> pd.DataFrame:
+    """Rows of one year for an area; no rows for a missing file or no year at all."""
+    frame = ds.table(table, year) if year is not None else ds.table(table).iloc[0:0]
+    return frame if area is None else frame[frame["teryt"] == area]
+
+
+def _sum(frame: pd.DataFrame, column: str) -> object:
+    """Sum that stays NA when nothing was reported (an empty cell is not 0)."""
+    if column not in frame or frame[column].notna().sum() == 0:
+        return pd.NA
+    return frame[column].sum()
+
+
+def _value(ds: Dataset, table: str, column: str, year: int | None, area: Area, **where: str) -> object:
+    if not ds.has(table, year):
+        return pd.NA
+    frame = _rows(ds, table, year, area)
+    for key, value in where.items():
+        frame = frame[frame[key] == value]
+    return _sum(frame, column)
+
+
+def population(ds: Dataset, year: int | None, area: Area = None) -> object:
+    return _value(ds, "ludnosc", "ludnosc", year, area)
+
+
+def _compare(label: str, current: object, previous: object) -> dict[str, object]:
+    return {"wskaznik": label, "poprzedni": previous, "biezacy": current,
+            "dynamika": dynamika(current, previous), "zmiana": change(current, previous)}
+
+
+# ------------------------------------------------------------------ crime
+
+
+def crime_table(ds: Dataset, area: Area = None) -> pd.DataFrame:
+    """Crimes by category: last year, this year, dynamika, change, detected and wykrywalność."""
+    rows = []
+    for code, label in CRIME_CATEGORIES.items():
+        now = _value(ds, "przestepstwa", "stwierdzone", ds.year, area, kategoria=code)
+        before = _value(ds, "przestepstwa", "stwierdzone", ds.previous_year, area, kategoria=code)
+        found = _value(ds, "przestepstwa", "wykryte", ds.year, area, kategoria=code)
+        found_before = _value(ds, "przestepstwa", "wykryte", ds.previous_year, area, kategoria=code)
+        rows.append({
+            "kategoria": code, **_compare(label, now, before), "wykryte": found,
+            "wykrywalnosc": wykrywalnosc(found, now),
+            "wykrywalnosc_poprzednia": wykrywalnosc(found_before, before),
+            "siedem": code in SEVEN_CATEGORIES,
+        })
+    return pd.DataFrame(rows).set_index("kategoria")
+
+
+def crime_trend(ds: Dataset, area: Area = None, category: str = "ogolem") -> pd.DataFrame:
+    """Reported and detected crimes of one category in every loaded year."""
+    rows = []
+    for year in ds.years:
+        reported = _value(ds, "przestepstwa", "stwierdzone", year, area, kategoria=category)
+        detected = _value(ds, "przestepstwa", "wykryte", year, area, kategoria=category)
+        rows.append({"rok": year, "stwierdzone": reported, "wykryte": detected,
+                     "wykrywalnosc": wykrywalnosc(detected, reported)})
+    return pd.DataFrame(rows).set_index("rok")
+
+
+def gmina_rates(ds: Dataset, table: str = "przestepstwa", column: str = "stwierdzone",
+                **where: str) -> pd.DataFrame:
+    """Every gmina's value per 10,000 residents this year, highest first, with the powiat's."""
+    if table == "przestepstwa" and not where:
+        where = {"kategoria": "ogolem"}
+    rows = []
+    for gmina in ds.powiat.gminy:
+        value = _value(ds, table, column, ds.year, gmina.teryt, **where)
+        people = population(ds, ds.year, gmina.teryt)
+        rows.append({"teryt": gmina.teryt, "gmina": gmina.nazwa, "wartosc": value, "ludnosc": people,
+                     "na_10_tys": rate_per_10k(value, people),
+                     "malo_przypadkow": bool(not pd.isna(value) and value < FEW_CASES)})
+    frame = pd.DataFrame(rows).set_index("teryt")
+    frame["na_10_tys"] = frame["na_10_tys"].astype("Float64")
+    return frame.sort_values("na_10_tys", ascending=False, na_position="last")
+
+
+def powiat_rate(ds: Dataset, table: str = "przestepstwa", column: str = "stwierdzone",
+                **where: str) -> object:
+    if table == "przestepstwa" and not where:
+        where = {"kategoria": "ogolem"}
+    return rate_per_10k(_value(ds, table, column, ds.year, None, **where), population(ds, ds.year))
+
+
+# ------------------------------------------------------------------ roads, interventions
+
+
+def roads_table(ds: Dataset, area: Area = None) -> pd.DataFrame:
+    labels = {"wypadki": "wypadki drogowe", "zabici": "zabici", "ranni": "ranni",
+              "kolizje": "kolizje", "nietrzezwi_kierujacy": "nietrzeźwi kierujący"}
+    rows = [
+        {"kod": column, **_compare(labels[column],
+                                   _value(ds, "ruch_drogowy", column, ds.year, area),
+                                   _value(ds, "ruch_drogowy", column, ds.previous_year, area))}
+        for column in ROAD_COLUMNS
+    ]
+    return pd.DataFrame(rows).set_index("kod")
+
+
+def road_severity(ds: Dataset, area: Area = None) -> dict[str, object]:
+    """Killed and injured per 100 accidents."""
+    accidents = _value(ds, "ruch_drogowy", "wypadki", ds.year, area)
+    return {"zabici_na_100": _share(_value(ds, "ruch_drogowy", "zabici", ds.year, area), accidents),
+            "ranni_na_100": _share(_value(ds, "ruch_drogowy", "ranni", ds.year, area), accidents)}
+
+
+def interventions_table(ds: Dataset, area: Area = None) -> pd.DataFrame | None:
+    """None when no year has the optional interventions file."""
+    if not ds.has("interwencje", ds.year):
+        return None
+    labels = {"interwencje": "interwencje ogółem", "interwencje_domowe": "interwencje domowe",
+              "niebieskie_karty": "procedury Niebieskiej Karty"}
+    rows = [{"kod": c, **_compare(label, _value(ds, "interwencje", c, ds.year, area),
+                                  _value(ds, "interwencje", c, ds.previous_year, area))}
+            for c, label in labels.items()]
+    return pd.DataFrame(rows).set_index("kod")
+
+
+# ------------------------------------------------------------------ KMZB
+
+
+def kmzb_summary(ds: Dataset, area: Area, year: int | None) -> dict[str, object]:
+    """Reports, confirmed, eliminated and their shares in `year` (all NA for no year)."""
+    if not ds.has("kmzb", year):
+        return {"zgloszenia": pd.NA, "potwierdzone": pd.NA, "wyeliminowane": pd.NA,
+                "udzial_potwierdzonych": pd.NA, "udzial_wyeliminowanych": pd.NA}
+    rows = _rows(ds, "kmzb", year, area)
+    total = _sum(rows, "liczba")
+    if pd.isna(total):
+        total = 0 if rows.empty else pd.NA
+    confirmed = rows.loc[rows["status"].isin(KMZB_CONFIRMED), "liczba"].sum()
+    eliminated = rows.loc[rows["status"] == KMZB_ELIMINATED, "liczba"].sum()
+    return {"zgloszenia": total, "potwierdzone": confirmed, "wyeliminowane": eliminated,
+            "udzial_potwierdzonych": _share(confirmed, total),
+            "udzial_wyeliminowanych": _share(eliminated, confirmed)}
+
+
+def kmzb_by_category(ds: Dataset, area: Area = None) -> pd.DataFrame:
+    """Reports per category and status this year, most reported first, with last year's total."""
+    rows = _rows(ds, "kmzb", ds.year, area)
+    table = rows.pivot_table(index="kategoria", columns="status", values="liczba", aggfunc="sum",
+                             fill_value=0)
+    table = table.reindex(columns=list(KMZB_STATUSES), fill_value=0)
+    table["razem"] = table.sum(axis=1)
+    table["potwierdzone"] = table[list(KMZB_CONFIRMED)].sum(axis=1)
+    previous = _rows(ds, "kmzb", ds.previous_year, area)
+    table["poprzedni"] = previous.groupby("kategoria")["liczba"].sum().reindex(table.index)
+    return table.sort_values(["razem", "potwierdzone"], ascending=False)
+
+
+def kmzb_by_gmina(ds: Dataset) -> pd.DataFrame:
+    rows = []
+    for gmina in ds.powiat.gminy:
+        summary = kmzb_summary(ds, gmina.teryt, ds.year)
+        people = population(ds, ds.year, gmina.teryt)
+        rows.append({"teryt": gmina.teryt, "gmina": gmina.nazwa, **summary,
+                     "na_10_tys": rate_per_10k(summary["zgloszenia"], people)})
+    return pd.DataFrame(rows).set_index("teryt")
+
+
+# ------------------------------------------------------------------ extra patrols
+
+
+def patrols_table(ds: Dataset, area: Area, year: int | None) -> pd.DataFrame:
+    """Who paid for extra patrols in `year`, what an hour cost and what the patrols did."""
+    rows = _rows(ds, "sluzby_ponadnormatywne", year, area)
+    columns = ["kwota_zl", "liczba_sluzb", "liczba_godzin", *PATROL_RESULTS]
+    table = rows.groupby("teryt")[columns].sum(min_count=1) if not rows.empty else \
+        pd.DataFrame(columns=columns)
+    table.insert(0, "platnik", [ds.powiat.name_of(code) for code in table.index])
+    table["koszt_godziny"] = [_ratio(k, h) for k, h in zip(table["kwota_zl"], table["liczba_godzin"], strict=True)]
+    return table
+
+
+# ------------------------------------------------------------------ prevention
+
+
+def events(ds: Dataset, area: Area, year: int | None) -> pd.DataFrame:
+    """The prevention events of `year` (of an area), in date order."""
+    return _rows(ds, "dzialania", year, area).sort_values(["data", "nazwa"])
+
+
+def events_by(ds: Dataset, by: str, area: Area = None) -> pd.DataFrame:
+    """Events and participants by `rodzaj` or `grupa_docelowa`, this year and last."""
+    labels = EVENT_KINDS if by == "rodzaj" else TARGET_GROUPS
+    now = events(ds, area, ds.year).groupby(by)["uczestnicy"].agg(["size", "sum"])
+    before = events(ds, area, ds.previous_year).groupby(by)["uczestnicy"].agg(["size", "sum"])
+    table = pd.DataFrame(index=list(labels))
+    table["etykieta"] = list(labels.values())
+    table["wydarzenia"] = now["size"].reindex(table.index).fillna(0).astype(int)
+    table["uczestnicy"] = now["sum"].reindex(table.index).astype("Int64").fillna(0)
+    table["wydarzenia_poprzednio"] = before["size"].reindex(table.index).astype("Int64")
+    if ds.has("dzialania", ds.previous_year):
+        table["wydarzenia_poprzednio"] = table["wydarzenia_poprzednio"].fillna(0)
+    return table
+
+
+def _events_total(ds: Dataset, year: int | None, area: Area = None) -> tuple[object, object]:
+    if not ds.has("dzialania", year):
+        return pd.NA, pd.NA
+    rows = _rows(ds, "dzialania", year, area)
+    return len(rows), _sum(rows, "uczestnicy") if len(rows) else 0
+
+
+def plan_vs_done(ds: Dataset, area: Area = None) -> pd.DataFrame | None:
+    """Last year's plan for this year against what was done, by gmina and kind of action.
+
+    None when last year's plan is missing. `realizacja` = done ÷ planned × 100, capped at
+    100 for a single line (doing more of one kind does not make up for another).
+    """
+    if not ds.has("plan", ds.previous_year):
+        return None
+    planned = _rows(ds, "plan", ds.previous_year, area).groupby(["teryt", "rodzaj"]).size()
+    done = _rows(ds, "dzialania", ds.year, area).groupby(["teryt", "rodzaj"]).size()
+    table = pd.DataFrame({"zaplanowane": planned}).join(pd.DataFrame({"zrealizowane": done}), how="left")
+    table["zrealizowane"] = table["zrealizowane"].fillna(0).astype(int)
+    table["realizacja"] = (table["zrealizowane"].clip(upper=table["zaplanowane"])
+                           / table["zaplanowane"] * 100)
+    table = table.reset_index()
+    table.insert(1, "obszar", [ds.powiat.name_of(code) for code in table["teryt"]])
+    table.insert(3, "rodzaj_etykieta", [EVENT_KINDS[k] for k in table["rodzaj"]])
+    return table
+
+
+def plan_next(ds: Dataset, area: Area = None) -> pd.DataFrame | None:
+    """This year's plan for the next year, in order of its term."""
+    if not ds.has("plan", ds.year):
+        return None
+    plan = _rows(ds, "plan", ds.year, area).copy()
+    plan["obszar"] = [ds.powiat.name_of(code) for code in plan["teryt"]]
+    return plan.sort_values(["termin", "obszar", "nazwa"], key=_term_sort_key)
+
+
+def _term_sort_key(column: pd.Series) -> pd.Series:
+    if column.name == "termin":
+        return column.map(lambda term: (term.first_month, term.last_month))
+    return column
+
+
+# ------------------------------------------------------------------ key figures
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One figure of the summary page, with last year's value for comparison."""
+
+    label: str
+    current: object
+    previous: object
+    kind: str = "int"  # int | percent | money | number
+    better: str = ""  # "lower", "higher" or "" when neither is better
+
+    @property
+    def dynamika(self) -> object:
+        return dynamika(self.current, self.previous)
+
+    @property
+    def change(self) -> object:
+        return change(self.current, self.previous)
+
+
+def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
+    crimes = crime_table(ds, area)
+    roads = roads_table(ds, area)
+    kmzb_now = kmzb_summary(ds, area, ds.year)
+    kmzb_before = kmzb_summary(ds, area, ds.previous_year)
+    events_now, people_now = _events_total(ds, ds.year, area)
+    events_before, people_before = _events_total(ds, ds.previous_year, area)
+    patrols_now = patrols_table(ds, area, ds.year)
+    patrols_before = patrols_table(ds, area, ds.previous_year)
+    figures = [
+        KeyFigure("przestępstwa stwierdzone", crimes.at["ogolem", "biezacy"], crimes.at["ogolem", "poprzedni"],
+                  better="lower"),
+        KeyFigure("wykrywalność sprawców", crimes.at["ogolem", "wykrywalnosc"],
+                  crimes.at["ogolem", "wykrywalnosc_poprzednia"], "percent", "higher"),
+        *[KeyFigure(crimes.at[c, "wskaznik"], crimes.at[c, "biezacy"], crimes.at[c, "poprzedni"],
+                    better="lower") for c in SEVEN_CATEGORIES],
+        KeyFigure("wypadki drogowe", roads.at["wypadki", "biezacy"], roads.at["wypadki", "poprzedni"],
+                  better="lower"),
+        KeyFigure("zabici w wypadkach", roads.at["zabici", "biezacy"], roads.at["zabici", "poprzedni"],
+                  better="lower"),
+        KeyFigure("zgłoszenia na KMZB", kmzb_now["zgloszenia"], kmzb_before["zgloszenia"]),
+        KeyFigure("zgłoszenia KMZB potwierdzone", kmzb_now["udzial_potwierdzonych"],
+                  kmzb_before["udzial_potwierdzonych"], "percent"),
+        KeyFigure("działania profilaktyczne", events_now, events_before, better="higher"),
+        KeyFigure("uczestnicy działań profilaktycznych", people_now, people_before, better="higher"),
+        KeyFigure("godziny służb ponadnormatywnych", _sum(patrols_now, "liczba_godzin"),
+                  _sum(patrols_before, "liczba_godzin"), "number", "higher"),
+        KeyFigure("środki samorządów na służby", _sum(patrols_now, "kwota_zl"),
+                  _sum(patrols_before, "kwota_zl"), "money"),
+    ]
+    return figures

@@ -1,0 +1,345 @@
+"""The input contract: tables, their columns and the allowed values.
+
+This module is the one place that says what the analyst's files contain. The loader,
+the validator, the Excel template, the example-data generator and the documentation all
+read it; nothing else lists a category or a column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+__all__ = [
+    "CRIME_CATEGORIES",
+    "CRIME_GROUPS",
+    "EVENT_KINDS",
+    "KMZB_CATEGORIES",
+    "KMZB_STATUSES",
+    "SEVEN_CATEGORIES",
+    "TABLES",
+    "TARGET_GROUPS",
+    "Field",
+    "Kind",
+    "Table",
+]
+
+
+class Kind(Enum):
+    """How a column's text is read and checked."""
+
+    TERYT = "teryt"  # a gmina or powiat code; the `gmina` name column may stand in
+    COUNT = "count"  # a whole number >= 0
+    AMOUNT = "amount"  # a number >= 0 with at most 2 decimals (zł, hours)
+    TEXT = "text"
+    DATE = "date"
+    CHOICE = "choice"  # one of `Field.choices`
+    TERM = "term"  # a month or a quarter of the next year
+    YEAR = "year"  # the optional `rok` column; must match its folder
+
+
+# code -> label used in the report. Dicts keep the report's order.
+CRIME_GROUPS: dict[str, str] = {
+    "ogolem": "ogółem",
+    "kryminalne": "o charakterze kryminalnym",
+    "gospodarcze": "o charakterze gospodarczym",
+    "drogowe": "drogowe",
+}
+
+SEVEN_CATEGORIES: dict[str, str] = {
+    "kradziez_cudzej_rzeczy": "kradzież cudzej rzeczy",
+    "kradziez_z_wlamaniem": "kradzież z włamaniem",
+    "rozboj": "rozbój, kradzież i wymuszenie rozbójnicze",
+    "uszczerbek_na_zdrowiu": "uszczerbek na zdrowiu",
+    "bojka_pobicie": "bójka lub pobicie",
+    "uszkodzenie_rzeczy": "uszkodzenie rzeczy",
+    "kradziez_samochodu": "kradzież samochodu",
+}
+
+CRIME_CATEGORIES: dict[str, str] = {**CRIME_GROUPS, **SEVEN_CATEGORIES}
+
+KMZB_CATEGORIES: tuple[str, ...] = (
+    "Akty wandalizmu",
+    "Dzikie wysypiska śmieci",
+    "Grupowanie się małoletnich zagrożonych demoralizacją",
+    "Kłusownictwo",
+    "Miejsca niebezpieczne na wodach",
+    "Miejsce niebezpiecznej działalności rozrywkowej",
+    "Nielegalna wycinka drzew",
+    "Nielegalne rajdy samochodowe",
+    "Nieprawidłowe parkowanie",
+    "Niestrzeżone przejście przez tory",
+    "Niestrzeżony przejazd kolejowy",
+    "Niewłaściwa infrastruktura drogowa",
+    "Niszczenie zieleni",
+    "Osoba bezdomna wymagająca pomocy",
+    "Poruszanie się po terenach leśnych quadami",
+    "Przekraczanie dozwolonej prędkości",
+    "Spożywanie alkoholu w miejscach niedozwolonych",
+    "Używanie środków odurzających",
+    "Wałęsające się bezpańskie psy",
+    "Wypalanie traw",
+    "Zdarzenia drogowe z udziałem zwierząt leśnych",
+    "Znęcanie się nad zwierzętami",
+    "Zła organizacja ruchu drogowego",
+    "Żebractwo",
+    # Older or seasonal categories that still appear in exports.
+    "Dzikie kąpieliska",
+    "Utonięcia",
+)
+
+KMZB_STATUSES: tuple[str, ...] = (
+    "Nowe",
+    "Weryfikacja",
+    "Potwierdzone",
+    "Niepotwierdzone",
+    "Potwierdzone (wyeliminowane)",
+    "Potwierdzone (przekazane poza Policję)",
+)
+KMZB_CONFIRMED: tuple[str, ...] = tuple(s for s in KMZB_STATUSES if s.startswith("Potwierdzone"))
+KMZB_ELIMINATED = "Potwierdzone (wyeliminowane)"
+
+EVENT_KINDS: dict[str, str] = {
+    "debata_spoleczna": "debata społeczna",
+    "punkt_przyjec": "punkt przyjęć interesantów",
+    "turniej_sportowy": "turniej sportowy",
+    "akcja_edukacyjna": "akcja edukacyjna",
+    "pierwsza_pomoc": "nauka pierwszej pomocy",
+    "rajd_rowerowy": "rajd rowerowy",
+    "piknik": "piknik",
+    "spotkanie_z_gosciem": "spotkanie z ciekawym gościem",
+    "akcja_brd": "akcja BRD",
+    "inne": "inne",
+}
+
+TARGET_GROUPS: dict[str, str] = {
+    "przedszkole": "przedszkolaki",
+    "szkola_podstawowa": "uczniowie szkół podstawowych",
+    "szkola_ponadpodstawowa": "uczniowie szkół ponadpodstawowych",
+    "rodzice": "rodzice",
+    "seniorzy": "seniorzy",
+    "kierowcy": "kierowcy",
+    "mieszkancy": "mieszkańcy",
+}
+
+# Column names a `gmina` name column may carry instead of `teryt`.
+GMINA_NAME_COLUMN = "gmina"
+YEAR_COLUMN = "rok"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of an input table."""
+
+    name: str
+    kind: Kind
+    help: str  # Polish, shown to the analyst in the template and the docs
+    required: bool = True  # the column must be present (its cells may still be empty)
+    not_empty: bool = False  # every cell must be filled (keys, names, dates)
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """One input file (`<name>.csv`) or sheet of `dane_<rok>.xlsx`."""
+
+    name: str
+    title: str  # Polish, for messages and the template
+    fields: tuple[Field, ...]
+    key: tuple[str, ...] = ()  # columns that identify a row; duplicates are errors
+    repeat_key: tuple[str, ...] = ()  # rows equal in these are probably pasted twice: a warning
+    optional: bool = False  # a missing file is not even worth a note
+    one_row_per_gmina: bool = False  # the template pre-fills the gminas
+    powiat_rows: bool = True  # rows with the powiat's own code are allowed
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+def _teryt(help: str = "kod TERYT gminy (7 cyfr) albo powiatu (np. 1007000)") -> Field:
+    return Field("teryt", Kind.TERYT, help, not_empty=True)
+
+
+def _count(name: str, help: str, required: bool = True) -> Field:
+    return Field(name, Kind.COUNT, help, required=required)
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "ludnosc",
+            "Ludność gmin",
+            (
+                _teryt("kod TERYT gminy (7 cyfr)"),
+                _count("ludnosc", "liczba mieszkańców na 31 grudnia"),
+            ),
+            key=("teryt",),
+            one_row_per_gmina=True,
+            powiat_rows=False,
+        ),
+        Table(
+            "przestepstwa",
+            "Przestępstwa stwierdzone i wykryte",
+            (
+                _teryt(),
+                Field(
+                    "kategoria",
+                    Kind.CHOICE,
+                    "kategoria przestępstw (ogolem, kryminalne, ... albo jedna z 7 kategorii)",
+                    not_empty=True,
+                    choices=tuple(CRIME_CATEGORIES),
+                ),
+                _count("stwierdzone", "przestępstwa stwierdzone"),
+                _count("wykryte", "przestępstwa wykryte"),
+            ),
+            key=("teryt", "kategoria"),
+            one_row_per_gmina=True,
+        ),
+        Table(
+            "ruch_drogowy",
+            "Bezpieczeństwo w ruchu drogowym",
+            (
+                _teryt(),
+                _count("wypadki", "wypadki drogowe"),
+                _count("zabici", "ofiary śmiertelne wypadków"),
+                _count("ranni", "ranni w wypadkach"),
+                _count("kolizje", "kolizje drogowe"),
+                _count("nietrzezwi_kierujacy", "zatrzymani nietrzeźwi kierujący"),
+            ),
+            key=("teryt",),
+            one_row_per_gmina=True,
+        ),
+        Table(
+            "kmzb",
+            "Krajowa Mapa Zagrożeń Bezpieczeństwa",
+            (
+                _teryt(),
+                Field(
+                    "kategoria",
+                    Kind.CHOICE,
+                    "kategoria zagrożenia, dokładnie jak w KMZB",
+                    not_empty=True,
+                    choices=KMZB_CATEGORIES,
+                ),
+                Field(
+                    "status",
+                    Kind.CHOICE,
+                    "status zgłoszenia, dokładnie jak w KMZB",
+                    not_empty=True,
+                    choices=KMZB_STATUSES,
+                ),
+                _count("liczba", "liczba zgłoszeń"),
+            ),
+            key=("teryt", "kategoria", "status"),
+        ),
+        Table(
+            "sluzby_ponadnormatywne",
+            "Służby ponadnormatywne finansowane przez samorządy",
+            (
+                _teryt("kod TERYT tego, kto zapłacił: gminy albo powiatu (np. 1007000)"),
+                Field("kwota_zl", Kind.AMOUNT, "kwota przekazana i wykorzystana, w złotych"),
+                _count("liczba_sluzb", "liczba służb (patroli)"),
+                Field("liczba_godzin", Kind.AMOUNT, "liczba godzin służby"),
+                _count("legitymowani", "osoby wylegitymowane", required=False),
+                _count("pouczeni", "osoby pouczone", required=False),
+                _count("mandaty", "nałożone mandaty karne", required=False),
+                _count("wnioski_o_ukaranie", "wnioski o ukaranie do sądu", required=False),
+                _count("zatrzymani", "osoby zatrzymane", required=False),
+            ),
+            key=("teryt",),
+        ),
+        Table(
+            "dzialania",
+            "Działania profilaktyczne (jedno wydarzenie w wierszu)",
+            (
+                Field("data", Kind.DATE, "data wydarzenia, np. 14.03.2025", not_empty=True),
+                _teryt(),
+                Field(
+                    "rodzaj",
+                    Kind.CHOICE,
+                    "rodzaj działania",
+                    not_empty=True,
+                    choices=tuple(EVENT_KINDS),
+                ),
+                Field("nazwa", Kind.TEXT, "nazwa wydarzenia", not_empty=True),
+                Field("program", Kind.TEXT, "program profilaktyczny (nieobowiązkowe)", required=False),
+                Field(
+                    "grupa_docelowa",
+                    Kind.CHOICE,
+                    "do kogo skierowane",
+                    not_empty=True,
+                    choices=tuple(TARGET_GROUPS),
+                ),
+                _count("uczestnicy", "liczba uczestników"),
+                Field(
+                    "partnerzy",
+                    Kind.TEXT,
+                    "partnerzy rozdzieleni średnikiem, np. Falck; SP nr 2 (nieobowiązkowe)",
+                    required=False,
+                ),
+            ),
+            repeat_key=("data", "teryt", "nazwa"),
+        ),
+        Table(
+            "plan",
+            "Plan działań na kolejny rok",
+            (
+                _teryt(),
+                Field(
+                    "rodzaj",
+                    Kind.CHOICE,
+                    "rodzaj działania",
+                    not_empty=True,
+                    choices=tuple(EVENT_KINDS),
+                ),
+                Field("nazwa", Kind.TEXT, "nazwa planowanego działania", not_empty=True),
+                Field(
+                    "termin",
+                    Kind.TERM,
+                    "miesiąc albo kwartał, np. marzec, 03, II kwartał, cały rok",
+                    not_empty=True,
+                ),
+                Field(
+                    "grupa_docelowa",
+                    Kind.CHOICE,
+                    "do kogo skierowane",
+                    not_empty=True,
+                    choices=tuple(TARGET_GROUPS),
+                ),
+                Field(
+                    "partnerzy",
+                    Kind.TEXT,
+                    "partnerzy rozdzieleni średnikiem (nieobowiązkowe)",
+                    required=False,
+                ),
+            ),
+            repeat_key=("teryt", "rodzaj", "nazwa", "termin"),
+        ),
+        Table(
+            "interwencje",
+            "Interwencje policji",
+            (
+                _teryt(),
+                _count("interwencje", "interwencje ogółem"),
+                _count("interwencje_domowe", "interwencje domowe"),
+                _count("niebieskie_karty", "wszczęte procedury Niebieskiej Karty"),
+            ),
+            key=("teryt",),
+            optional=True,
+            one_row_per_gmina=True,
+        ),
+    )
+}

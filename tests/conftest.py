@@ -1,0 +1,63 @@
+"""Shared fixtures. Tests never write to $HOME and never need the network."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Jupyter, IPython and matplotlib keep state in the home folder; point them at a temp dir
+# before anything imports them.
+_STATE = Path(tempfile.mkdtemp(prefix="raport-tests-"))
+for _name in ("IPYTHONDIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+              "MPLCONFIGDIR", "XDG_CACHE_HOME"):
+    os.environ[_name] = str(_STATE / _name.lower())
+os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
+
+ROOT = Path(__file__).resolve().parents[1]
+INPUTS = ROOT / "inputs"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MakeInputs = Callable[..., Path]
+
+
+@pytest.fixture
+def powiat():
+    from pipeline.registry import read_powiat
+
+    return read_powiat(INPUTS)
+
+
+@pytest.fixture
+def make_inputs(tmp_path: Path) -> MakeInputs:
+    """An inputs folder with the example powiat.toml and the given files of one year.
+
+    `files` maps a file name in the year folder to its content: bytes, text (UTF-8) or
+    the path of a fixture to copy.
+    """
+
+    def make(files: dict[str, bytes | str | Path], year: int = 2025) -> Path:
+        inputs = tmp_path / "inputs"
+        folder = inputs / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(INPUTS / "powiat.toml", inputs / "powiat.toml")
+        for name, content in files.items():
+            target = folder / name
+            if isinstance(content, Path):
+                shutil.copy(content, target)
+            elif isinstance(content, str):
+                target.write_text(content, encoding="utf-8")
+            else:
+                target.write_bytes(content)
+        return inputs
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def example_inputs() -> Path:
+    return INPUTS
