@@ -18,7 +18,7 @@ STAMP := $(VENV)/.installed
 ROK_ARG = $(if $(ROK),--rok $(ROK),)
 JOBS_ARG = $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help validate szablon test example-data lock clean
+.PHONY: help report validate szablon test example-data lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
@@ -32,6 +32,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $@
+
+report: $(STAMP) ## Render the PDF for ROK (default: the newest year in INPUTS) into OUT/<rok>/
+	$(PY) -m pipeline report --inputs $(INPUTS) $(ROK_ARG) --out $(OUT) $(JOBS_ARG)
 
 validate: $(STAMP) ## Check a year's data and print every problem (exit 1 on errors)
 	$(PY) -m pipeline validate --inputs $(INPUTS) $(ROK_ARG)

@@ -10,9 +10,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .build import NOTEBOOKS, build_report
 from .dataset import load_dataset
 from .errors import DataError, PipelineError
 from .problems import format_problems
+from .progress import Progress
 from .registry import read_powiat
 from .szablon import write_template
 
@@ -24,6 +26,16 @@ def _validate(args: argparse.Namespace) -> int:
     years = ", ".join(str(y) for y in dataset.years)
     print(f"Sprawdzono dane lat: {years} ({args.inputs}).")
     print(format_problems(dataset.problems))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks)
+    warnings = [p for p in result.dataset.problems if not p.is_error]
+    if warnings:
+        print(f"Uwagi z kontroli danych ({len(warnings)}) – opisane też w aneksie raportu:")
+        print(format_problems(warnings))
+    print(f"Raport: {result.pdf}")
     return 0
 
 
@@ -48,12 +60,26 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    report = command("report", _report, "utwórz raport PDF za rok (dane -> notatniki -> PDF)")
+    report.add_argument("--rok", type=int, help="rok raportu (domyślnie: najnowszy w --inputs)")
+    report.add_argument("--out", type=Path, default=Path("reports"),
+                        help="folder raportów; raport trafi do <out>/<rok>/ (domyślnie: reports)")
+    report.add_argument("--jobs", type=_positive, help="ile rozdziałów naraz (domyślnie: liczba rdzeni)")
+    report.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
+                        help="folder z notatnikami powiat.ipynb i gmina.ipynb (domyślnie: notebooks projektu)")
     validate = command("validate", _validate, "sprawdź dane roku i wypisz wszystkie problemy")
     validate.add_argument("--rok", type=int, help="rok raportu (domyślnie: najnowszy w --inputs)")
     szablon = command("szablon", _szablon, "zapisz pusty skoroszyt dane_<rok>.xlsx do wypełnienia")
     szablon.add_argument("--rok", type=int, required=True, help="rok, którego dane będą wpisane")
     szablon.add_argument("--out", type=Path, required=True, help="plik .xlsx albo folder")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("musi być co najmniej 1")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,6 +6,7 @@ returns a `Dataset` (with its warnings) or raises `DataError` listing every prob
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,9 +19,24 @@ from .registry import Powiat, read_powiat
 from .schema import TABLES
 from .validate import coverage_problems, validate_table
 
-__all__ = ["TREND_YEARS", "Dataset", "load_dataset", "report_years"]
+__all__ = ["TREND_YEARS", "Dataset", "SourceFile", "load_dataset", "report_years"]
 
 TREND_YEARS = 5
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file the report was made from, with what proves it was not changed."""
+
+    label: str  # relative to the inputs folder: "2025/przestepstwa.csv", "powiat.toml"
+    path: Path
+    sha256: str
+    rows: int  # data rows read from it (gminas for powiat.toml)
+
+
+def _source(inputs: Path, path: Path, rows: int) -> SourceFile:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return SourceFile(path.relative_to(inputs).as_posix(), path, digest, rows)
 
 
 @dataclass(frozen=True)
@@ -33,6 +49,7 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     missing: frozenset[tuple[int, str]]  # (year, table) with no file or sheet
     problems: tuple[Problem, ...]  # warnings only: errors stop the loading
+    sources: tuple[SourceFile, ...]  # every file read, powiat.toml first
 
     def table(self, name: str, year: int | None = None) -> pd.DataFrame:
         """Rows of one table, for one year or all loaded years."""
@@ -68,9 +85,12 @@ def load_dataset(inputs: Path, year: int | None = None) -> Dataset:
     problems: list[Problem] = []
     frames: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
     missing = set()
+    rows_per_file: dict[Path, int] = {}
     for y in years:
         raws, file_problems = read_year(inputs / str(y), y)
         problems += file_problems
+        for raw in raws.values():
+            rows_per_file[raw.path] = rows_per_file.get(raw.path, 0) + len(raw.cells)
         for name, table in TABLES.items():
             if name not in raws:
                 missing.add((y, name))
@@ -86,7 +106,9 @@ def load_dataset(inputs: Path, year: int | None = None) -> Dataset:
     if any(p.is_error for p in problems):
         raise DataError(problems)
     tables = {name: _stack(parts, name) for name, parts in frames.items()}
-    return Dataset(powiat, years[-1], years, tables, frozenset(missing), tuple(problems))
+    sources = (_source(inputs, powiat.source, len(powiat.gminy)),
+               *(_source(inputs, path, rows) for path, rows in sorted(rows_per_file.items())))
+    return Dataset(powiat, years[-1], years, tables, frozenset(missing), tuple(problems), sources)
 
 
 def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:

@@ -46,14 +46,16 @@ class DataError(PipelineError):
 class ChapterError(PipelineError):
     """A chapter's notebook failed while papermill executed it."""
 
-    chapter: str  # "gmina Drzewica" or "powiat"
+    chapter: str  # "gmina Drzewica" or "powiat opoczyński"
     notebook: str  # the source notebook, e.g. notebooks/gmina.ipynb
-    cell: int | None  # 1-based index of the failing code cell
+    cell: int | None  # 1-based position of the failing cell in the notebook
+    source: str  # the first line of that cell
     exception: str  # "ZeroDivisionError: division by zero"
     kept_at: Path | None  # the executed notebook, kept for inspection
 
     def __str__(self) -> str:
-        where = f"komórka nr {self.cell}" if self.cell else "przed wykonaniem komórek"
+        where = (f"komórka nr {self.cell} („{self.source[:70]}”)" if self.cell
+                 else "przed wykonaniem komórek")
         kept = f"\nNotatnik z błędem zachowano w: {self.kept_at}" if self.kept_at else ""
         return (
             f"Rozdział „{self.chapter}” nie powstał: notatnik {self.notebook}, {where}: "

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .registry import Gmina, Powiat, read_powiat
-from .schema import CRIME_CATEGORIES, EVENT_KINDS, KMZB_CATEGORIES, KMZB_STATUSES, TABLES, TARGET_GROUPS
+from .schema import CRIME_CATEGORIES, TABLES
 
 __all__ = ["generate", "write_synthetic_powiat"]
 
@@ -171,7 +171,7 @@ class _Generator:
 
     def crimes(self, gmina: Gmina, year: int, people: int) -> Iterator[list[object]]:
         counts = {}
-        for category, (rate, detected) in CRIME_RATES.items():
+        for category, (rate, _) in CRIME_RATES.items():
             mean = rate * people / 10_000 * self.level[(gmina.teryt, category)] * self.urban[gmina.teryt]
             counts[category] = int(self.rng.poisson(mean))
         # Keep the parts inside the whole, as real statistics are.

@@ -14,11 +14,15 @@ from typing import Any
 
 import pandas as pd
 from babel.dates import format_date as _babel_date
+from babel.dates import get_month_names
 from babel.numbers import format_currency, format_decimal
+
+from .cells import Term
 
 __all__ = [
     "MISSING",
     "MISSING_TEXT",
+    "NOT_APPLICABLE",
     "fmt_change",
     "fmt_date",
     "fmt_day",
@@ -26,6 +30,7 @@ __all__ = [
     "fmt_money",
     "fmt_number",
     "fmt_percent",
+    "fmt_term",
     "fmt_years",
     "is_missing",
 ]
@@ -33,6 +38,7 @@ __all__ = [
 LOCALE = "pl_PL"
 MISSING = "b.d."  # in tables; the annex explains it
 MISSING_TEXT = "brak danych"  # in sentences
+NOT_APPLICABLE = "\u2013"  # a value that cannot exist (dynamika against 0), not a missing one
 MINUS = "\u2212"  # a real minus sign, not a hyphen
 NBSP = "\u00a0"
 
@@ -107,3 +113,18 @@ def fmt_day(day: Any) -> str:
 def fmt_years(first: int, last: int) -> str:
     """ "2021–2025" with an en dash."""
     return str(first) if first == last else f"{first}\u2013{last}"
+
+
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def fmt_term(term: Term) -> str:
+    """ "marzec", "II kwartał", "cały rok" or "marzec–maj"."""
+    months = get_month_names("wide", context="stand-alone", locale=LOCALE)
+    if term.is_month:
+        return months[term.first_month]
+    if term.quarter:
+        return f"{_ROMAN[term.quarter - 1]} kwartał"
+    if (term.first_month, term.last_month) == (1, 12):
+        return "cały rok"
+    return f"{months[term.first_month]}\u2013{months[term.last_month]}"

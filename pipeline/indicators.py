@@ -250,6 +250,8 @@ def kmzb_by_category(ds: Dataset, area: Area = None) -> pd.DataFrame:
     table["potwierdzone"] = table[list(KMZB_CONFIRMED)].sum(axis=1)
     previous = _rows(ds, "kmzb", ds.previous_year, area)
     table["poprzedni"] = previous.groupby("kategoria")["liczba"].sum().reindex(table.index)
+    if ds.has("kmzb", ds.previous_year):  # a category nobody reported last year: 0, not "no data"
+        table["poprzedni"] = table["poprzedni"].fillna(0)
     return table.sort_values(["razem", "potwierdzone"], ascending=False)
 
 
@@ -349,11 +351,11 @@ def _term_sort_key(column: pd.Series) -> pd.Series:
 class KeyFigure:
     """One figure of the summary page, with last year's value for comparison."""
 
+    code: str  # names the figure for the sentences (narrative.SUBJECTS) or a crime category
     label: str
     current: object
     previous: object
     kind: str = "int"  # int | percent | money | number
-    better: str = ""  # "lower", "higher" or "" when neither is better
 
     @property
     def dynamika(self) -> object:
@@ -373,25 +375,22 @@ def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
     events_before, people_before = _events_total(ds, ds.previous_year, area)
     patrols_now = patrols_table(ds, area, ds.year)
     patrols_before = patrols_table(ds, area, ds.previous_year)
-    figures = [
-        KeyFigure("przestępstwa stwierdzone", crimes.at["ogolem", "biezacy"], crimes.at["ogolem", "poprzedni"],
-                  better="lower"),
-        KeyFigure("wykrywalność sprawców", crimes.at["ogolem", "wykrywalnosc"],
-                  crimes.at["ogolem", "wykrywalnosc_poprzednia"], "percent", "higher"),
-        *[KeyFigure(crimes.at[c, "wskaznik"], crimes.at[c, "biezacy"], crimes.at[c, "poprzedni"],
-                    better="lower") for c in SEVEN_CATEGORIES],
-        KeyFigure("wypadki drogowe", roads.at["wypadki", "biezacy"], roads.at["wypadki", "poprzedni"],
-                  better="lower"),
-        KeyFigure("zabici w wypadkach", roads.at["zabici", "biezacy"], roads.at["zabici", "poprzedni"],
-                  better="lower"),
-        KeyFigure("zgłoszenia na KMZB", kmzb_now["zgloszenia"], kmzb_before["zgloszenia"]),
-        KeyFigure("zgłoszenia KMZB potwierdzone", kmzb_now["udzial_potwierdzonych"],
+    return [
+        KeyFigure("przestepstwa", "przestępstwa stwierdzone", crimes.at["ogolem", "biezacy"],
+                  crimes.at["ogolem", "poprzedni"]),
+        KeyFigure("wykrywalnosc", "wykrywalność sprawców", crimes.at["ogolem", "wykrywalnosc"],
+                  crimes.at["ogolem", "wykrywalnosc_poprzednia"], "percent"),
+        *[KeyFigure(c, crimes.at[c, "wskaznik"], crimes.at[c, "biezacy"], crimes.at[c, "poprzedni"])
+          for c in SEVEN_CATEGORIES],
+        KeyFigure("wypadki", "wypadki drogowe", roads.at["wypadki", "biezacy"], roads.at["wypadki", "poprzedni"]),
+        KeyFigure("zabici", "zabici w wypadkach", roads.at["zabici", "biezacy"], roads.at["zabici", "poprzedni"]),
+        KeyFigure("kmzb", "zgłoszenia na KMZB", kmzb_now["zgloszenia"], kmzb_before["zgloszenia"]),
+        KeyFigure("kmzb_potwierdzone", "zgłoszenia KMZB potwierdzone", kmzb_now["udzial_potwierdzonych"],
                   kmzb_before["udzial_potwierdzonych"], "percent"),
-        KeyFigure("działania profilaktyczne", events_now, events_before, better="higher"),
-        KeyFigure("uczestnicy działań profilaktycznych", people_now, people_before, better="higher"),
-        KeyFigure("godziny służb ponadnormatywnych", _sum(patrols_now, "liczba_godzin"),
-                  _sum(patrols_before, "liczba_godzin"), "number", "higher"),
-        KeyFigure("środki samorządów na służby", _sum(patrols_now, "kwota_zl"),
+        KeyFigure("dzialania", "działania profilaktyczne", events_now, events_before),
+        KeyFigure("uczestnicy", "uczestnicy działań profilaktycznych", people_now, people_before),
+        KeyFigure("godziny", "godziny służb ponadnormatywnych", _sum(patrols_now, "liczba_godzin"),
+                  _sum(patrols_before, "liczba_godzin"), "number"),
+        KeyFigure("kwota", "środki samorządów na służby", _sum(patrols_now, "kwota_zl"),
                   _sum(patrols_before, "kwota_zl"), "money"),
     ]
-    return figures

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from .cells import is_blank
 from .problems import Problem, Severity
@@ -202,7 +202,7 @@ def _raw_table(table: Table, source: str, path: Path, header: list[object],
     # A column without a header keeps its Excel letter, so that a warning can name it.
     names = [fold(str(h)) if not is_blank(h) else f"kolumna {get_column_letter(i + 1)}"
              for i, h in enumerate(header)]
-    headers = {name: (str(h).strip() if not is_blank(h) else name) for name, h in zip(names, header)}
+    headers = {name: (str(h).strip() if not is_blank(h) else name) for name, h in zip(names, header, strict=True)}
     data = {}
     for number, row in enumerate(rows, start=first_row):
         cells = (list(row) + [None] * width)[:width]

@@ -26,7 +26,7 @@ from . import cells
 from .load import RawTable
 from .problems import Problem, Severity
 from .registry import Powiat
-from .schema import GMINA_NAME_COLUMN, SEVEN_CATEGORIES, CRIME_GROUPS, YEAR_COLUMN, Field, Kind, Table
+from .schema import CRIME_GROUPS, GMINA_NAME_COLUMN, SEVEN_CATEGORIES, YEAR_COLUMN, Field, Kind, Table
 
 __all__ = ["validate_table", "coverage_problems"]
 

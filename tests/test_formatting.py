@@ -39,3 +39,11 @@ def test_dates_and_year_ranges() -> None:
     assert f.fmt_date(dt.date(2026, 11, 26)) == f"26 listopada 2026{NBSP}r."
     assert f.fmt_day(pd.Timestamp("2025-03-04")) == "04.03.2025"
     assert f.fmt_years(2021, 2025) == "2021\u20132025"
+
+
+def test_terms_of_the_plan() -> None:
+    from pipeline.cells import Term
+
+    assert f.fmt_term(Term(3, 3)) == "marzec"
+    assert f.fmt_term(Term(4, 6)) == "II kwartał"
+    assert f.fmt_term(Term(1, 12)) == "cały rok"

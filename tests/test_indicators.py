@@ -22,7 +22,8 @@ YEAR_2024 = {
                       "01.06.2024,1007023,piknik,Piknik,mieszkancy,100\n"
                       "02.03.2024,1007023,debata_spoleczna,Debata,mieszkancy,40\n"),
     "plan.csv": ("teryt,rodzaj,nazwa,termin,grupa_docelowa\n1007023,piknik,Piknik,II kwartał,mieszkancy\n"
-                 "1007023,debata_spoleczna,Debata,I kwartał,mieszkancy\n1007023,rajd_rowerowy,Rajd,maj,szkola_podstawowa\n"),
+                 "1007023,debata_spoleczna,Debata,I kwartał,mieszkancy\n"
+                 "1007023,rajd_rowerowy,Rajd,maj,szkola_podstawowa\n"),
 }
 YEAR_2025 = {
     "ludnosc.csv": "teryt,ludnosc\n1007023,9900\n1007043,29900\n",
@@ -127,11 +128,12 @@ def test_next_years_plan(ds) -> None:
 
 
 def test_key_figures_compare_with_last_year(ds) -> None:
-    figures = {f.label: f for f in ind.key_figures(ds)}
-    crimes = figures["przestępstwa stwierdzone"]
+    figures = {f.code: f for f in ind.key_figures(ds)}
+    crimes = figures["przestepstwa"]
     assert (crimes.current, crimes.previous, crimes.change) == (450, 420, 30)
-    assert figures["działania profilaktyczne"].current == 3
-    assert figures["środki samorządów na służby"].current == 8400
+    assert figures["dzialania"].current == 3
+    assert figures["kwota"].current == 8400
+    assert figures["rozboj"].dynamika == 150.0
 
 
 def test_a_year_without_a_file_has_no_data_rather_than_zero(make_inputs) -> None:

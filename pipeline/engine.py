@@ -1,0 +1,91 @@
+"""The warm kernel a worker process keeps for all the chapters it executes.
+
+Each worker process starts one Jupyter kernel when it starts, imports pandas, matplotlib
+and the pipeline in it once, and then executes chapter after chapter in that kernel,
+with a fresh IPython session (empty namespace, execution count from 1) before each, so
+nothing leaks from one gmina into the next while the imports stay paid for. The papermill
+engine that uses it is `papermill_engine.WarmKernelEngine`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from multiprocessing import util as mp_util
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
+
+__all__ = ["KERNEL", "START_TIMEOUT", "current_kernel", "start_worker"]
+
+KERNEL = "python3"
+START_TIMEOUT = 120
+# What every chapter imports: paid once per kernel instead of once per chapter.
+WARM_UP = "import pandas, matplotlib, pipeline.report"
+# A new IPython session: empty namespace, execution count from 1, modules kept imported.
+RESET = "get_ipython().reset(new_session=True)"
+
+
+class _NativeKernelSpecs(KernelSpecManager):
+    """Only the kernel of this very Python: a user's own "python3" kernelspec must not
+    send chapters to another interpreter with other packages."""
+
+    def _kernel_dirs_default(self) -> list[str]:
+        return []
+
+
+class _WarmKernel:
+    """The kernel a worker process keeps for all its chapters."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.manager = KernelManager(kernel_name=KERNEL, kernel_spec_manager=_NativeKernelSpecs(),
+                                     **_transport())
+        self.manager.start_kernel(cwd=str(cwd), env={**os.environ, "MPLBACKEND": "Agg"})
+        self._run(WARM_UP)
+
+    def _run(self, code: str) -> None:
+        client = self.manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=START_TIMEOUT)
+            reply = client.execute_interactive(code, timeout=START_TIMEOUT, store_history=False)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"{code!r} failed in the kernel: {reply['content'].get('evalue')}")
+        finally:
+            client.stop_channels()
+
+    def reset(self) -> None:
+        self._run(RESET)
+
+    def shutdown(self) -> None:
+        if self.manager.has_kernel:
+            self.manager.shutdown_kernel(now=True)
+        if self.manager.transport == "ipc":
+            shutil.rmtree(Path(self.manager.ip).parent, ignore_errors=True)
+
+
+def _transport() -> dict[str, str]:
+    """IPC sockets where the system has them: local only, no TCP ports to race for, and
+    no warning about unencrypted TCP on the terminal. The socket path must be absolute,
+    because the kernel runs in another working directory than its client."""
+    if os.name != "posix":
+        return {"transport": "tcp"}
+    folder = Path(tempfile.mkdtemp(prefix="raport-kernel-"))
+    return {"transport": "ipc", "ip": str(folder / "kernel")}
+
+
+_KERNEL: _WarmKernel | None = None
+
+
+def start_worker(cwd: Path) -> None:
+    """Process-pool initializer: start this worker's kernel and stop it when the worker ends."""
+    global _KERNEL
+    _KERNEL = _WarmKernel(cwd)
+    mp_util.Finalize(None, _KERNEL.shutdown, exitpriority=10)
+
+
+def current_kernel() -> _WarmKernel | None:
+    """This worker's warm kernel, or None outside a worker."""
+    return _KERNEL

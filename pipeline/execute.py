@@ -1,0 +1,168 @@
+"""Running the chapter notebooks with papermill in worker processes, each with a warm kernel.
+
+papermill stays the executor: parameters are injected the papermill way and the executed
+notebook is written by papermill, through the project's engine ("raport-warm", see
+`engine`). Workers are processes, not threads: kernel ports and papermill's working
+directory are not thread-safe. A failed chapter is reported with its notebook, cell and
+exception, as plain data that crosses the process boundary intact.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill
+from papermill.engines import papermill_engines
+from papermill.exceptions import PapermillException, PapermillExecutionError
+
+from .engine import KERNEL, START_TIMEOUT, start_worker
+
+__all__ = ["Chapter", "ChapterFailure", "ChapterResult", "default_jobs", "execute_chapters"]
+
+ENGINE = "raport-warm"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One notebook run: the powiat chapter or one gmina's."""
+
+    key: str  # file-safe name: "powiat", "gmina-1007023"
+    title: str  # for people: "powiat opoczyński", "gmina Drzewica"
+    notebook: Path  # the source notebook
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChapterFailure:
+    """Why a chapter failed, in plain data, so it crosses the process boundary intact."""
+
+    cell: int | None  # 1-based position of the failing cell in the executed notebook
+    source: str  # the first line of that cell
+    exception: str  # "ZeroDivisionError: division by zero"
+
+
+@dataclass(frozen=True)
+class ChapterResult:
+    chapter: Chapter
+    executed: Path  # the notebook as papermill wrote it
+    seconds: float
+    failure: ChapterFailure | None = None
+
+
+def _ensure_engine() -> None:
+    """The entry point registers the engine when the project is installed; a source checkout
+    that was never pip-installed registers it here (papermill is fully imported by now)."""
+    try:
+        papermill_engines.get_engine(ENGINE)
+    except PapermillException:
+        from .papermill_engine import WarmKernelEngine
+
+        papermill_engines.register(ENGINE, WarmKernelEngine)
+
+
+_ensure_engine()
+
+
+# ---------------------------------------------------------------- one chapter
+
+
+def run_chapter(chapter: Chapter, output: Path) -> ChapterResult:
+    """Execute one chapter's notebook with papermill into `output` (runs in a worker)."""
+    started = time.perf_counter()
+    failure = None
+    try:
+        papermill.execute_notebook(
+            str(chapter.notebook), str(output), parameters=chapter.parameters, engine_name=ENGINE,
+            kernel_name=KERNEL, progress_bar=False, request_save_on_cell_execute=False,
+            start_timeout=START_TIMEOUT, record_timing=False,
+        )
+    except PapermillExecutionError as error:
+        failure = _describe(error, output)
+    return ChapterResult(chapter, output, time.perf_counter() - started, failure)
+
+
+def _describe(error: PapermillExecutionError, output: Path) -> ChapterFailure:
+    first_line = next((line for line in str(error.source).splitlines() if line.strip()), "")
+    cell = _cell_number(output, error.exec_count)
+    return ChapterFailure(cell, first_line.strip(), f"{error.ename}: {error.evalue}")
+
+
+def _cell_number(executed: Path, exec_count: int | None) -> int | None:
+    """Position of the failing cell in the source notebook, counting from 1.
+
+    The cells papermill added to the executed copy (the injected parameters, the error
+    banner) are not counted, so the number leads to the cell to fix in notebooks/.
+    """
+    try:
+        notebook = nbformat.read(executed, as_version=4)
+    except (OSError, ValueError):
+        return None
+    added = {"papermill-error-cell-tag", "injected-parameters"}
+    cells = [c for c in notebook.cells if not added & set(c.metadata.get("tags", []))]
+    for number, cell in enumerate(cells, start=1):
+        if cell.cell_type == "code" and cell.get("execution_count") == exec_count:
+            return number
+    return None
+
+
+# ---------------------------------------------------------------- many chapters
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers start from a clean, small server process (no threads of ours to
+    # fork), and far faster than spawn.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def execute_chapters(chapters: Sequence[Chapter], folder: Path, jobs: int,
+                     on_done: Callable[[ChapterResult], None] = lambda result: None) -> list[ChapterResult]:
+    """Execute every chapter into `folder`, `jobs` at a time; results in the given order.
+
+    Stops at the first failed chapter: chapters not yet started are cancelled.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(jobs, len(chapters)))
+    outputs = {c.key: folder / f"{c.key}.ipynb" for c in chapters}
+    results: dict[str, ChapterResult] = {}
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker,
+                             initargs=(chapters[0].notebook.parent,)) as pool:
+        futures: dict[Future[ChapterResult], Chapter] = {
+            pool.submit(run_chapter, c, outputs[c.key]): c for c in _longest_first(chapters)}
+        pending: Iterable[Future[ChapterResult]] = futures
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    result = future.result()
+                    results[result.chapter.key] = result
+                    on_done(result)
+                    if result.failure is not None:
+                        for other in pending:
+                            other.cancel()
+                        return [result]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return [results[c.key] for c in chapters]
+
+
+def _longest_first(chapters: Sequence[Chapter]) -> list[Chapter]:
+    """The powiat chapter is the longest: start it first so it does not finish last alone."""
+    return sorted(chapters, key=lambda c: c.key != "powiat")

@@ -1,0 +1,61 @@
+"""The house style shared by the charts and the print stylesheet: palette and fonts.
+
+The PDF and the charts use the same font files, taken from a Python dependency
+(font-source-sans-pro, SIL Open Font License), so every machine renders the same
+glyphs, Polish letters included, whatever fonts the system has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import font_source_sans_pro
+
+__all__ = ["FONT_DIR", "FONT_FAMILY", "FONT_FILES", "PALETTE", "TEMPLATES", "Palette"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+FONT_DIR = Path(font_source_sans_pro.font_directory).resolve()
+FONT_FAMILY = "Source Sans Pro"
+# (weight, style) -> file; the PDF and matplotlib load exactly these.
+FONT_FILES: dict[tuple[int, str], Path] = {
+    (400, "normal"): FONT_DIR / "SourceSansPro-Regular.ttf",
+    (400, "italic"): FONT_DIR / "SourceSansPro-It.ttf",
+    (600, "normal"): FONT_DIR / "SourceSansPro-Semibold.ttf",
+    (700, "normal"): FONT_DIR / "SourceSansPro-Bold.ttf",
+    (700, "italic"): FONT_DIR / "SourceSansPro-BoldIt.ttf",
+}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours chosen to stay apart in lightness, so a black-and-white print keeps them apart.
+
+    Series that must be told apart in print also get a hatch (charts) or a border (tables).
+    """
+
+    ink: str = "#1b1f24"  # text
+    primary: str = "#1f3b73"  # the year of the report: dark navy
+    secondary: str = "#7f9fcf"  # last year, or a second series: mid blue
+    tertiary: str = "#d3deee"  # a third series: pale blue
+    accent: str = "#c8611d"  # the powiat average, a reference line: orange
+    muted: str = "#9aa1a9"  # few cases, missing data: grey
+    rule: str = "#c9ced6"  # table rules and grid lines
+    band: str = "#f2f4f7"  # table header and zebra background
+    warning: str = "#b3261e"  # "DANE PRZYKŁADOWE"
+
+    @property
+    def series(self) -> tuple[str, ...]:
+        return (self.primary, self.secondary, self.tertiary, self.muted)
+
+    @property
+    def hatches(self) -> tuple[str, ...]:
+        return ("", "////", "....", "xxxx")
+
+    def css_variables(self) -> str:
+        """The palette as CSS custom properties, so the stylesheet never repeats a colour."""
+        names = ("ink", "primary", "secondary", "tertiary", "accent", "muted", "rule", "band", "warning")
+        return ":root{" + ";".join(f"--{name}:{getattr(self, name)}" for name in names) + "}"
+
+
+PALETTE = Palette()

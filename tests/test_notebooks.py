@@ -1,0 +1,43 @@
+"""The chapter notebooks are committed clean, so a diff shows only a real change."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from .conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_both_notebooks_exist() -> None:
+    assert [p.name for p in NOTEBOOKS] == ["gmina.ipynb", "powiat.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_without_outputs_counts_or_volatile_metadata(path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    assert set(notebook.metadata) <= {"kernelspec", "language_info"}
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, cell.source
+        assert set(cell.metadata) <= {"tags"}, cell.metadata
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_parameters_cell_for_papermill(path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    assert "rok = " in tagged[0].source and "inputs = " in tagged[0].source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_cells_only_call_the_package(path) -> None:
+    """Notebooks narrate; numbers, tables and charts come from tested functions."""
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []):
+            for line in cell.source.splitlines():
+                assert line == "" or line.startswith(("report.", "from pipeline import", "ds = report.load")), line
