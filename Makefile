@@ -18,7 +18,7 @@ STAMP := $(VENV)/.installed
 ROK_ARG = $(if $(ROK),--rok $(ROK),)
 JOBS_ARG = $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help report validate szablon test example-data lock clean
+.PHONY: help report check-pdf validate szablon test bench lint example-data lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
@@ -36,6 +36,9 @@ $(STAMP): pyproject.toml constraints.txt
 report: $(STAMP) ## Render the PDF for ROK (default: the newest year in INPUTS) into OUT/<rok>/
 	$(PY) -m pipeline report --inputs $(INPUTS) $(ROK_ARG) --out $(OUT) $(JOBS_ARG)
 
+check-pdf: $(STAMP) ## Verify the rendered PDF: PDF/A-3u, tags, fonts, alt texts, embedded inputs, qpdf
+	$(PY) -m pipeline check-pdf --inputs $(INPUTS) $(ROK_ARG) --out $(OUT)
+
 validate: $(STAMP) ## Check a year's data and print every problem (exit 1 on errors)
 	$(PY) -m pipeline validate --inputs $(INPUTS) $(ROK_ARG)
 
@@ -45,6 +48,12 @@ szablon: $(STAMP) ## Write an empty Excel workbook dane_<rok>.xlsx to fill in (R
 
 test: $(STAMP) ## Run every test
 	$(PY) -m pytest
+
+bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak memory
+	$(PY) scripts/bench.py
+
+lint: $(STAMP) ## Check the code style (ruff)
+	$(PY) -m ruff check pipeline tests scripts
 
 example-data: $(STAMP) ## Regenerate the bundled example data in inputs/ (deterministic)
 	$(PY) -m pipeline.example_data --out $(INPUTS)

@@ -11,6 +11,7 @@ unique in the whole document, and wraps it all with the cover and the table of c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from . import __version__
 from .dataset import Dataset
 from .formatting import fmt_date
+from .provenance import report_date
 from .registry import Gmina
 from .report import GMINA_CHAPTERS_MARKER
 from .textnorm import fold
@@ -64,7 +66,8 @@ def assemble_document(ds: Dataset, powiat_html: str, gmina_htmls: Sequence[tuple
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["css_string"] = _css_string
-    day = ds.powiat.report_date(ds.year)
+    env.filters["nbsp"] = nbsp
+    day = report_date(ds)
     return env.get_template("document.html.j2").render(
         title=document_title(ds), ds=ds, powiat=ds.powiat, year=ds.year, toc=toc,
         short_title=f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
@@ -112,6 +115,24 @@ def _split_at_marker(soup: BeautifulSoup) -> tuple[list[Tag], list[Tag]]:
     return before, after
 
 
+# Polish typesetting: a one-letter word (w, i, z, o, a, u) never ends a line, and a number
+# stays with its unit ("2025 r.", "12 zł").
+_ORPHAN = re.compile(r"(?<![\w\u00a0.,])([aiouwzAIOUWZ])\s+")
+_UNIT = re.compile(r"(\d)\s+(r\.|zł|km²|tys\.|proc\.|pkt)")
+
+
+def nbsp(text: str) -> str:
+    return _UNIT.sub("\\1\u00a0\\2", _ORPHAN.sub("\\1\u00a0", text))
+
+
+def _typeset(chapter: Tag) -> None:
+    for node in chapter.find_all(string=True):
+        if node.parent is not None and node.parent.name not in ("style", "script"):
+            fixed = nbsp(str(node))
+            if fixed != node:
+                node.replace_with(fixed)
+
+
 def _chapters(nodes: list[Tag]) -> list[Tag]:
     """Group a flat list of elements into <section class="chapter">, one per <h1>."""
     soup = BeautifulSoup("", "html.parser")
@@ -124,6 +145,7 @@ def _chapters(nodes: list[Tag]) -> list[Tag]:
     for chapter in chapters:
         heading = chapter.find("h1")
         _set_ids(chapter, _slug(heading.get_text()) if heading else "rozdzial")
+        _typeset(chapter)
     return chapters
 
 
@@ -133,6 +155,7 @@ def _gmina_chapter(gmina: Gmina, html: str) -> Tag:
     for node in [n for n in soup.children if isinstance(n, Tag)]:
         chapter.append(node)
     _set_ids(chapter, f"gmina-{gmina.teryt}")
+    _typeset(chapter)
     return chapter
 
 

@@ -26,6 +26,7 @@ from .dataset import Dataset, load_dataset
 from .errors import ChapterError
 from .execute import Chapter, ChapterResult, default_jobs, execute_chapters
 from .progress import Progress
+from .provenance import document_identifier, embedded_files, report_date
 from .render import render_pdf
 
 __all__ = ["NOTEBOOKS", "BuildResult", "ReportPaths", "build_report", "chapters_of"]
@@ -88,7 +89,8 @@ def build_report(inputs: Path, year: int | None = None, out: Path = Path("report
             document = assemble_document(ds, htmls[0], list(zip(ds.powiat.gminy, htmls[1:], strict=True)))
         progress.stage("5/5 renderowanie PDF")
         with clock("renderowanie"):
-            render_pdf(document, stage / paths.pdf.name)
+            render_pdf(document, stage / paths.pdf.name, embedded=embedded_files(ds), date=report_date(ds),
+                       identifier=document_identifier(ds))
         _publish(stage, paths)
     clock.seconds["razem"] = sum(clock.seconds.values())
     progress.done(f"Gotowe: {paths.pdf}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -44,9 +45,9 @@ STYLE = {
     "axes.spines.right": False,
     "xtick.color": PALETTE.ink,
     "ytick.color": PALETTE.ink,
-    "hatch.color": "white",
     "hatch.linewidth": 0.8,
     "legend.frameon": False,
+    "text.parse_math": False,  # a "$" in a label is a dollar sign, never TeX
     "svg.fonttype": "path",  # glyphs as outlines: no font needed to show the SVG
     "svg.hashsalt": "raport",  # stable ids, so the same data gives the same bytes
 }
@@ -86,6 +87,16 @@ def _polish_axis(axis: matplotlib.axis.Axis, integer: bool = True) -> None:
     axis.set_major_locator(MaxNLocator(nbins=6, integer=integer))
 
 
+def _wrap(labels: Sequence[str], width: int = 30) -> list[str]:
+    return [textwrap.fill(label, width) for label in labels]
+
+
+def _style(index: int) -> dict[str, str]:
+    """Fill, hatch and hatch colour of the index-th series, the same in every chart."""
+    return {"color": PALETTE.series[index], "hatch": PALETTE.hatches[index],
+            "hatchcolor": PALETTE.hatch_colours[index], "edgecolor": "white", "linewidth": 0.5}
+
+
 def _label_bars(ax: Axes, bars, values: Sequence[object]) -> None:
     labels = ["" if v is None else fmt_int(v) for v in values]
     ax.bar_label(bars, labels=labels, padding=2, fontsize=7.5, color=PALETTE.ink)
@@ -109,8 +120,7 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | N
         for index, (label, values) in enumerate(series.items()):
             heights = [0 if v is None else v for v in values]
             offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
-            bars = ax.bar(offsets, heights, width * 0.92, label=label, color=PALETTE.series[index],
-                          hatch=PALETTE.hatches[index], edgecolor="white", linewidth=0.5)
+            bars = ax.bar(offsets, heights, width * 0.92, label=label, **_style(index))
             _label_bars(ax, bars, values)
         ax.set_xticks(list(positions), list(categories))
         ax.set_ylabel(ylabel)
@@ -129,13 +139,12 @@ def paired_hbars(labels: Sequence[str], current: Sequence[float | None], previou
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(0.5 + 0.36 * len(labels))
         positions = list(range(len(labels)))[::-1]
-        for offset, values, label, index in ((0.2, previous, previous_label, 1), (-0.2, current, current_label, 0)):
+        # This year's bar above last year's, as the legend reads.
+        for offset, values, label, index in ((-0.2, previous, previous_label, 1), (0.2, current, current_label, 0)):
             widths = [0 if v is None else v for v in values]
-            bars = ax.barh([p + offset for p in positions], widths, 0.38, label=label,
-                           color=PALETTE.series[index], hatch=PALETTE.hatches[index], edgecolor="white",
-                           linewidth=0.5)
+            bars = ax.barh([p + offset for p in positions], widths, 0.38, label=label, **_style(index))
             _label_bars(ax, bars, values)
-        ax.set_yticks(positions, list(labels))
+        ax.set_yticks(positions, _wrap(labels))
         _polish_axis(ax.xaxis)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
@@ -153,15 +162,23 @@ def ranked_hbars(labels: Sequence[str], values: Sequence[float | None], *, refer
         positions = list(range(len(labels)))[::-1]
         colours = [PALETTE.muted if f else PALETTE.primary for f in flagged]
         hatches = ["...." if f else "" for f in flagged]
-        bars = ax.barh(positions, [0 if v is None else v for v in values], 0.7, color=colours,
-                       hatch=hatches, edgecolor="white", linewidth=0.5)
-        ax.bar_label(bars, labels=["b.d." if v is None else fmt_number(v, digits) for v in values],
-                     padding=2, fontsize=7.5)
+        widths = [0 if v is None else v for v in values]
+        ax.barh(positions, widths, 0.7, color=colours, hatch=hatches, hatchcolor="white", edgecolor="white",
+                linewidth=0.5)
+        # Values inside the bar ends, where no reference line can run through them.
+        for position, width, value in zip(positions, widths, values, strict=True):
+            text = "b.d." if value is None else fmt_number(value, digits)
+            inside = width > 0.12 * max(widths)
+            ax.annotate(text, (width, position), xytext=(-3 if inside else 3, 0), textcoords="offset points",
+                        ha="right" if inside else "left", va="center", fontsize=7.5,
+                        color="white" if inside else PALETTE.ink)
         if reference is not None:
-            ax.axvline(reference, color=PALETTE.accent, linewidth=1.4, linestyle="--", label=reference_label)
+            # Under the bars: visible between them, never across a value.
+            ax.axvline(reference, color=PALETTE.accent, linewidth=1.4, linestyle="--", label=reference_label,
+                       zorder=0.9)
         if any(flagged):
             ax.barh([], [], color=PALETTE.muted, hatch="....", label=flag_label)
-        ax.set_yticks(positions, list(labels))
+        ax.set_yticks(positions, _wrap(labels))
         _polish_axis(ax.xaxis, integer=False)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
@@ -177,12 +194,11 @@ def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, a
         positions = list(range(len(labels)))[::-1]
         left = [0.0] * len(labels)
         for index, (label, values) in enumerate(parts.items()):
-            ax.barh(positions, values, 0.7, left=left, label=label, color=PALETTE.series[index],
-                    hatch=PALETTE.hatches[index], edgecolor="white", linewidth=0.5)
+            ax.barh(positions, values, 0.7, left=left, label=label, **_style(index))
             left = [a + b for a, b in zip(left, values, strict=True)]
         for position, total in zip(positions, left, strict=True):
             ax.text(total, position, f" {fmt_int(total)}", va="center", fontsize=7.5)
-        ax.set_yticks(positions, list(labels))
+        ax.set_yticks(positions, _wrap(labels, 40))
         _polish_axis(ax.xaxis)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
@@ -202,9 +218,10 @@ def trend_lines(years: Sequence[int], series: dict[str, Sequence[float | None]],
             points = [(y, v) for y, v in zip(years, values, strict=True) if v is not None]
             ax.plot([p[0] for p in points], [p[1] for p in points], marker=marker, linestyle=dash,
                     color=PALETTE.series[index] if index < 2 else PALETTE.accent, label=label, linewidth=1.6)
-            for year, value in points:
-                ax.annotate(fmt_int(value), (year, value), textcoords="offset points", xytext=(0, 5),
-                            ha="center", fontsize=7.5)
+            if points:  # the latest value by the line's end; the table beside the chart has the rest
+                year, value = points[-1]
+                ax.annotate(fmt_int(value), (year, value), textcoords="offset points", xytext=(7, 0),
+                            ha="left", va="center", fontsize=7.5, color=PALETTE.ink)
         ax.set_xticks(list(years), [str(y) for y in years])
         _polish_axis(ax.yaxis)
         ax.set_ylim(bottom=0)

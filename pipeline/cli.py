@@ -10,9 +10,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .build import NOTEBOOKS, build_report
+from .assemble import document_title
+from .build import NOTEBOOKS, ReportPaths, build_report
 from .dataset import load_dataset
-from .errors import DataError, PipelineError
+from .errors import DataError, PipelineError, UsageError
+from .pdfcheck import check_pdf, format_findings
 from .problems import format_problems
 from .progress import Progress
 from .registry import read_powiat
@@ -37,6 +39,17 @@ def _report(args: argparse.Namespace) -> int:
         print(format_problems(warnings))
     print(f"Raport: {result.pdf}")
     return 0
+
+
+def _check_pdf(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.inputs, args.rok)
+    pdf = ReportPaths.of(args.out, dataset).pdf
+    if not pdf.is_file():
+        raise UsageError(f"Brak raportu {pdf}. Najpierw utwórz go: make report ROK={dataset.year}")
+    findings = check_pdf(pdf, dataset.sources, document_title(dataset))
+    print(f"Sprawdzanie {pdf}:")
+    print(format_findings(findings))
+    return 0 if all(f.ok for f in findings) else 1
 
 
 def _szablon(args: argparse.Namespace) -> int:
@@ -67,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--jobs", type=_positive, help="ile rozdziałów naraz (domyślnie: liczba rdzeni)")
     report.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
                         help="folder z notatnikami powiat.ipynb i gmina.ipynb (domyślnie: notebooks projektu)")
+    check = command("check-pdf", _check_pdf, "sprawdź gotowy PDF: PDF/A, tagi, czcionki, opisy, pliki źródłowe")
+    check.add_argument("--rok", type=int, help="rok raportu (domyślnie: najnowszy w --inputs)")
+    check.add_argument("--out", type=Path, default=Path("reports"), help="folder raportów (domyślnie: reports)")
     validate = command("validate", _validate, "sprawdź dane roku i wypisz wszystkie problemy")
     validate.add_argument("--rok", type=int, help="rok raportu (domyślnie: najnowszy w --inputs)")
     szablon = command("szablon", _szablon, "zapisz pusty skoroszyt dane_<rok>.xlsx do wypełnienia")

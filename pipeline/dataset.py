@@ -7,6 +7,7 @@ returns a `Dataset` (with its warnings) or raises `DataError` listing every prob
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +104,10 @@ def load_dataset(inputs: Path, year: int | None = None) -> Dataset:
             if typed is not None:
                 problems += coverage_problems(table, typed, raws[name].source, powiat)
                 frames[name].append(typed.assign(rok=y).reset_index())
+    if powiat.report_date(years[-1]) is None and not os.environ.get("SOURCE_DATE_EPOCH"):
+        problems.append(Problem(Severity.WARNING, "powiat.toml", f"brak daty opracowania raportu za {years[-1]} r.; "
+                                "okładka będzie bez daty", f"dopisz w sekcji [raport.data_opracowania] wiersz "
+                                f"{years[-1]} = {years[-1] + 1}-03-31 (z właściwą datą)"))
     if any(p.is_error for p in problems):
         raise DataError(problems)
     tables = {name: _stack(parts, name) for name, parts in frames.items()}

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .registry import Gmina, Powiat, read_powiat
-from .schema import CRIME_CATEGORIES, TABLES
+from .schema import CRIME_CATEGORIES, SEVEN_CATEGORIES, TABLES
 
 __all__ = ["generate", "write_synthetic_powiat"]
 
@@ -65,49 +65,53 @@ KMZB_STATUS_SHARES = {
 
 @dataclass(frozen=True)
 class EventType:
+    """A kind of prevention event: its names, each with the groups it is meant for."""
+
     kind: str
-    names: tuple[str, ...]
-    groups: tuple[str, ...]
+    names: tuple[tuple[str, tuple[str, ...]], ...]
     participants: tuple[int, int]
     programme: str = ""
     partners: tuple[str, ...] = ()
     months: tuple[int, ...] = tuple(range(1, 13))
 
 
+SCHOOL = "Szkoła Podstawowa w gminie {gmina}"
 EVENT_TYPES = (
-    EventType("debata_spoleczna", ("Debata społeczna o bezpieczeństwie w gminie {gmina}",
-                                   "Debata społeczna „Bezpieczny Senior” w gminie {gmina}"),
-              ("mieszkancy", "seniorzy"), (25, 90), "Razem Bezpieczniej",
-              ("Urząd Gminy {gmina}", "Gminny Ośrodek Kultury")),
-    EventType("akcja_edukacyjna", ("Spotkanie profilaktyczne w szkole: odpowiedzialność prawna nieletnich",
-                                   "Bezpieczne Ferie – spotkanie z uczniami",
-                                   "Bezpieczne Wakacje – spotkanie z uczniami",
-                                   "Cyberprzemoc i bezpieczeństwo w sieci",
-                                   "„Bezpieczny Senior” – jak nie dać się oszukać"),
-              ("szkola_podstawowa", "szkola_ponadpodstawowa", "rodzice", "seniorzy"), (20, 160),
-              "Razem Bezpieczniej", ("Szkoła Podstawowa w gminie {gmina}", "Gminny Ośrodek Pomocy Społecznej")),
-    EventType("akcja_brd", ("Bezpieczna Droga do Szkoły", "Kręci mnie bezpieczeństwo – lekcja BRD",
-                            "Akcja „Świeć przykładem” – odblaski dla pieszych",
-                            "Bezpieczny przejazd – kontrola stanu trzeźwości kierujących"),
-              ("przedszkole", "szkola_podstawowa", "kierowcy", "seniorzy"), (15, 180),
-              "Kręci mnie bezpieczeństwo", ("Wydział Ruchu Drogowego KPP", "Przedszkole Samorządowe")),
-    EventType("pierwsza_pomoc", ("Akcja „Na ratunek” – nauka pierwszej pomocy",),
-              ("szkola_podstawowa", "szkola_ponadpodstawowa"), (30, 140), "",
-              ("Falck Opoczno", "Szkoła Podstawowa w gminie {gmina}")),
-    EventType("spotkanie_z_gosciem", ("Spotkanie z Piotrem Stępniakiem ps. Gepard – kampania profilaktyczna",
-                                      "Spotkanie z ratownikiem medycznym"),
-              ("szkola_ponadpodstawowa",), (80, 400), "", ("Liceum Ogólnokształcące w Opocznie",),
-              (3, 4, 5, 10, 11)),
-    EventType("piknik", ("Piknik rodzinny „Bezpieczne Wakacje”", "Piknik Profilaktyczny z okazji Święta Policji"),
-              ("mieszkancy", "rodzice"), (100, 500), "Bezpieczne Wakacje",
-              ("Urząd Gminy {gmina}", "OSP", "Falck Opoczno"), (6, 7, 8)),
-    EventType("rajd_rowerowy", ("Rajd rowerowy dla uczniów klas 6 SP",), ("szkola_podstawowa",), (40, 120),
-              "Kręci mnie bezpieczeństwo", ("Szkoła Podstawowa w gminie {gmina}",), (5, 6, 9)),
+    EventType("debata_spoleczna", (("Debata społeczna o bezpieczeństwie w gminie {gmina}", ("mieszkancy",)),
+                                   ("Debata społeczna „Bezpieczny Senior” w gminie {gmina}", ("seniorzy",))),
+              (25, 90), "Razem Bezpieczniej", ("Urząd Gminy {gmina}", "Gminny Ośrodek Kultury w gminie {gmina}")),
+    EventType("akcja_edukacyjna",
+              (("Odpowiedzialność prawna nieletnich – spotkanie w szkole", ("szkola_podstawowa",
+                                                                           "szkola_ponadpodstawowa")),
+               ("Bezpieczne Ferie – spotkanie z uczniami", ("szkola_podstawowa",)),
+               ("Bezpieczne Wakacje – spotkanie z uczniami", ("szkola_podstawowa",)),
+               ("Cyberprzemoc i bezpieczeństwo w sieci", ("szkola_podstawowa", "szkola_ponadpodstawowa", "rodzice")),
+               ("„Bezpieczny Senior” – jak nie dać się oszukać", ("seniorzy",))),
+              (20, 160), "Razem Bezpieczniej", (SCHOOL, "Gminny Ośrodek Pomocy Społecznej w gminie {gmina}")),
+    EventType("akcja_brd",
+              (("Bezpieczna Droga do Szkoły", ("przedszkole", "szkola_podstawowa")),
+               ("Kręci mnie bezpieczeństwo – lekcja BRD", ("przedszkole", "szkola_podstawowa")),
+               ("Akcja „Świeć przykładem” – odblaski dla pieszych", ("seniorzy", "mieszkancy")),
+               ("Bezpieczny przejazd – kontrola stanu trzeźwości kierujących", ("kierowcy",))),
+              (15, 180), "Kręci mnie bezpieczeństwo",
+              ("Wydział Ruchu Drogowego KPP", "Przedszkole Samorządowe w gminie {gmina}")),
+    EventType("pierwsza_pomoc", (("Akcja „Na ratunek” – nauka pierwszej pomocy",
+                                  ("szkola_podstawowa", "szkola_ponadpodstawowa")),),
+              (30, 140), "", ("Falck Opoczno", SCHOOL)),
+    EventType("spotkanie_z_gosciem",
+              (("Spotkanie z Piotrem Stępniakiem ps. Gepard – kampania profilaktyczna", ("szkola_ponadpodstawowa",)),
+               ("Spotkanie z ratownikiem medycznym", ("szkola_ponadpodstawowa",))),
+              (80, 400), "", ("Liceum Ogólnokształcące w Opocznie",), (3, 4, 5, 10, 11)),
+    EventType("piknik", (("Piknik rodzinny „Bezpieczne Wakacje”", ("mieszkancy", "rodzice")),
+                         ("Piknik Profilaktyczny z okazji Święta Policji", ("mieszkancy",))),
+              (100, 500), "Bezpieczne Wakacje", ("Urząd Gminy {gmina}", "OSP w gminie {gmina}", "Falck Opoczno"),
+              (6, 7, 8)),
+    EventType("rajd_rowerowy", (("Rajd rowerowy dla uczniów klas 6 SP", ("szkola_podstawowa",)),), (40, 120),
+              "Kręci mnie bezpieczeństwo", (SCHOOL,), (5, 6, 9)),
     EventType("turniej_sportowy",
-              ("Halowy Turniej Piłki Nożnej o Puchar Komendanta Powiatowego Policji "
-               "„Alkohol?, Narkotyki? Nie!, Dziękuję!”",),
-              ("szkola_podstawowa", "szkola_ponadpodstawowa"), (200, 560), "",
-              ("Starostwo Powiatowe", "Ośrodek Sportu i Rekreacji"), (1, 2, 3, 11, 12)),
+              (("Halowy Turniej Piłki Nożnej o Puchar Komendanta Powiatowego Policji "
+                "„Alkohol?, Narkotyki? Nie!, Dziękuję!”", ("szkola_podstawowa", "szkola_ponadpodstawowa")),),
+              (200, 560), "", ("Starostwo Powiatowe", "Ośrodek Sportu i Rekreacji w Opocznie"), (1, 2, 3, 11, 12)),
 )
 KIND_WEIGHTS = {"akcja_edukacyjna": 0.36, "akcja_brd": 0.30, "debata_spoleczna": 0.07,
                 "pierwsza_pomoc": 0.08, "spotkanie_z_gosciem": 0.05, "piknik": 0.06,
@@ -157,6 +161,7 @@ class _Generator:
         self.powiat = powiat
         self.rng = np.random.default_rng(seed)
         self.events_per_year = events_per_year
+        self._events: float | None = None
         # A persistent level per gmina and indicator, drifting year to year.
         self.level = {(g.teryt, k): self.rng.lognormal(0, 0.18) for g in powiat.gminy for k in CRIME_RATES}
         self.urban = {g.teryt: 1.35 if g.rodzaj != "wiejska" and _population(g) > 15000 else 1.0
@@ -174,9 +179,12 @@ class _Generator:
         for category, (rate, _) in CRIME_RATES.items():
             mean = rate * people / 10_000 * self.level[(gmina.teryt, category)] * self.urban[gmina.teryt]
             counts[category] = int(self.rng.poisson(mean))
-        # Keep the parts inside the whole, as real statistics are.
-        seven = sum(counts[c] for c in list(CRIME_CATEGORIES)[4:])
-        counts["ogolem"] = max(counts["ogolem"], seven + counts["gospodarcze"], counts["kryminalne"] + 3)
+        # Keep the parts inside the whole, as real statistics are: the 7 categories are
+        # criminal offences, and the three groups are parts of the total.
+        seven = sum(counts[c] for c in SEVEN_CATEGORIES)
+        counts["kryminalne"] = max(counts["kryminalne"], seven)
+        groups = counts["kryminalne"] + counts["gospodarcze"] + counts["drogowe"]
+        counts["ogolem"] = max(counts["ogolem"], groups + int(self.rng.poisson(0.04 * groups)))
         for category in CRIME_CATEGORIES:
             found = int(self.rng.binomial(counts[category], CRIME_RATES[category][1]))
             yield [_code(gmina, year), category, counts[category], found]
@@ -216,8 +224,7 @@ class _Generator:
 
     def events(self, year: int, writer: _Writer) -> list[list[object]]:
         rows = [self._reception_point(g, year, month, writer) for g in self.powiat.gminy for month in (3, 6, 9, 12)]
-        low, high = self.events_per_year
-        target = int(self.rng.integers(low, high + 1))
+        target = self.events_target(year)
         types = {t.kind: t for t in EVENT_TYPES}
         kinds = list(KIND_WEIGHTS)
         probabilities = np.array(list(KIND_WEIGHTS.values()))
@@ -234,6 +241,14 @@ class _Generator:
         rows.sort(key=lambda r: (r[0], str(r[1]), str(r[3])))
         return [[writer.date(r[0]), *r[1:]] for r in rows]
 
+    def events_target(self, year: int) -> int:
+        """How many events this year: a level drawn once, changing by about 10% a year."""
+        low, high = self.events_per_year
+        if self._events is None:
+            self._events = float(self.rng.integers(low + (high - low) // 4, high - (high - low) // 4 + 1))
+        self._events = min(max(self._events * self.rng.lognormal(0.02, 0.1), low), high)
+        return int(self._events)
+
     def _reception_point(self, gmina: Gmina, year: int, month: int, writer: _Writer) -> list[object]:
         day = dt.date(year, month, int(self.rng.integers(3, 26)))
         name = f"Punkt przyjęć interesantów – dzielnicowy w gminie {gmina.nazwa}"
@@ -244,8 +259,9 @@ class _Generator:
                writer: _Writer) -> list[object]:
         month = int(self.rng.choice(kind.months))
         day = dt.date(year, month, int(self.rng.integers(1, 29)))
-        name = str(self.rng.choice(kind.names)).format(gmina=gmina.nazwa)
-        group = str(self.rng.choice(kind.groups))
+        name, groups = kind.names[int(self.rng.integers(len(kind.names)))]
+        name = name.format(gmina=gmina.nazwa)
+        group = str(self.rng.choice(groups))
         low, high = kind.participants
         participants = int(self.rng.integers(low, high + 1)) * (2 if county_wide else 1)
         partners = "; ".join(p.format(gmina=gmina.nazwa) for p in kind.partners
@@ -263,14 +279,14 @@ class _Generator:
                          "cały rok", "mieszkancy", f"Urząd Gminy {gmina.nazwa}"])
             for kind in self.rng.choice(list(KIND_WEIGHTS), size=int(self.rng.integers(3, 7)), replace=False):
                 event = types[str(kind)]
-                rows.append([_code(gmina, year), event.kind,
-                             str(self.rng.choice(event.names)).format(gmina=gmina.nazwa),
-                             str(self.rng.choice(terms)), str(self.rng.choice(event.groups)),
+                name, groups = event.names[int(self.rng.integers(len(event.names)))]
+                rows.append([_code(gmina, year), event.kind, name.format(gmina=gmina.nazwa),
+                             str(self.rng.choice(terms)), str(self.rng.choice(groups)),
                              "; ".join(p.format(gmina=gmina.nazwa) for p in event.partners[:1])])
         for kind in COUNTY_WIDE:
-            event = types[kind]
-            rows.append([self.powiat.code, kind, event.names[-1], str(self.rng.choice(terms[:4])),
-                         event.groups[0], "Starostwo Powiatowe"])
+            name, groups = types[kind].names[-1]
+            rows.append([self.powiat.code, kind, name, str(self.rng.choice(terms[:4])), groups[0],
+                         "Starostwo Powiatowe"])
         return rows
 
 

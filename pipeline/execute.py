@@ -86,7 +86,29 @@ def run_chapter(chapter: Chapter, output: Path) -> ChapterResult:
         )
     except PapermillExecutionError as error:
         failure = _describe(error, output)
+    _without_timing(output, chapter)
     return ChapterResult(chapter, output, time.perf_counter() - started, failure)
+
+
+TIMING = ("start_time", "end_time", "duration")
+
+
+def _without_timing(executed: Path, chapter: Chapter) -> None:
+    """Keep the notebook as papermill wrote it, minus what changes from run to run: its
+    timestamps and durations, and the staging folder it was written to."""
+    notebook = nbformat.read(executed, as_version=4)
+    record = notebook.metadata.get("papermill", {})
+    for key in TIMING:
+        record.pop(key, None)
+    record["output_path"] = executed.name
+    record["input_path"] = f"{chapter.notebook.parent.name}/{chapter.notebook.name}"
+    for cell in notebook.cells:
+        for key in TIMING:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags or "papermill-error-cell-tag" in tags:
+            cell.id = tags[-1]  # papermill gives the cells it adds random ids
+    nbformat.write(notebook, executed)
 
 
 def _describe(error: PapermillExecutionError, output: Path) -> ChapterFailure:

@@ -33,6 +33,7 @@ __all__ = [
     "fmt_term",
     "fmt_years",
     "is_missing",
+    "rounded",
 ]
 
 LOCALE = "pl_PL"
@@ -56,7 +57,7 @@ def _signed(text: str) -> str:
     return text.replace("-", MINUS)
 
 
-def _rounded(value: Any, digits: int) -> Decimal:
+def rounded(value: Any, digits: int) -> Decimal:
     """Half up, as people round (babel alone would round half to even: 74,25 -> 74,2)."""
     return Decimal(str(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
@@ -71,7 +72,7 @@ def fmt_number(value: Any, digits: int = 1) -> str:
     if is_missing(value) or math.isinf(float(value)):
         return MISSING
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return _signed(format_decimal(_rounded(value, digits), format=pattern, locale=LOCALE))
+    return _signed(format_decimal(rounded(value, digits), format=pattern, locale=LOCALE))
 
 
 def fmt_percent(value: Any, digits: int = 1) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .dataset import Dataset
+from .formatting import rounded
 from .schema import (
     CRIME_CATEGORIES,
     EVENT_KINDS,
@@ -27,6 +28,7 @@ from .schema import (
     KMZB_ELIMINATED,
     KMZB_STATUSES,
     SEVEN_CATEGORIES,
+    TABLES,
     TARGET_GROUPS,
 )
 
@@ -39,6 +41,7 @@ __all__ = [
     "events",
     "events_by",
     "gmina_rates",
+    "gminas_rate",
     "interventions_table",
     "key_figures",
     "kmzb_by_category",
@@ -108,18 +111,26 @@ def _rows(ds: Dataset, table: str, year: int | None, area: Area) -> pd.DataFrame
 
 
 def _sum(frame: pd.DataFrame, column: str) -> object:
-    """Sum that stays NA when nothing was reported (an empty cell is not 0)."""
+    """Sum that stays NA when every cell is empty (an empty cell is "no data", not 0)."""
     if column not in frame or frame[column].notna().sum() == 0:
         return pd.NA
     return frame[column].sum()
 
 
 def _value(ds: Dataset, table: str, column: str, year: int | None, area: Area, **where: str) -> object:
+    """The total of `column` for an area and year.
+
+    No file: NA. No rows: for a table with a row per gmina (population, crimes, roads) the
+    gmina's row is missing, so NA; for a list of events or reports (KMZB, patrols, events)
+    nothing happened, so 0.
+    """
     if not ds.has(table, year):
         return pd.NA
     frame = _rows(ds, table, year, area)
     for key, value in where.items():
         frame = frame[frame[key] == value]
+    if frame.empty and not TABLES[table].one_row_per_gmina:
+        return 0
     return _sum(frame, column)
 
 
@@ -163,14 +174,17 @@ def crime_trend(ds: Dataset, area: Area = None, category: str = "ogolem") -> pd.
     return pd.DataFrame(rows).set_index("rok")
 
 
-def gmina_rates(ds: Dataset, table: str = "przestepstwa", column: str = "stwierdzone",
+def gmina_rates(ds: Dataset, table: str = "przestepstwa", column: str = "stwierdzone", count_rows: bool = False,
                 **where: str) -> pd.DataFrame:
-    """Every gmina's value per 10,000 residents this year, highest first, with the powiat's."""
-    if table == "przestepstwa" and not where:
-        where = {"kategoria": "ogolem"}
+    """Every gmina's value per 10,000 residents this year, highest first.
+
+    `count_rows` counts rows (events) instead of summing `column`.
+    """
+    where = _default_category(table, where)
     rows = []
     for gmina in ds.powiat.gminy:
-        value = _value(ds, table, column, ds.year, gmina.teryt, **where)
+        value = _count(ds, table, ds.year, gmina.teryt) if count_rows else \
+            _value(ds, table, column, ds.year, gmina.teryt, **where)
         people = population(ds, ds.year, gmina.teryt)
         rows.append({"teryt": gmina.teryt, "gmina": gmina.nazwa, "wartosc": value, "ludnosc": people,
                      "na_10_tys": rate_per_10k(value, people),
@@ -180,11 +194,26 @@ def gmina_rates(ds: Dataset, table: str = "przestepstwa", column: str = "stwierd
     return frame.sort_values("na_10_tys", ascending=False, na_position="last")
 
 
-def powiat_rate(ds: Dataset, table: str = "przestepstwa", column: str = "stwierdzone",
+def gminas_rate(ds: Dataset, table: str = "przestepstwa", column: str = "stwierdzone", count_rows: bool = False,
                 **where: str) -> object:
-    if table == "przestepstwa" and not where:
-        where = {"kategoria": "ogolem"}
-    return rate_per_10k(_value(ds, table, column, ds.year, None, **where), population(ds, ds.year))
+    """The average the gminas are compared with: all gminas' events per 10,000 of their residents.
+
+    Rows about the whole powiat are left out: no gmina's own rate could contain them.
+    Gminas without a value or a population are left out of both sums.
+    """
+    rates = gmina_rates(ds, table, column, count_rows, **where)
+    known = rates[rates["wartosc"].notna() & rates["ludnosc"].notna()]
+    if known.empty:
+        return pd.NA
+    return rate_per_10k(known["wartosc"].sum(), known["ludnosc"].sum())
+
+
+def _default_category(table: str, where: dict[str, str]) -> dict[str, str]:
+    return {"kategoria": "ogolem"} if table == "przestepstwa" and not where else where
+
+
+def _count(ds: Dataset, table: str, year: int | None, area: Area) -> object:
+    return len(_rows(ds, table, year, area)) if ds.has(table, year) else pd.NA
 
 
 # ------------------------------------------------------------------ roads, interventions
@@ -230,9 +259,7 @@ def kmzb_summary(ds: Dataset, area: Area, year: int | None) -> dict[str, object]
         return {"zgloszenia": pd.NA, "potwierdzone": pd.NA, "wyeliminowane": pd.NA,
                 "udzial_potwierdzonych": pd.NA, "udzial_wyeliminowanych": pd.NA}
     rows = _rows(ds, "kmzb", year, area)
-    total = _sum(rows, "liczba")
-    if pd.isna(total):
-        total = 0 if rows.empty else pd.NA
+    total = _value(ds, "kmzb", "liczba", year, area)
     confirmed = rows.loc[rows["status"].isin(KMZB_CONFIRMED), "liczba"].sum()
     eliminated = rows.loc[rows["status"] == KMZB_ELIMINATED, "liczba"].sum()
     return {"zgloszenia": total, "potwierdzone": confirmed, "wyeliminowane": eliminated,
@@ -243,12 +270,14 @@ def kmzb_summary(ds: Dataset, area: Area, year: int | None) -> dict[str, object]
 def kmzb_by_category(ds: Dataset, area: Area = None) -> pd.DataFrame:
     """Reports per category and status this year, most reported first, with last year's total."""
     rows = _rows(ds, "kmzb", ds.year, area)
+    previous = _rows(ds, "kmzb", ds.previous_year, area)
     table = rows.pivot_table(index="kategoria", columns="status", values="liczba", aggfunc="sum",
                              fill_value=0)
-    table = table.reindex(columns=list(KMZB_STATUSES), fill_value=0)
+    # Categories reported only last year stay in, so both years' columns add up to their totals.
+    categories = sorted({*rows["kategoria"], *previous["kategoria"]})
+    table = table.reindex(index=categories, columns=list(KMZB_STATUSES), fill_value=0)
     table["razem"] = table.sum(axis=1)
     table["potwierdzone"] = table[list(KMZB_CONFIRMED)].sum(axis=1)
-    previous = _rows(ds, "kmzb", ds.previous_year, area)
     table["poprzedni"] = previous.groupby("kategoria")["liczba"].sum().reindex(table.index)
     if ds.has("kmzb", ds.previous_year):  # a category nobody reported last year: 0, not "no data"
         table["poprzedni"] = table["poprzedni"].fillna(0)
@@ -303,10 +332,7 @@ def events_by(ds: Dataset, by: str, area: Area = None) -> pd.DataFrame:
 
 
 def _events_total(ds: Dataset, year: int | None, area: Area = None) -> tuple[object, object]:
-    if not ds.has("dzialania", year):
-        return pd.NA, pd.NA
-    rows = _rows(ds, "dzialania", year, area)
-    return len(rows), _sum(rows, "uczestnicy") if len(rows) else 0
+    return _count(ds, "dzialania", year, area), _value(ds, "dzialania", "uczestnicy", year, area)
 
 
 def plan_vs_done(ds: Dataset, area: Area = None) -> pd.DataFrame | None:
@@ -339,8 +365,9 @@ def plan_next(ds: Dataset, area: Area = None) -> pd.DataFrame | None:
 
 
 def _term_sort_key(column: pd.Series) -> pd.Series:
+    """Whole-year actions first, then by the month they start in, a month before its quarter."""
     if column.name == "termin":
-        return column.map(lambda term: (term.first_month, term.last_month))
+        return column.map(lambda t: (t.last_month - t.first_month < 11, t.first_month, t.last_month))
     return column
 
 
@@ -363,6 +390,10 @@ class KeyFigure:
 
     @property
     def change(self) -> object:
+        """For a percentage, the change in points between the values as printed (1 decimal),
+        so that 74,5% -> 74,8% reads +0,3 and not +0,4 from unrounded shares."""
+        if self.kind == "percent" and not (pd.isna(self.current) or pd.isna(self.previous)):
+            return float(rounded(self.current, 1) - rounded(self.previous, 1))
         return change(self.current, self.previous)
 
 
@@ -373,15 +404,17 @@ def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
     kmzb_before = kmzb_summary(ds, area, ds.previous_year)
     events_now, people_now = _events_total(ds, ds.year, area)
     events_before, people_before = _events_total(ds, ds.previous_year, area)
-    patrols_now = patrols_table(ds, area, ds.year)
-    patrols_before = patrols_table(ds, area, ds.previous_year)
+
+    def patrol(column: str, year: int | None) -> object:
+        return _value(ds, "sluzby_ponadnormatywne", column, year, area)
+
     return [
         KeyFigure("przestepstwa", "przestępstwa stwierdzone", crimes.at["ogolem", "biezacy"],
                   crimes.at["ogolem", "poprzedni"]),
-        KeyFigure("wykrywalnosc", "wykrywalność sprawców", crimes.at["ogolem", "wykrywalnosc"],
-                  crimes.at["ogolem", "wykrywalnosc_poprzednia"], "percent"),
         *[KeyFigure(c, crimes.at[c, "wskaznik"], crimes.at[c, "biezacy"], crimes.at[c, "poprzedni"])
           for c in SEVEN_CATEGORIES],
+        KeyFigure("wykrywalnosc", "wykrywalność sprawców", crimes.at["ogolem", "wykrywalnosc"],
+                  crimes.at["ogolem", "wykrywalnosc_poprzednia"], "percent"),
         KeyFigure("wypadki", "wypadki drogowe", roads.at["wypadki", "biezacy"], roads.at["wypadki", "poprzedni"]),
         KeyFigure("zabici", "zabici w wypadkach", roads.at["zabici", "biezacy"], roads.at["zabici", "poprzedni"]),
         KeyFigure("kmzb", "zgłoszenia na KMZB", kmzb_now["zgloszenia"], kmzb_before["zgloszenia"]),
@@ -389,8 +422,8 @@ def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
                   kmzb_before["udzial_potwierdzonych"], "percent"),
         KeyFigure("dzialania", "działania profilaktyczne", events_now, events_before),
         KeyFigure("uczestnicy", "uczestnicy działań profilaktycznych", people_now, people_before),
-        KeyFigure("godziny", "godziny służb ponadnormatywnych", _sum(patrols_now, "liczba_godzin"),
-                  _sum(patrols_before, "liczba_godzin"), "number"),
-        KeyFigure("kwota", "środki samorządów na służby", _sum(patrols_now, "kwota_zl"),
-                  _sum(patrols_before, "kwota_zl"), "money"),
+        KeyFigure("godziny", "godziny służb ponadnormatywnych", patrol("liczba_godzin", ds.year),
+                  patrol("liczba_godzin", ds.previous_year), "number"),
+        KeyFigure("kwota", "środki samorządów na służby", patrol("kwota_zl", ds.year),
+                  patrol("kwota_zl", ds.previous_year), "money"),
     ]

@@ -14,7 +14,7 @@ import pandas as pd
 from babel import Locale
 
 from .formatting import MISSING_TEXT, fmt_change, fmt_int, fmt_money, fmt_number, fmt_percent
-from .indicators import KeyFigure
+from .indicators import FEW_CASES, KeyFigure
 from .schema import SEVEN_CATEGORIES
 
 __all__ = ["SUBJECTS", "Subject", "change_sentence", "plural", "seven_categories_sentence"]
@@ -95,12 +95,12 @@ def change_sentence(figure: KeyFigure, year: int, previous_year: int) -> str:
     if direction == 0:
         return f"{start} {subject.verb(0)} ({_value(figure, now)} w {year} r.)."
     if figure.kind == "percent":
-        by = f"{fmt_number(abs(now - before))} pkt proc."
-    elif pd.isna(figure.dynamika):
-        by = _value(figure, abs(now - before))
+        by = f" o {fmt_number(abs(figure.change))} pkt proc."
+    elif pd.isna(figure.dynamika) or before < FEW_CASES:  # "o 200%" on 1 -> 3 says nothing
+        by = ""
     else:
-        by = fmt_percent(abs(figure.dynamika - 100))
-    return f"{start} {subject.verb(direction)} o {by} – {span}"
+        by = f" o {fmt_percent(abs(figure.dynamika - 100))}"
+    return f"{start} {subject.verb(direction)}{by} – {span}"
 
 
 def seven_categories_sentence(changes: Sequence[tuple[str, object]]) -> str:

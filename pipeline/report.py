@@ -8,6 +8,7 @@ are built by the same tested code at two scales.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter
 from pathlib import Path
@@ -23,7 +24,6 @@ from .formatting import (
     MISSING_TEXT,
     NOT_APPLICABLE,
     fmt_change,
-    fmt_date,
     fmt_day,
     fmt_int,
     fmt_money,
@@ -62,6 +62,8 @@ __all__ = [
 Area = str | None
 GMINA_CHAPTERS_MARKER = "gmina-chapters"
 TOP_KMZB_CATEGORIES = 10
+# The law on domestic violence changed the forms and the terms that year.
+DOMESTIC_VIOLENCE_LAW = dt.date(2023, 6, 22)
 TOP_PARTNERS = 12
 
 
@@ -123,6 +125,13 @@ def _comparison_cells(label: str, row: pd.Series, fmt=fmt_int) -> list[str]:
             fmt_change(row["zmiana"])]
 
 
+def _fmt_share(value: object, base: object) -> str:
+    """A share of nothing (e.g. wykrywalność with 0 crimes) is a dash, not "b.d."."""
+    if pd.isna(value) and not pd.isna(base) and base == 0:
+        return NOT_APPLICABLE
+    return fmt_percent(value)
+
+
 def _fmt_dynamika(value: object, previous: object) -> str:
     """A dynamika that cannot be computed because last year was 0 is a dash, not "b.d."."""
     if pd.isna(value) and not pd.isna(previous) and previous == 0:
@@ -141,7 +150,7 @@ def powiat_heading(ds: Dataset) -> Block:
         blocks.heading(1, f"{title} w {ds.year} r."),
         blocks.facts([
             ("Gminy", fmt_int(len(ds.powiat.gminy))),
-            ("Ludność (31 XII)", fmt_int(people)),
+            ("Ludność (31 grudnia)", fmt_int(people)),
             ("Powierzchnia", f"{fmt_int(area)} km²"),
             ("Lata w porównaniach", _years(ds)),
         ]),
@@ -157,7 +166,7 @@ def gmina_heading(ds: Dataset, teryt: str) -> Block:
             ("Rodzaj gminy", gmina.rodzaj),
             ("Kod TERYT", gmina.teryt + (f" (do {gmina.former_codes[0].until_year} r.: "
                                          f"{gmina.former_codes[0].teryt})" if gmina.former_codes else "")),
-            ("Ludność (31 XII)", fmt_int(people)),
+            ("Ludność (31 grudnia)", fmt_int(people)),
             ("Powierzchnia", f"{fmt_number(gmina.powierzchnia_km2)} km²"),
             ("Gęstość zaludnienia", f"{fmt_int(people / gmina.powierzchnia_km2)} os./km²"
              if not pd.isna(people) else MISSING),
@@ -185,12 +194,12 @@ def key_findings(ds: Dataset, area: Area = None) -> Block:
             for f in figures]
     return blocks.join([
         blocks.paragraphs(f"Najważniejsze dane {_place(ds, area)} w {ds.year} r. w porównaniu z {_prev(ds)} r.",
-                          css="lead"),
-        blocks.table(f"Najważniejsze dane – {_area_name(ds, area)}, {_prev(ds)}–{ds.year}",
+                          css="lead intro"),
+        blocks.table(f"Najważniejsze dane – {_area_name(ds, area)}, {ds.year} r. na tle {_prev(ds)} r.",
                      _comparison_columns(ds, "wskaźnik"), rows, css="key-figures",
-                     notes=["Dynamika: wartość w roku ÷ wartość rok wcześniej × 100; „–” – nie dotyczy "
-                            "(wskaźnik w procentach albo rok wcześniej 0). Zmiana wskaźników w procentach – "
-                            "w punktach procentowych (pkt)."]),
+                     notes=["Dynamika: wartość w danym roku ÷ wartość z poprzedniego roku × 100; „–” – nie "
+                            "dotyczy (wskaźnik w procentach albo w poprzednim roku 0). Zmiana wskaźników w procentach "
+                            "podana jest w punktach procentowych (pkt proc.)."]),
         blocks.bullets([*sentences, seven], css="findings"),
     ])
 
@@ -201,7 +210,7 @@ def _fmt_figure(figure: ind.KeyFigure, value: object) -> str:
 
 def _fmt_change(figure: ind.KeyFigure) -> str:
     if figure.kind == "percent":
-        return fmt_change(figure.change, 1) + (" pkt" if not pd.isna(figure.change) else "")
+        return fmt_change(figure.change, 1) + (" pkt proc." if not pd.isna(figure.change) else "")
     if figure.kind == "money":
         return fmt_change(figure.change, 2) + (" zł" if not pd.isna(figure.change) else "")
     return fmt_change(figure.change)
@@ -215,28 +224,30 @@ def crime(ds: Dataset, area: Area = None) -> Block:
         return _no_data(ds, "Przestępczość")
     table = ind.crime_table(ds, area)
     total = table.loc["ogolem"]
-    trend = ind.crime_trend(ds, area)
-    rows = [Row(_comparison_cells(f"przestępstwa {label}" if code != "ogolem" else "przestępstwa ogółem",
-                                  table.loc[code]) + [fmt_percent(table.at[code, "wykrywalnosc"])])
+    rows = [Row(_comparison_cells("przestępstwa " + label, table.loc[code])
+                + [_fmt_share(table.at[code, "wykrywalnosc"], table.at[code, "biezacy"])])
             for code, label in CRIME_GROUPS.items()]
-    values = [_value(v) for v in trend["stwierdzone"]]
-    known = [(y, v) for y, v in zip(trend.index, values, strict=True) if v is not None]
-    alt = (f"Wykres słupkowy: przestępstwa stwierdzone i wykryte {_place(ds, area)} w latach {_years(ds)}. "
-           + "; ".join(f"{y}: {fmt_int(v)} stwierdzonych, {fmt_int(d)} wykrytych"
-                       for (y, v), d in zip(known, [trend.at[y, 'wykryte'] for y, _ in known], strict=True)) + ".")
-    chart = charts.grouped_bars([str(y) for y in trend.index],
-                                {"stwierdzone": values, "wykryte": [_value(v) for v in trend["wykryte"]]},
-                                alt=alt, caption=f"Przestępstwa stwierdzone i wykryte, {_years(ds)}")
     return blocks.join([
         blocks.paragraphs(
             f"W {ds.year} r. {_place(ds, area)} stwierdzono {fmt_int(total['biezacy'])} "
             f"{plural(_int(total['biezacy']), 'przestępstwo', 'przestępstwa', 'przestępstw')} "
-            f"(dynamika {fmt_percent(total['dynamika'])} wobec {_prev(ds)} r.). "
-            f"Wykrywalność sprawców wyniosła {fmt_percent(total['wykrywalnosc'])}."),
+            f"(dynamika {_fmt_dynamika(total['dynamika'], total['poprzedni'])} wobec {_prev(ds)} r.). "
+            f"Wykrywalność sprawców wyniosła {_fmt_share(total['wykrywalnosc'], total['biezacy'])}.", css="intro"),
         blocks.table(f"Przestępstwa stwierdzone – {_area_name(ds, area)}",
                      [*_comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows),
-        blocks.figure(chart),
+        blocks.figure(_crime_chart(ds, area)),
     ])
+
+
+def _crime_chart(ds: Dataset, area: Area) -> charts.Chart:
+    trend = ind.crime_trend(ds, area)
+    reported = [_value(v) for v in trend["stwierdzone"]]
+    detected = [_value(v) for v in trend["wykryte"]]
+    alt = (f"Wykres słupkowy: przestępstwa stwierdzone i wykryte {_place(ds, area)} w latach {_years(ds)}. "
+           + "; ".join(f"{y}: {fmt_int(r)} stwierdzonych, {fmt_int(d)} wykrytych"
+                       for y, r, d in zip(trend.index, reported, detected, strict=True)) + ".")
+    return charts.grouped_bars([str(y) for y in trend.index], {"stwierdzone": reported, "wykryte": detected},
+                               alt=alt, caption=f"Przestępstwa stwierdzone i wykryte, {_years(ds)}")
 
 
 def _int(value: object) -> int:
@@ -247,8 +258,8 @@ def seven_categories(ds: Dataset, area: Area = None) -> Block:
     if not ds.has("przestepstwa", ds.year):
         return _no_data(ds, "Przestępstwa w 7 kategoriach")
     table = ind.crime_table(ds, area).loc[list(SEVEN_CATEGORIES)]
-    rows = [Row(_comparison_cells(table.at[c, "wskaznik"], table.loc[c]) + [fmt_percent(table.at[c, "wykrywalnosc"])])
-            for c in SEVEN_CATEGORIES]
+    rows = [Row(_comparison_cells(table.at[c, "wskaznik"], table.loc[c])
+                + [_fmt_share(table.at[c, "wykrywalnosc"], table.at[c, "biezacy"])]) for c in SEVEN_CATEGORIES]
     changes = [(c, table.at[c, "zmiana"]) for c in SEVEN_CATEGORIES]
     parts = [
         blocks.paragraphs(seven_categories_sentence(changes)),
@@ -261,7 +272,7 @@ def seven_categories(ds: Dataset, area: Area = None) -> Block:
 
 
 def _seven_chart(ds: Dataset, table: pd.DataFrame) -> charts.Chart:
-    labels = [_short(table.at[c, "wskaznik"]) for c in SEVEN_CATEGORIES]
+    labels = [table.at[c, "wskaznik"] for c in SEVEN_CATEGORIES]
     alt = (f"Wykres słupkowy poziomy: przestępstwa w 7 kategoriach {_place(ds, None)}, {_prev(ds)} i {ds.year} r. "
            + "; ".join(f"{table.at[c, 'wskaznik']}: {fmt_int(table.at[c, 'poprzedni'])} i "
                        f"{fmt_int(table.at[c, 'biezacy'])}" for c in SEVEN_CATEGORIES) + ".")
@@ -272,30 +283,26 @@ def _seven_chart(ds: Dataset, table: pd.DataFrame) -> charts.Chart:
 
 
 
-def _short(label: str) -> str:
-    return label.split(",")[0]
-
-
 def gminas_compared(ds: Dataset) -> Block:
     if not ds.has("przestepstwa", ds.year) or not ds.has("ludnosc", ds.year):
         return _no_data(ds, "Porównanie gmin")
     rates = ind.gmina_rates(ds)
-    average = ind.powiat_rate(ds)
+    average = ind.gminas_rate(ds)
     few = [g for g, flag in zip(rates["gmina"], rates["malo_przypadkow"], strict=True) if flag]
     alt = (f"Wykres słupkowy poziomy: przestępstwa stwierdzone na 10 tys. mieszkańców w gminach w {ds.year} r., "
            f"od najwyższego: " + "; ".join(f"{g} {fmt_number(v)}" for g, v in zip(rates["gmina"], rates["na_10_tys"],
                                                                                 strict=True))
-           + f". Średnia powiatu: {fmt_number(average)}.")
+           + f". Średnia gmin powiatu: {fmt_number(average)}.")
     chart = charts.ranked_hbars(list(rates["gmina"]), [_value(v) for v in rates["na_10_tys"]],
-                                reference=_value(average), reference_label=f"średnia powiatu ({fmt_number(average)})",
+                                reference=_value(average), reference_label=f"średnia gmin ({fmt_number(average)})",
                                 flagged=list(rates["malo_przypadkow"]),
                                 flag_label=f"mniej niż {ind.FEW_CASES} przestępstw", alt=alt,
                                 caption=f"Przestępstwa na 10 tys. mieszkańców w gminach, {ds.year} r.")
     rows = [Row([g, fmt_int(p), fmt_int(v), fmt_number(r) + (" *" if f else "")])
             for g, p, v, r, f in zip(rates["gmina"], rates["ludnosc"], rates["wartosc"], rates["na_10_tys"],
                                      rates["malo_przypadkow"], strict=True)]
-    notes = [f"Średnia powiatu: {fmt_number(average)} przestępstw na 10 tys. mieszkańców "
-             "(z przestępstwami przypisanymi całemu powiatowi)."]
+    notes = [f"Średnia gmin powiatu: {fmt_number(average)} na 10 tys. mieszkańców. Przestępstwa przypisane całemu "
+             "powiatowi, a nie gminie, nie wchodzą do porównania gmin."]
     if few:
         notes.append(f"* Wskaźnik oparty na mniej niż {ind.FEW_CASES} przestępstwach ({', '.join(few)}) "
                      "jest niestabilny – nie należy na jego podstawie szeregować gmin.")
@@ -308,49 +315,45 @@ def gminas_compared(ds: Dataset) -> Block:
 
 
 def gmina_vs_powiat(ds: Dataset, teryt: str) -> Block:
-    """The gmina's rates per 10,000 residents beside the powiat's."""
+    """The gmina's rates per 10,000 residents beside the average of all gminas."""
     indicators = [
         ("przestępstwa stwierdzone", "przestepstwa", "stwierdzone", {"kategoria": "ogolem"}),
         ("przestępstwa kryminalne", "przestepstwa", "stwierdzone", {"kategoria": "kryminalne"}),
         ("wypadki drogowe", "ruch_drogowy", "wypadki", {}),
         ("kolizje drogowe", "ruch_drogowy", "kolizje", {}),
         ("zgłoszenia na KMZB", "kmzb", "liczba", {}),
-        ("działania profilaktyczne", "dzialania", None, {}),
+        ("działania profilaktyczne", "dzialania", "uczestnicy", {}),
     ]
-    rows = []
+    rows, flagged = [], False
     for label, table, column, where in indicators:
-        if column is None:
-            gmina_value = len(ind.events(ds, teryt, ds.year)) if ds.has(table, ds.year) else pd.NA
-            powiat_value = len(ind.events(ds, None, ds.year)) if ds.has(table, ds.year) else pd.NA
-            gmina_rate = ind.rate_per_10k(gmina_value, ind.population(ds, ds.year, teryt))
-            powiat_rate = ind.rate_per_10k(powiat_value, ind.population(ds, ds.year))
-        else:
-            gmina_rate = ind.gmina_rates(ds, table, column, **where).at[teryt, "na_10_tys"]
-            gmina_value = ind.gmina_rates(ds, table, column, **where).at[teryt, "wartosc"]
-            powiat_rate = ind.powiat_rate(ds, table, column, **where)
-        rows.append(Row([label, fmt_int(gmina_value), fmt_number(gmina_rate), fmt_number(powiat_rate),
-                         _relation(gmina_rate, powiat_rate, gmina_value)]))
+        rates = ind.gmina_rates(ds, table, column, count_rows=table == "dzialania", **where)
+        value, rate = rates.at[teryt, "wartosc"], rates.at[teryt, "na_10_tys"]
+        average = ind.gminas_rate(ds, table, column, count_rows=table == "dzialania", **where)
+        few = not pd.isna(value) and value < ind.FEW_CASES
+        flagged |= few
+        rows.append(Row([label, fmt_int(value), fmt_number(rate), fmt_number(average),
+                         _relation(rate, average) + (" *" if few else "")]))
     name = ds.powiat.name_of(teryt)
+    notes = ["Średnia gmin: wszystkie zdarzenia w gminach powiatu na 10 tys. ich mieszkańców (bez zdarzeń "
+             "przypisanych całemu powiatowi, np. wydarzeń ogólnopowiatowych)."]
+    if flagged:
+        notes.append(f"* Mniej niż {ind.FEW_CASES} zdarzeń: różnica wobec średniej może być przypadkowa.")
     return blocks.join([
-        blocks.paragraphs(f"Wskaźniki na 10 tys. mieszkańców pozwalają porównać gminę {name} z całym "
-                          f"{ds.powiat.nazwa.replace('powiat', 'powiatem')} mimo różnej liczby mieszkańców."),
-        blocks.table(f"Gmina {name} na tle powiatu, {ds.year} r. (na 10 tys. mieszkańców)",
-                     [Column("wskaźnik", False), Column("liczba"), Column("gmina"), Column("powiat"),
-                      Column("gmina wobec powiatu", False)], rows,
-                     notes=[f"Przy mniej niż {ind.FEW_CASES} zdarzeniach różnica może być przypadkowa."]),
+        blocks.paragraphs(f"Wskaźniki na 10 tys. mieszkańców pozwalają porównać gminę {name} ze średnią gmin "
+                          f"{ds.powiat.nazwa_dopelniacz}, mimo różnej liczby mieszkańców.", css="intro"),
+        blocks.table(f"Gmina {name} na tle średniej gmin powiatu, {ds.year} r.",
+                     [Column("wskaźnik", False), Column("liczba"), Column("gmina na 10 tys."),
+                      Column("średnia na 10 tys."), Column("gmina wobec średniej", False)], rows, notes=notes),
     ])
 
 
-def _relation(local: object, average: object, cases: object) -> str:
+def _relation(local: object, average: object) -> str:
     if pd.isna(local) or pd.isna(average) or average == 0:
         return MISSING
     ratio = float(local) / float(average) * 100
-    text = "na poziomie średniej" if 90 <= ratio <= 110 else ("wyżej" if ratio > 110 else "niżej")
-    if text != "na poziomie średniej":
-        text += f" ({fmt_percent(ratio, 0)} średniej)"
-    if not pd.isna(cases) and cases < ind.FEW_CASES:
-        text += " *"
-    return text
+    if 90 <= ratio <= 110:
+        return "na poziomie średniej"
+    return f"{'wyżej' if ratio > 110 else 'niżej'} ({fmt_percent(ratio, 0)} średniej)"
 
 
 # ------------------------------------------------------------------ roads, interventions
@@ -360,18 +363,41 @@ def road_safety(ds: Dataset, area: Area = None) -> Block:
     if not ds.has("ruch_drogowy", ds.year):
         return _no_data(ds, "Ruch drogowy")
     table = ind.roads_table(ds, area)
-    severity = ind.road_severity(ds, area)
     rows = [Row(_comparison_cells(table.at[c, "wskaznik"], table.loc[c])) for c in table.index]
     return blocks.join([
-        blocks.paragraphs(
-            f"W {ds.year} r. {_place(ds, area)} doszło do {fmt_int(table.at['wypadki', 'biezacy'])} "
-            f"{plural(_int(table.at['wypadki', 'biezacy']), 'wypadku', 'wypadków', 'wypadków')} drogowych; "
-            f"na 100 wypadków przypadało {fmt_number(severity['zabici_na_100'])} zabitych i "
-            f"{fmt_number(severity['ranni_na_100'])} rannych."),
+        blocks.paragraphs(_road_sentence(ds, area, table), css="intro"),
         blocks.table(f"Bezpieczeństwo w ruchu drogowym – {_area_name(ds, area)}", _comparison_columns(ds, "zdarzenia"),
                      rows),
         *([blocks.figure(_road_chart(ds))] if area is None else []),
     ])
+
+
+def _people(count: object, one: str, few: str, many: str, none: str) -> str:
+    """ "zginęła 1 osoba", "zginęły 2 osoby", "zginęło 5 osób"; the verb agrees with the number."""
+    if pd.isna(count):
+        return f"{many} {MISSING_TEXT}"
+    if count == 0:
+        return none
+    n = fmt_int(count)
+    return plural(int(count), f"{one} {n} osoba", f"{few} {n} osoby", f"{many} {n} osób")
+
+
+def _road_sentence(ds: Dataset, area: Area, table: pd.DataFrame) -> str:
+    accidents, killed, injured = (table.at[c, "biezacy"] for c in ("wypadki", "zabici", "ranni"))
+    if pd.isna(accidents):
+        return f"Liczba wypadków drogowych {_place(ds, area)}: {MISSING_TEXT} za {ds.year} r."
+    if accidents == 0:
+        return f"W {ds.year} r. {_place(ds, area)} nie odnotowano wypadków drogowych."
+    n = fmt_int(accidents)
+    text = (f"W {ds.year} r. {_place(ds, area)} doszło do "
+            f"{plural(int(accidents), f'{n} wypadku drogowego', f'{n} wypadków drogowych', f'{n} wypadków drogowych')}"
+            f"; {_people(killed, 'zginęła', 'zginęły', 'zginęło', 'nikt w nich nie zginął')}, "
+            f"{_people(injured, 'została ranna', 'zostały ranne', 'zostało rannych', 'nikt nie został ranny')}.")
+    if accidents >= ind.FEW_CASES:  # a rate per 100 accidents means little for a handful of them
+        severity = ind.road_severity(ds, area)
+        text += (f" Na 100 wypadków przypadało {fmt_number(severity['zabici_na_100'])} zabitych i "
+                 f"{fmt_number(severity['ranni_na_100'])} rannych.")
+    return text
 
 
 def _road_chart(ds: Dataset) -> charts.Chart:
@@ -389,11 +415,20 @@ def interventions(ds: Dataset, area: Area = None) -> Block:
     table = ind.interventions_table(ds, area)
     if table is None:
         return _no_data(ds, "Interwencje")
+    total = table.loc["interwencje"]
     rows = [Row(_comparison_cells(table.at[c, "wskaznik"], table.loc[c])) for c in table.index]
-    return blocks.table(f"Interwencje policji – {_area_name(ds, area)}", _comparison_columns(ds, "rodzaj"), rows,
-                        notes=["Od 22 czerwca 2023 r. ustawa mówi o przemocy domowej, a nowe formularze Niebieskiej "
-                               "Karty obowiązują od 28 września 2023 r.; porównania z latami wcześniejszymi "
-                               "należy czytać z tym zastrzeżeniem."])
+    notes = []
+    if _prev(ds) <= DOMESTIC_VIOLENCE_LAW.year:
+        notes.append("Od 22 czerwca 2023 r. przepisy posługują się pojęciem przemocy domowej, a nowe formularze "
+                     "Niebieskiej Karty obowiązują od 28 września 2023 r.; porównanie z wcześniejszymi latami "
+                     "trzeba czytać z tym zastrzeżeniem.")
+    return blocks.join([
+        blocks.paragraphs(f"W {ds.year} r. policjanci {_place(ds, area)} podjęli {fmt_int(total['biezacy'])} "
+                          f"{plural(_int(total['biezacy']), 'interwencję', 'interwencje', 'interwencji')} "
+                          f"(w {_prev(ds)} r.: {fmt_int(total['poprzedni'])}).", css="intro"),
+        blocks.table(f"Interwencje policji – {_area_name(ds, area)}", _comparison_columns(ds, "rodzaj"), rows,
+                     notes=notes),
+    ])
 
 
 # ------------------------------------------------------------------ KMZB
@@ -405,14 +440,16 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
     summary = ind.kmzb_summary(ds, area, ds.year)
     before = ind.kmzb_summary(ds, area, ds.previous_year)
     categories = ind.kmzb_by_category(ds, area)
+    count = _int(summary["zgloszenia"])
     parts: list[Block] = [blocks.paragraphs(
-        f"Mieszkańcy {'powiatu' if area is None else 'gminy'} dokonali w {ds.year} r. {fmt_int(summary['zgloszenia'])} "
-        f"{plural(_int(summary['zgloszenia']), 'zgłoszenia', 'zgłoszeń', 'zgłoszeń')} na Krajowej Mapie Zagrożeń "
-        f"Bezpieczeństwa (w {_prev(ds)} r.: {fmt_int(before['zgloszenia'])}). Policjanci potwierdzili "
-        f"{fmt_percent(summary['udzial_potwierdzonych'])} z nich, a spośród potwierdzonych "
-        f"{fmt_percent(summary['udzial_wyeliminowanych'])} zostało wyeliminowanych.")]
-    if len(categories):
-        top = categories.head(TOP_KMZB_CATEGORIES)
+        f"W {ds.year} r. mieszkańcy {'powiatu' if area is None else 'gminy'} nanieśli na Krajową Mapę Zagrożeń "
+        f"Bezpieczeństwa {fmt_int(count)} {plural(count, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} "
+        f"(w {_prev(ds)} r.: {fmt_int(before['zgloszenia'])}). Policjanci potwierdzili "
+        f"{_fmt_share(summary['udzial_potwierdzonych'], count)} z nich, a spośród potwierdzonych "
+        f"{_fmt_share(summary['udzial_wyeliminowanych'], summary['potwierdzone'])} zostało wyeliminowanych.",
+        css="intro")]
+    if categories["razem"].sum() > 0:
+        top = categories[categories["razem"] > 0].head(TOP_KMZB_CATEGORIES)
         pending = top["Nowe"] + top["Weryfikacja"]
         groups = {"potwierdzone": list(top["potwierdzone"]), "niepotwierdzone": list(top["Niepotwierdzone"]),
                   "w trakcie weryfikacji": list(pending)}
@@ -458,20 +495,21 @@ def prevention(ds: Dataset, area: Area = None) -> Block:
                      fmt_int(people)], css="total"))
     group_rows = [Row([r["etykieta"], fmt_int(r["wydarzenia"]), fmt_int(r["uczestnicy"])])
                   for _, r in groups.iterrows() if r["wydarzenia"] > 0]
+    group_rows.append(Row(["razem", fmt_int(total), fmt_int(people)], css="total"))
     return blocks.join([
         blocks.paragraphs(
             f"W {ds.year} r. {_place(ds, area)} przeprowadzono {fmt_int(total)} "
             f"{plural(total, 'działanie profilaktyczne', 'działania profilaktyczne', 'działań profilaktycznych')} "
             f"z udziałem {fmt_int(people)} {plural(people, 'osoby', 'osób', 'osób')}."
             + (" Liczba nie obejmuje wydarzeń ogólnopowiatowych, opisanych w rozdziale o powiecie."
-               if area is not None else "")),
+               if area is not None else ""), css="intro"),
         blocks.table(f"Działania profilaktyczne według rodzaju – {_area_name(ds, area)}",
                      [Column("rodzaj działania", False), Column(f"{_prev(ds)} r."), Column(f"{ds.year} r."),
                       Column(f"uczestnicy {ds.year}")], rows),
         *([blocks.figure(_prevention_chart(ds, shown))] if area is None else []),
         blocks.table(f"Działania profilaktyczne według grupy docelowej – {_area_name(ds, area)}, {ds.year} r.",
                      [Column("grupa docelowa", False), Column("działania"), Column("uczestnicy")], group_rows,
-                     css="narrow"),
+                     ),
     ])
 
 
@@ -519,7 +557,7 @@ def cooperation(ds: Dataset) -> Block:
         f"{plural(len(partners), 'partner', 'partnerów', 'partnerów')}.")]
     if rows:
         parts.append(blocks.table(f"Najczęstsi partnerzy działań profilaktycznych, {ds.year} r.",
-                                  [Column("partner", False), Column("wspólne działania")], rows, css="narrow"))
+                                  [Column("partner", False), Column("wspólne działania")], rows))
     return blocks.join(parts)
 
 
@@ -551,14 +589,16 @@ def patrols(ds: Dataset, area: Area = None) -> Block:
                       Column("koszt godziny")], rows),
         blocks.table(f"Efekty służb ponadnormatywnych – {_area_name(ds, area)}, {ds.year} r.",
                      [Column("efekt", False), Column("liczba")], [[label, fmt_int(v)] for label, v in results],
-                     css="narrow"),
+                     ),
     ])
 
 
 # ------------------------------------------------------------------ plan
 
 
-def plan_done(ds: Dataset, area: Area = None) -> Block:
+def plan_done(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
+    """Last year's plan for this year against what was done; with its own heading of
+    level `heading` (the year is in it), if given."""
     table = ind.plan_vs_done(ds, area)
     if table is None:
         return _no_data(ds, f"Plan działań na {ds.year} r.", _prev(ds))
@@ -566,20 +606,22 @@ def plan_done(ds: Dataset, area: Area = None) -> Block:
     share = table["zrealizowane"].clip(upper=table["zaplanowane"]).sum() / table["zaplanowane"].sum() * 100
     rows = [Row(([r["obszar"]] if area is None else [])
                 + [r["rodzaj_etykieta"], fmt_int(r["zaplanowane"]), fmt_int(r["zrealizowane"]),
-                   fmt_percent(r["realizacja"], 0)])
+                   fmt_percent(r["realizacja"])])
             for _, r in table.iterrows()]
     columns = ([Column("obszar", False)] if area is None else []) + [
         Column("rodzaj działania", False), Column("zaplanowane"), Column("zrealizowane"), Column("realizacja")]
     return blocks.join([
+        *([blocks.heading(heading, f"Realizacja planu na {ds.year} r.")] if heading else []),
         blocks.paragraphs(f"Z planu na {ds.year} r. przyjętego rok wcześniej zrealizowano działania w {done} z "
                           f"{len(table)} pozycji (rodzaj działania w danym obszarze); łączna realizacja planu: "
-                          f"{fmt_percent(share, 0)}."),
+                          f"{fmt_percent(share)}.", css="intro"),
         blocks.table(f"Realizacja planu działań na {ds.year} r. – {_area_name(ds, area)}", columns, rows,
                      long=len(rows) > 15, row_headers=area is None),
     ])
 
 
-def plan_next_year(ds: Dataset, area: Area = None) -> Block:
+def plan_next_year(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
+    """This year's plan for the next year; with its own heading of level `heading`, if given."""
     plan = ind.plan_next(ds, area)
     if plan is None:
         return _no_data(ds, f"Plan działań na {ds.year + 1} r.")
@@ -588,14 +630,16 @@ def plan_next_year(ds: Dataset, area: Area = None) -> Block:
     rows = [Row([fmt_term(p["termin"])] + ([p["obszar"]] if area is None else []) +
                 [p["nazwa"], EVENT_KINDS[p["rodzaj"]], TARGET_GROUPS[p["grupa_docelowa"]],
                  "" if pd.isna(p["partnerzy"]) else p["partnerzy"]]) for _, p in plan.iterrows()]
-    columns = [Column("termin", False, "c-term")] + ([Column("obszar", False, "c-area")] if area is None else []) + [
-        Column("działanie", False, "c-name"), Column("rodzaj", False, "c-kind"), Column("do kogo", False, "c-group"),
-        Column("partnerzy", False, "c-partners")]
+    columns = [Column("termin", False, "c-term"), *([Column("obszar", False, "c-area")] if area is None else []),
+               Column("działanie", False, "c-name"), Column("rodzaj", False, "c-kind"),
+               Column("grupa docelowa", False, "c-group"), Column("partnerzy", False, "c-partners")]
     kinds = plan["rodzaj"].value_counts()
     summary = ", ".join(f"{EVENT_KINDS[k]} ({n})" for k, n in kinds.items())
     return blocks.join([
+        *([blocks.heading(heading, f"Działania zaplanowane na {ds.year + 1} r.")] if heading else []),
         blocks.paragraphs(f"Na {ds.year + 1} r. zaplanowano {fmt_int(len(plan))} "
-                          f"{plural(len(plan), 'działanie', 'działania', 'działań')} {_place(ds, area)}: {summary}."),
+                          f"{plural(len(plan), 'działanie', 'działania', 'działań')} {_place(ds, area)}: {summary}.",
+                          css="intro"),
         blocks.table(f"Plan działań na {ds.year + 1} r. – {_area_name(ds, area)}", columns, rows,
                      row_headers=False, css="fixed", long=True),
     ])
@@ -647,6 +691,3 @@ def _empty_cells(ds: Dataset) -> list[Row]:
     return rows
 
 
-def report_date(ds: Dataset) -> str:
-    day = ds.powiat.report_date(ds.year)
-    return fmt_date(day) if day else MISSING_TEXT

@@ -37,9 +37,9 @@ class Palette:
     ink: str = "#1b1f24"  # text
     primary: str = "#1f3b73"  # the year of the report: dark navy
     secondary: str = "#7f9fcf"  # last year, or a second series: mid blue
-    tertiary: str = "#d3deee"  # a third series: pale blue
+    tertiary: str = "#c9d6ea"  # a third series: pale blue, dotted in dark so it shows in grey print
     accent: str = "#c8611d"  # the powiat average, a reference line: orange
-    muted: str = "#9aa1a9"  # few cases, missing data: grey
+    muted: str = "#6b7480"  # secondary text, few cases, missing data: a grey that still prints
     rule: str = "#c9ced6"  # table rules and grid lines
     band: str = "#f2f4f7"  # table header and zebra background
     warning: str = "#b3261e"  # "DANE PRZYKŁADOWE"
@@ -51,6 +51,11 @@ class Palette:
     @property
     def hatches(self) -> tuple[str, ...]:
         return ("", "////", "....", "xxxx")
+
+    @property
+    def hatch_colours(self) -> tuple[str, ...]:
+        """Hatch lines light on dark fills, dark on pale ones: visible either way."""
+        return ("white", "white", self.primary, "white")
 
     def css_variables(self) -> str:
         """The palette as CSS custom properties, so the stylesheet never repeats a colour."""

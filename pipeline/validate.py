@@ -268,6 +268,12 @@ def _seven_over_total(df: pd.DataFrame, ctx: _Context) -> pd.Series:
     return ((df["kategoria"] == "ogolem") & (sums > df["stwierdzone"])).fillna(False)
 
 
+def _groups_over_total(df: pd.DataFrame, ctx: _Context) -> pd.Series:
+    groups = df[df["kategoria"].isin([c for c in CRIME_GROUPS if c != "ogolem"])]
+    sums = df["teryt"].map(groups.groupby("teryt")["stwierdzone"].sum(min_count=1)).astype("Float64")
+    return ((df["kategoria"] == "ogolem") & (sums > df["stwierdzone"])).fillna(False)
+
+
 def _seven_message(row: pd.Series, ctx: _Context) -> str:
     return (f"suma 7 wybranych kategorii większa niż przestępstwa ogółem ({row['stwierdzone']}) "
             f"w gminie {ctx.powiat.name_of(row['teryt'])}")
@@ -343,6 +349,11 @@ ROW_RULES: tuple[RowRule, ...] = (
             "popraw datę albo przenieś wiersz do danych właściwego roku", ("dzialania",)),
     RowRule("suma_7_kategorii", ERROR, "stwierdzone", _seven_over_total, _seven_message,
             "sprawdź liczby w 7 kategoriach i w wierszu ogolem tej gminy", ("przestepstwa",)),
+    RowRule("grupy_ponad_ogolem", WARNING, "stwierdzone", _groups_over_total,
+            lambda r, c: f"przestępstwa kryminalne, gospodarcze i drogowe razem przekraczają ogółem "
+                         f"({r['stwierdzone']}) w gminie {_gmina_label(r, c)}",
+            "te grupy zwykle się nie pokrywają; sprawdź, czy liczby są wpisane we właściwych wierszach",
+            ("przestepstwa",)),
     RowRule("kategoria_ponad_ogolem", ERROR, "stwierdzone",
             lambda df, c: _over_total(df, [k for k in CRIME_GROUPS if k != "ogolem"] + list(SEVEN_CATEGORIES)),
             lambda r, c: f"więcej przestępstw w kategorii {r['kategoria']} niż ogółem w gminie "

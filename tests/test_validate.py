@@ -55,6 +55,8 @@ CASES = [
          "suma 7 wybranych kategorii większa niż przestępstwa ogółem (10) w gminie Drzewica"),
     Case("category_over_total", "przestepstwa", ERROR, 3, "stwierdzone", "12",
          "więcej przestępstw w kategorii kryminalne niż ogółem"),
+    Case("groups_over_total", "przestepstwa", WARNING, 2, "stwierdzone", "100",
+         "przestępstwa kryminalne, gospodarcze i drogowe razem przekraczają ogółem (100) w gminie Drzewica"),
     Case("detected_over_reported", "przestepstwa", WARNING, 3, "wykryte", "3",
          "wykrytych (3) więcej niż stwierdzonych (2)", "z lat wcześniejszych"),
     Case("event_outside_year", "dzialania", ERROR, 3, "data", "30.12.2024",
