@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from multiprocessing import util as mp_util
 from pathlib import Path
@@ -80,10 +81,22 @@ _KERNEL: _WarmKernel | None = None
 
 
 def start_worker(cwd: Path) -> None:
-    """Process-pool initializer: start this worker's kernel and stop it when the worker ends."""
+    """Process-pool initializer: start this worker's kernel and stop it when the worker ends.
+
+    Ctrl-C is the parent's to handle (it stops the workers); a stopped worker takes its
+    kernel down with it instead of leaving it to notice on its own.
+    """
     global _KERNEL
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _KERNEL = _WarmKernel(cwd)
     mp_util.Finalize(None, _KERNEL.shutdown, exitpriority=10)
+    signal.signal(signal.SIGTERM, _stop_worker)
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    if _KERNEL is not None:
+        _KERNEL.shutdown()
+    os._exit(128 + signum)
 
 
 def current_kernel() -> _WarmKernel | None:

@@ -156,33 +156,42 @@ def execute_chapters(chapters: Sequence[Chapter], folder: Path, jobs: int,
                      on_done: Callable[[ChapterResult], None] = lambda result: None) -> list[ChapterResult]:
     """Execute every chapter into `folder`, `jobs` at a time; results in the given order.
 
-    Stops at the first failed chapter: chapters not yet started are cancelled.
+    Stops at the first failed chapter, and on Ctrl-C: running chapters are stopped with
+    their workers and kernels, chapters not yet started are cancelled.
     """
     folder.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs, len(chapters)))
     outputs = {c.key: folder / f"{c.key}.ipynb" for c in chapters}
     results: dict[str, ChapterResult] = {}
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker,
-                             initargs=(chapters[0].notebook.parent,)) as pool:
-        futures: dict[Future[ChapterResult], Chapter] = {
-            pool.submit(run_chapter, c, outputs[c.key]): c for c in _longest_first(chapters)}
-        pending: Iterable[Future[ChapterResult]] = futures
-        try:
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    result = future.result()
-                    results[result.chapter.key] = result
-                    on_done(result)
-                    if result.failure is not None:
-                        for other in pending:
-                            other.cancel()
-                        return [result]
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker,
+                               initargs=(chapters[0].notebook.parent,))
+    try:
+        pending: Iterable[Future[ChapterResult]] = [
+            pool.submit(run_chapter, c, outputs[c.key]) for c in _longest_first(chapters)]
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                result = future.result()
+                results[result.chapter.key] = result
+                on_done(result)
+                if result.failure is not None:
+                    _stop(pool)
+                    return [result]
+    except BaseException:  # Ctrl-C included: no worker or kernel may outlive the run
+        _stop(pool)
+        raise
+    pool.shutdown()
     return [results[c.key] for c in chapters]
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker now; each takes its kernel down with it (see engine.start_worker)."""
+    workers = list(pool._processes.values())  # no public API lists a pool's processes
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=10)
 
 
 def _longest_first(chapters: Sequence[Chapter]) -> list[Chapter]:

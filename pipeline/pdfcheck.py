@@ -72,7 +72,8 @@ def _fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
 
 
 def _pdfa(pdf: pikepdf.Pdf, title: str) -> list[Finding]:
-    with pdf.open_metadata() as xmp:
+    # Read-only: by default pikepdf would also copy the XMP values over the document info.
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
         part, conformance = xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")
         xmp_title = xmp.get("dc:title")
     intents = pdf.Root.get("/OutputIntents", [])

@@ -111,14 +111,15 @@ def render_pdf(html: str, target: Path, *, embedded: Sequence[EmbeddedFile] = ()
     with _weasyprint_warnings() as warnings, _fixed_clock(stamp):
         try:
             document = HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher).render()
-            _check_fonts(document.fonts.values())
-            document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments,
-                               pdf_identifier=identifier or True)
+            data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments,
+                                      pdf_identifier=identifier or True)
+            _check_fonts(document.fonts.values())  # known only once the pages are drawn
         except FatalURLFetchingError as error:
             raise RenderError(f"Renderowanie przerwane: {error}. Tekst z danych nie może odwoływać się do "
                               "plików ani adresów; sprawdź nazwy wydarzeń i partnerów.") from error
     if warnings.messages:
         raise RenderError("WeasyPrint zgłosił problemy z dokumentem:\n  - " + "\n  - ".join(warnings.messages))
+    target.write_bytes(data)
 
 
 @contextmanager

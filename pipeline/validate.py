@@ -326,6 +326,13 @@ def _casualties_without_accidents(df: pd.DataFrame, ctx: _Context) -> pd.Series:
     return ((df["wypadki"] == 0) & (hurt > 0)).fillna(False).astype(bool)
 
 
+LONG_TEXT = 300  # characters; longer names are usually something pasted by mistake
+
+
+def _long_name(df: pd.DataFrame, ctx: _Context) -> pd.Series:
+    return df["nazwa"].map(lambda text: isinstance(text, str) and len(text) > LONG_TEXT).astype(bool)
+
+
 def _gmina_label(row: pd.Series, ctx: _Context) -> str:
     code = row["teryt"]
     return ctx.powiat.name_of(code) if isinstance(code, str) else "?"
@@ -372,6 +379,9 @@ ROW_RULES: tuple[RowRule, ...] = (
     RowRule("ofiary_bez_wypadkow", WARNING, "wypadki", _casualties_without_accidents,
             lambda r, c: "są zabici lub ranni, a liczba wypadków wynosi 0",
             "sprawdź liczbę wypadków", ("ruch_drogowy",)),
+    RowRule("dluga_nazwa", WARNING, "nazwa", _long_name,
+            lambda r, c: f"bardzo długa nazwa ({len(r['nazwa'])} znaków); w raporcie zostanie podana w całości",
+            "sprawdź, czy do komórki nie wklejono przez pomyłkę innego tekstu", ("dzialania", "plan")),
     RowRule("nietypowy_koszt_godziny", WARNING, "kwota_zl", _hour_cost_odd,
             lambda r, c: f"koszt godziny służby ({r['kwota_zl'] / r['liczba_godzin']:.2f} zł) "
                          "wygląda nietypowo",

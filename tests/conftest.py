@@ -61,3 +61,11 @@ def make_inputs(tmp_path: Path) -> MakeInputs:
 @pytest.fixture(scope="session")
 def example_inputs() -> Path:
     return INPUTS
+
+
+@pytest.fixture(scope="session")
+def example_report(tmp_path_factory):
+    """The example data's 2025 report, rendered once for every test that reads it."""
+    from pipeline.build import build_report
+
+    return build_report(INPUTS, 2025, tmp_path_factory.mktemp("reports"), jobs=2)

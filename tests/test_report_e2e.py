@@ -25,10 +25,8 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    result = build_report(INPUTS, 2025, out, jobs=2)
-    return result
+def built(example_report):
+    return example_report
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +184,10 @@ def test_the_cli_exits_1_with_the_chapter_error(tmp_path, capsys) -> None:
     assert code == 1
     err = capsys.readouterr().err
     assert "Rozdział „gmina Drzewica” nie powstał" in err and "Traceback" not in err
+
+
+def test_inputs_are_only_read(built) -> None:
+    import hashlib
+
+    for source in built.dataset.sources:  # hashed when loaded, before anything ran
+        assert hashlib.sha256(source.path.read_bytes()).hexdigest() == source.sha256, source.label

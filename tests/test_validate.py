@@ -75,6 +75,8 @@ CASES = [
          "interwencji domowych (120) więcej niż wszystkich (100)"),
     Case("unquoted_decimal_comma", "sluzby_ponadnormatywne", ERROR, 2, None, None,
          "więcej wartości (5) niż kolumn w nagłówku (4)", "średnikiem"),
+    Case("very_long_name", "dzialania", WARNING, 2, "nazwa", None, "bardzo długa nazwa (419 znaków)",
+         "wklejono"),
     Case("bad_term", "plan", ERROR, 2, "termin", "na wiosnę", "nie rozpoznano terminu", "II kwartał"),
 ]
 
