@@ -31,6 +31,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  || { echo "Potrzebny jest Python 3.11 lub nowszy (PYTHON=$(PYTHON))." >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(PY) -m pipeline.fonts > /dev/null
 	@touch $@
 
 report: $(STAMP) ## Render the PDF for ROK (default: the newest year in INPUTS) into OUT/<rok>/

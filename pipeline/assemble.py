@@ -1,8 +1,6 @@
-"""From executed notebooks to one HTML document: nbconvert per chapter, then assembly.
+"""From the chapters' HTML (see `convert`) to the HTML documents WeasyPrint renders.
 
-nbconvert turns each executed notebook into HTML with the project's own template
-(`templates/nbconvert/raport`: outputs and prose only, no code, no prompts). The
-assembly then splits the powiat notebook into its chapters at each <h1>, puts the gmina
+The assembly splits the powiat notebook into its chapters at each <h1>, puts the gmina
 chapters where the powiat notebook placed the marker, gives every heading an id that is
 unique in the whole document, and wraps it all with the cover and the table of contents
 (`templates/document.html.j2`). Layout is left to the stylesheet.
@@ -14,36 +12,27 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Tag
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
 
 from . import __version__
-from .dataset import Dataset
+from .blocks import GMINA_CHAPTERS_MARKER
 from .formatting import fmt_date
 from .provenance import report_date
-from .registry import Gmina
-from .report import GMINA_CHAPTERS_MARKER
 from .textnorm import fold
 from .theme import FONT_FAMILY, FONT_FILES, PALETTE, TEMPLATES
 
-__all__ = ["TocEntry", "assemble_document", "chapter_html", "document_title"]
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .registry import Gmina
 
-NOTEBOOK_ONLY_TAG = "tylko-notatnik"  # cells for people who open the notebook, not for the report
+__all__ = ["ChapterDoc", "TocEntry", "chapters_of", "document_title", "front_document",
+           "gmina_chapter", "numbering_document", "part_document", "powiat_chapters", "whole_document"]
+
 TOC_DEPTH_GMINA = 1  # gmina chapters list only their title in the contents
-
-
-def chapter_html(executed: Path) -> str:
-    """The HTML of one executed notebook: prose and outputs, nothing of Jupyter."""
-    exporter = HTMLExporter(template_name="raport", extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
-                            exclude_anchor_links=True)
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY_TAG}), enabled=True)
-    body, _ = exporter.from_filename(str(executed))
-    return body
 
 
 @dataclass(frozen=True)
@@ -53,27 +42,79 @@ class TocEntry:
     anchor: str
 
 
+@dataclass(frozen=True)
+class ChapterDoc:
+    """One chapter of the document: its markup (ids unique, typeset) and what it holds."""
+
+    id: str
+    markup: str
+    toc: tuple[TocEntry, ...]
+    tables: int
+    charts: int
+
+
 def document_title(ds: Dataset) -> str:
     return (f"Informacja o stanie bezpieczeństwa i działaniach profilaktycznych na terenie "
             f"{ds.powiat.nazwa_dopelniacz} w {ds.year} r.")
 
 
-def assemble_document(ds: Dataset, powiat_html: str, gmina_htmls: Sequence[tuple[Gmina, str]]) -> str:
-    """The whole report as one HTML document, ready for WeasyPrint."""
+def chapters_of(powiat_html: str, gmina_htmls: Sequence[tuple[Gmina, str]]) -> list[ChapterDoc]:
+    """The chapters in reading order: the powiat notebook's up to its marker, the gminas, the rest."""
+    before, after = powiat_chapters(powiat_html)
+    return [*before, *(gmina_chapter(g, html) for g, html in gmina_htmls), *after]
+
+
+def powiat_chapters(powiat_html: str) -> tuple[list[ChapterDoc], list[ChapterDoc]]:
+    """The powiat notebook's chapters before and after the place of the gmina chapters."""
     before, after = _split_at_marker(_fragment(powiat_html))
-    chapters = [*_chapters(before), *(_gmina_chapter(g, html) for g, html in gmina_htmls), *_chapters(after)]
-    toc = [entry for chapter in chapters for entry in _toc_entries(chapter)]
+    return [_doc(s) for s in _chapters(before)], [_doc(s) for s in _chapters(after)]
+
+
+def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
+    return _doc(_gmina_chapter(gmina, html))
+
+
+def _doc(section: Tag) -> ChapterDoc:
+    return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
+                      len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")))
+
+
+def whole_document(ds: Dataset, chapters: Sequence[ChapterDoc]) -> str:
+    """The report as one HTML document: WeasyPrint numbers its pages and its contents."""
+    return _render("document.html.j2", ds, toc=chapters, body=chapters, front=True, numbered=True,
+                   counters=(0, 0))
+
+
+def part_document(ds: Dataset, chapters: Sequence[ChapterDoc], index: int) -> str:
+    """Chapter `index` alone, its tables and charts numbered on from the chapters before it."""
+    counters = (sum(c.tables for c in chapters[:index]), sum(c.charts for c in chapters[:index]))
+    return _render("document.html.j2", ds, body=[chapters[index]], front=False, numbered=False, counters=counters)
+
+
+def front_document(ds: Dataset, chapters: Sequence[ChapterDoc], pages: dict[str, int]) -> str:
+    """The cover and the contents, with the page numbers the parts ended up on."""
+    return _render("document.html.j2", ds, toc=chapters, front=True, numbered=False, counters=(0, 0),
+                   toc_pages=pages)
+
+
+def numbering_document(ds: Dataset, pages: int) -> str:
+    return _render("numbering.html.j2", ds, pages=pages)
+
+
+def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), body: Sequence[ChapterDoc] = (),
+            toc_pages: dict[str, int] | None = None, **context: object) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["css_string"] = _css_string
     env.filters["nbsp"] = nbsp
     day = report_date(ds)
-    return env.get_template("document.html.j2").render(
-        title=document_title(ds), ds=ds, powiat=ds.powiat, year=ds.year, toc=toc,
+    return env.get_template(template).render(
+        title=document_title(ds), powiat=ds.powiat, year=ds.year, version=__version__,
+        toc=[entry for chapter in toc for entry in chapter.toc],
         short_title=f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
-        chapters=Markup("\n".join(str(c) for c in chapters)), version=__version__,
+        chapters=Markup("\n".join(c.markup for c in body)), toc_pages=toc_pages,
         report_date=fmt_date(day) if day else "", iso_date=_iso(day), font_faces=Markup(_font_faces()),
-        palette=Markup(PALETTE.css_variables()),
+        palette=Markup(PALETTE.css_variables()), **context,
     )
 
 

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .charts import Chart
 from .theme import TEMPLATES
 
-__all__ = ["Block", "Column", "Row", "bullets", "facts", "figure", "heading", "join", "paragraphs", "table"]
+if TYPE_CHECKING:
+    from .charts import Chart
+
+__all__ = ["GMINA_CHAPTERS_MARKER", "Block", "Column", "Row", "bullets", "facts", "figure", "heading", "join",
+           "marker", "paragraphs", "table"]
+
+GMINA_CHAPTERS_MARKER = "gmina-chapters"  # where the powiat notebook wants the gmina chapters
 
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES / "blocks"), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -74,6 +80,11 @@ def bullets(items: Iterable[str], css: str = "") -> Block:
 
 def facts(pairs: Iterable[tuple[str, str]]) -> Block:
     return _render("facts.html.j2", facts=list(pairs))
+
+
+def marker(css: str) -> Block:
+    """An empty element the assembly looks for, e.g. the place of the gmina chapters."""
+    return Block(Markup('<div class="{}"></div>').format(css))
 
 
 def figure(chart: Chart) -> Block:

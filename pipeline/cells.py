@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -177,10 +178,11 @@ def parse_term(value: Any) -> Term:
 
 
 def parse_text(value: Any) -> str:
-    """Text with the stray spaces trimmed; numbers from Excel become their digits."""
+    """Text with the stray spaces trimmed, letters composed ("a" + ogonek -> "ą", as some
+    programs save them apart); numbers from Excel become their digits."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    return unicodedata.normalize("NFC", " ".join(str(value).split()))
 
 
 def parse_choice(value: Any, choices: tuple[str, ...]) -> str:

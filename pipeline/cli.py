@@ -10,20 +10,19 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .assemble import document_title
-from .build import NOTEBOOKS, ReportPaths, build_report
-from .dataset import load_dataset
 from .errors import DataError, PipelineError, UsageError
-from .pdfcheck import check_pdf, format_findings
 from .problems import format_problems
-from .progress import Progress
-from .registry import read_powiat
-from .szablon import write_template
+
+# The heavy modules (pandas, papermill, WeasyPrint) are imported by the commands that need
+# them: `report` with nothing changed answers before any of them is loaded.
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 __all__ = ["main"]
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .dataset import load_dataset
+
     dataset = load_dataset(args.inputs, args.rok)
     years = ", ".join(str(y) for y in dataset.years)
     print(f"Sprawdzono dane lat: {years} ({args.inputs}).")
@@ -32,8 +31,20 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks)
-    warnings = [p for p in result.dataset.problems if not p.is_error]
+    from .fingerprint import up_to_date
+
+    if not args.force and (record := up_to_date(args.inputs, args.rok, args.out, args.notebooks)):
+        pdf = args.out / str(record["rok"]) / str(record["pdf"])
+        print(f"Raport jest aktualny – dane, notatniki i program nie zmieniły się: {pdf}")
+        return 0
+    from .build import build_report
+    from .progress import Progress
+
+    result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks, args.force)
+    if result.up_to_date:
+        print(f"Raport jest aktualny – dane, notatniki i program nie zmieniły się: {result.pdf}")
+        return 0
+    warnings = [p for p in result.dataset.problems if not p.is_error] if result.dataset else []
     if warnings:
         print(f"Uwagi z kontroli danych ({len(warnings)}) – opisane też w aneksie raportu:")
         print(format_problems(warnings))
@@ -42,6 +53,11 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _check_pdf(args: argparse.Namespace) -> int:
+    from .assemble import document_title
+    from .build import ReportPaths
+    from .dataset import load_dataset
+    from .pdfcheck import check_pdf, format_findings
+
     dataset = load_dataset(args.inputs, args.rok)
     pdf = ReportPaths.of(args.out, dataset).pdf
     if not pdf.is_file():
@@ -53,6 +69,9 @@ def _check_pdf(args: argparse.Namespace) -> int:
 
 
 def _szablon(args: argparse.Namespace) -> int:
+    from .registry import read_powiat
+    from .szablon import write_template
+
     path = write_template(read_powiat(args.inputs), args.rok, args.out)
     print(f"Zapisano szablon: {path}")
     print(f"Wypełnij go, zapisz w {args.inputs}/{args.rok}/ i sprawdź: make validate ROK={args.rok}")
@@ -78,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=Path("reports"),
                         help="folder raportów; raport trafi do <out>/<rok>/ (domyślnie: reports)")
     report.add_argument("--jobs", type=_positive, help="ile rozdziałów naraz (domyślnie: liczba rdzeni)")
+    report.add_argument("--force", action="store_true", help="utwórz wszystko od nowa, bez korzystania z pamięci")
     report.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
                         help="folder z notatnikami powiat.ipynb i gmina.ipynb (domyślnie: notebooks projektu)")
     check = command("check-pdf", _check_pdf, "sprawdź gotowy PDF: PDF/A, tagi, czcionki, opisy, pliki źródłowe")

@@ -6,23 +6,29 @@ returns a `Dataset` (with its warnings) or raises `DataError` listing every prob
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
-from dataclasses import dataclass
+import pickle
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from . import fingerprint
 from .errors import DataError, UsageError
-from .load import read_year, year_folders
+from .load import read_year
 from .problems import Problem, Severity
 from .registry import Powiat, read_powiat
 from .schema import TABLES
 from .validate import coverage_problems, validate_table
 
-__all__ = ["TREND_YEARS", "Dataset", "SourceFile", "load_dataset", "report_years"]
+__all__ = ["SHARED_DATASET", "Dataset", "SourceFile", "load_dataset", "load_shared_dataset", "report_years",
+           "share_dataset", "shared_dataset_env"]
 
-TREND_YEARS = 5
+# Where a kernel finds the dataset the build already validated (see load_shared_dataset).
+SHARED_DATASET = "RAPORT_DATASET"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,18 @@ class Dataset:
     missing: frozenset[tuple[int, str]]  # (year, table) with no file or sheet
     problems: tuple[Problem, ...]  # warnings only: errors stop the loading
     sources: tuple[SourceFile, ...]  # every file read, powiat.toml first
+    gmina: str | None = None  # set on a view restricted to one gmina
+    comparison: Mapping[str, object] = field(default_factory=dict)  # figures of all gminas, for such a view
+
+    def restricted_to(self, teryt: str, comparison: Mapping[str, object]) -> Dataset:
+        """Only one gmina's rows, with the few powiat-wide figures its chapter compares with.
+
+        A gmina chapter sees nothing else, so what it shows depends on its own data and those
+        figures only; the build can then tell exactly when it must be made again.
+        """
+        tables = {name: frame[frame["teryt"] == teryt] for name, frame in self.tables.items()}
+        return dataclasses.replace(self, tables=tables, problems=(), sources=(), gmina=teryt,
+                                   comparison=dict(comparison))
 
     def table(self, name: str, year: int | None = None) -> pd.DataFrame:
         """Rows of one table, for one year or all loaded years."""
@@ -68,14 +86,14 @@ class Dataset:
 
 def report_years(inputs: Path, year: int | None) -> tuple[int, ...]:
     """The report year (default: the newest folder) and the folders of the 4 years before it."""
-    folders = year_folders(inputs) if inputs.is_dir() else {}
-    if not folders:
-        raise UsageError(f"W folderze {inputs} nie ma folderów z danymi lat (np. {inputs}/2025).")
-    year = max(folders) if year is None else year
-    if year not in folders:
-        known = ", ".join(str(y) for y in folders)
-        raise UsageError(f"Brak folderu {inputs}/{year}. Dostępne lata: {known}.")
-    return tuple(y for y in folders if year - TREND_YEARS < y <= year)
+    try:
+        return fingerprint.report_years(inputs, year)
+    except LookupError as missing:
+        (known,) = missing.args
+        if not known:
+            raise UsageError(f"W folderze {inputs} nie ma folderów z danymi lat (np. {inputs}/2025).") from None
+        listed = ", ".join(str(y) for y in known)
+        raise UsageError(f"Brak folderu {inputs}/{year}. Dostępne lata: {listed}.") from None
 
 
 def load_dataset(inputs: Path, year: int | None = None) -> Dataset:
@@ -121,3 +139,27 @@ def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
         return pd.concat(parts, ignore_index=True)
     columns = ["wiersz", *TABLES[name].columns, "rok"]
     return pd.DataFrame(columns=columns)
+
+
+def shared_dataset_env(path: Path, inputs: Path, year: int) -> dict[str, str]:
+    """The environment that tells a kernel where the build will share its dataset."""
+    return {SHARED_DATASET: f"{path}::{Path(inputs).resolve()}::{year}"}
+
+
+def share_dataset(ds: Dataset, path: Path) -> None:
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(pickle.dumps(ds, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
+
+
+def load_shared_dataset(inputs: Path, year: int) -> Dataset:
+    """The dataset the build shared with this kernel, if it is for these inputs; else load it.
+
+    The shared copy saves every kernel from reading and validating the files again; a kernel
+    started by hand in Jupyter has no such copy and loads the files itself.
+    """
+    shared = os.environ.get(SHARED_DATASET, "")
+    path, _, expected = shared.partition("::")
+    if path and expected == f"{Path(inputs).resolve()}::{year}" and Path(path).is_file():
+        return pickle.loads(Path(path).read_bytes())
+    return load_dataset(inputs, year)

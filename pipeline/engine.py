@@ -40,57 +40,62 @@ class _NativeKernelSpecs(KernelSpecManager):
 class _WarmKernel:
     """The kernel a worker process keeps for all its chapters."""
 
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, env: dict[str, str]) -> None:
+        # The kernel's own folder: its sockets and IPython's profile, nothing in the home folder.
+        self.folder = Path(tempfile.mkdtemp(prefix="raport-kernel-"))
         self.manager = KernelManager(kernel_name=KERNEL, kernel_spec_manager=_NativeKernelSpecs(),
-                                     **_transport())
-        self.manager.start_kernel(cwd=str(cwd), env={**os.environ, "MPLBACKEND": "Agg"})
+                                     **_transport(self.folder))
+        own = {"MPLBACKEND": "Agg", "IPYTHONDIR": str(self.folder / "ipython")}
+        # No input history: nothing to write to disk at every reset between chapters.
+        self.manager.start_kernel(cwd=str(cwd), env={**os.environ, **own, **env},
+                                  extra_arguments=["--HistoryManager.enabled=False"])
+        # One client for the whole life of the kernel: its channels and handshake are paid once.
+        self.client = self.manager.blocking_client()
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=START_TIMEOUT)
         self._run(WARM_UP)
 
     def _run(self, code: str) -> None:
-        client = self.manager.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=START_TIMEOUT)
-            reply = client.execute_interactive(code, timeout=START_TIMEOUT, store_history=False)
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"{code!r} failed in the kernel: {reply['content'].get('evalue')}")
-        finally:
-            client.stop_channels()
+        reply = self.client.execute_interactive(code, timeout=START_TIMEOUT, store_history=False,
+                                                output_hook=lambda message: None)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"{code!r} failed in the kernel: {reply['content'].get('evalue')}")
 
     def reset(self) -> None:
         self._run(RESET)
 
     def shutdown(self) -> None:
+        self.client.stop_channels()
         if self.manager.has_kernel:
             self.manager.shutdown_kernel(now=True)
-        if self.manager.transport == "ipc":
-            shutil.rmtree(Path(self.manager.ip).parent, ignore_errors=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _transport() -> dict[str, str]:
+def _transport(folder: Path) -> dict[str, str]:
     """IPC sockets where the system has them: local only, no TCP ports to race for, and
     no warning about unencrypted TCP on the terminal. The socket path must be absolute,
     because the kernel runs in another working directory than its client."""
     if os.name != "posix":
         return {"transport": "tcp"}
-    folder = Path(tempfile.mkdtemp(prefix="raport-kernel-"))
     return {"transport": "ipc", "ip": str(folder / "kernel")}
 
 
 _KERNEL: _WarmKernel | None = None
 
 
-def start_worker(cwd: Path) -> None:
-    """Process-pool initializer: start this worker's kernel and stop it when the worker ends.
+def start_worker(cwd: Path | None, env: dict[str, str]) -> None:
+    """Process-pool initializer: start this worker's kernel (unless `cwd` is None: a worker
+    that only renders) and stop it when the worker ends.
 
     Ctrl-C is the parent's to handle (it stops the workers); a stopped worker takes its
     kernel down with it instead of leaving it to notice on its own.
     """
     global _KERNEL
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _KERNEL = _WarmKernel(cwd)
-    mp_util.Finalize(None, _KERNEL.shutdown, exitpriority=10)
     signal.signal(signal.SIGTERM, _stop_worker)
+    if cwd is not None:
+        _KERNEL = _WarmKernel(cwd, env)
+        mp_util.Finalize(None, _KERNEL.shutdown, exitpriority=10)
 
 
 def _stop_worker(signum: int, frame: object) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,11 @@ import papermill
 from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillException, PapermillExecutionError
 
+from .convert import chapter_html
 from .engine import KERNEL, START_TIMEOUT, start_worker
+from .render import Rendered, render
 
-__all__ = ["Chapter", "ChapterFailure", "ChapterResult", "default_jobs", "execute_chapters"]
+__all__ = ["Chapter", "ChapterFailure", "ChapterResult", "RenderResult", "Workers", "default_jobs", "longest_first"]
 
 ENGINE = "raport-warm"
 
@@ -53,8 +56,15 @@ class ChapterFailure:
 class ChapterResult:
     chapter: Chapter
     executed: Path  # the notebook as papermill wrote it
+    html: str  # converted by nbconvert (empty when the chapter failed)
     seconds: float
     failure: ChapterFailure | None = None
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    rendered: Rendered
+    seconds: float
 
 
 def _ensure_engine() -> None:
@@ -75,9 +85,9 @@ _ensure_engine()
 
 
 def run_chapter(chapter: Chapter, output: Path) -> ChapterResult:
-    """Execute one chapter's notebook with papermill into `output` (runs in a worker)."""
+    """Execute one chapter's notebook with papermill into `output` and convert it to HTML
+    with nbconvert (runs in a worker, so conversions too run side by side)."""
     started = time.perf_counter()
-    failure = None
     try:
         papermill.execute_notebook(
             str(chapter.notebook), str(output), parameters=chapter.parameters, engine_name=ENGINE,
@@ -85,15 +95,22 @@ def run_chapter(chapter: Chapter, output: Path) -> ChapterResult:
             start_timeout=START_TIMEOUT, record_timing=False,
         )
     except PapermillExecutionError as error:
-        failure = _describe(error, output)
-    _without_timing(output, chapter)
-    return ChapterResult(chapter, output, time.perf_counter() - started, failure)
+        _without_timing(output, chapter)
+        return ChapterResult(chapter, output, "", time.perf_counter() - started, _describe(error, output))
+    notebook = _without_timing(output, chapter)
+    return ChapterResult(chapter, output, chapter_html(notebook), time.perf_counter() - started)
+
+
+def render_part(html: str, options: dict[str, Any]) -> RenderResult:
+    """Render one part of the report (runs in a worker)."""
+    started = time.perf_counter()
+    return RenderResult(render(html, **options), time.perf_counter() - started)
 
 
 TIMING = ("start_time", "end_time", "duration")
 
 
-def _without_timing(executed: Path, chapter: Chapter) -> None:
+def _without_timing(executed: Path, chapter: Chapter) -> nbformat.NotebookNode:
     """Keep the notebook as papermill wrote it, minus what changes from run to run: its
     timestamps and durations, and the staging folder it was written to."""
     notebook = nbformat.read(executed, as_version=4)
@@ -109,6 +126,7 @@ def _without_timing(executed: Path, chapter: Chapter) -> None:
         if "injected-parameters" in tags or "papermill-error-cell-tag" in tags:
             cell.id = tags[-1]  # papermill gives the cells it adds random ids
     nbformat.write(notebook, executed)
+    return notebook
 
 
 def _describe(error: PapermillExecutionError, output: Path) -> ChapterFailure:
@@ -146,42 +164,52 @@ def default_jobs() -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers start from a clean, small server process (no threads of ours to
-    # fork), and far faster than spawn.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    """forkserver: workers are forked from a clean server process (no threads of ours to
+    fork) that has already imported this module, so a new worker starts in milliseconds."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
-def execute_chapters(chapters: Sequence[Chapter], folder: Path, jobs: int,
-                     on_done: Callable[[ChapterResult], None] = lambda result: None) -> list[ChapterResult]:
-    """Execute every chapter into `folder`, `jobs` at a time; results in the given order.
+def _ready() -> None:
+    """A task that does nothing: submitting one per worker makes the pool start them all now."""
 
-    Stops at the first failed chapter, and on Ctrl-C: running chapters are stopped with
-    their workers and kernels, chapters not yet started are cancelled.
+
+class Workers:
+    """Worker processes for chapters (each with a warm kernel) and for rendering parts.
+
+    Used as a context manager: leaving it by an exception (a failed chapter, Ctrl-C) stops
+    every worker at once, each taking its kernel down with it.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(jobs, len(chapters)))
-    outputs = {c.key: folder / f"{c.key}.ipynb" for c in chapters}
-    results: dict[str, ChapterResult] = {}
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker,
-                               initargs=(chapters[0].notebook.parent,))
-    try:
-        pending: Iterable[Future[ChapterResult]] = [
-            pool.submit(run_chapter, c, outputs[c.key]) for c in _longest_first(chapters)]
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                result = future.result()
-                results[result.chapter.key] = result
-                on_done(result)
-                if result.failure is not None:
-                    _stop(pool)
-                    return [result]
-    except BaseException:  # Ctrl-C included: no worker or kernel may outlive the run
-        _stop(pool)
-        raise
-    pool.shutdown()
-    return [results[c.key] for c in chapters]
+
+    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str]) -> None:
+        self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=_context(), initializer=start_worker,
+                                        initargs=(notebooks, kernel_env))
+        # Start every worker and its kernel now, in the background: the first start waits for
+        # the fork server to import its modules, and the caller has data to check meanwhile.
+        self._starting = threading.Thread(target=lambda: [self.pool.submit(_ready) for _ in range(max(1, jobs))],
+                                          daemon=True)
+        self._starting.start()
+
+    def chapter(self, chapter: Chapter, output: Path) -> Future[ChapterResult]:
+        self._starting.join()
+        return self.pool.submit(run_chapter, chapter, output)
+
+    def render(self, html: str, **options: Any) -> Future[RenderResult]:
+        self._starting.join()
+        return self.pool.submit(render_part, html, options)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._starting.join()
+        if kind is None:
+            self.pool.shutdown()
+        else:
+            _stop(self.pool)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -194,6 +222,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         worker.join(timeout=10)
 
 
-def _longest_first(chapters: Sequence[Chapter]) -> list[Chapter]:
+def longest_first(chapters: Sequence[Chapter]) -> list[Chapter]:
     """The powiat chapter is the longest: start it first so it does not finish last alone."""
     return sorted(chapters, key=lambda c: c.key != "powiat")

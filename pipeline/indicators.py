@@ -40,6 +40,9 @@ __all__ = [
     "dynamika",
     "events",
     "events_by",
+    "COMPARISONS",
+    "Comparison",
+    "comparison_figures",
     "gmina_rates",
     "gminas_rate",
     "interventions_table",
@@ -206,6 +209,41 @@ def gminas_rate(ds: Dataset, table: str = "przestepstwa", column: str = "stwierd
     if known.empty:
         return pd.NA
     return rate_per_10k(known["wartosc"].sum(), known["ludnosc"].sum())
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A rate per 10,000 residents on which a gmina is set against the average of all gminas."""
+
+    key: str
+    label: str
+    table: str
+    column: str
+    where: tuple[tuple[str, str], ...] = ()
+    count_rows: bool = False  # count events instead of summing a column
+
+    def rates(self, ds: Dataset) -> pd.DataFrame:
+        return gmina_rates(ds, self.table, self.column, self.count_rows, **dict(self.where))
+
+    def average(self, ds: Dataset) -> object:
+        if self.key in ds.comparison:  # a one-gmina view carries the averages of the full data
+            return ds.comparison[self.key]
+        return gminas_rate(ds, self.table, self.column, self.count_rows, **dict(self.where))
+
+
+COMPARISONS = (
+    Comparison("przestepstwa", "przestępstwa stwierdzone", "przestepstwa", "stwierdzone", (("kategoria", "ogolem"),)),
+    Comparison("kryminalne", "przestępstwa kryminalne", "przestepstwa", "stwierdzone", (("kategoria", "kryminalne"),)),
+    Comparison("wypadki", "wypadki drogowe", "ruch_drogowy", "wypadki"),
+    Comparison("kolizje", "kolizje drogowe", "ruch_drogowy", "kolizje"),
+    Comparison("kmzb", "zgłoszenia na KMZB", "kmzb", "liczba"),
+    Comparison("dzialania", "działania profilaktyczne", "dzialania", "uczestnicy", count_rows=True),
+)
+
+
+def comparison_figures(ds: Dataset) -> dict[str, object]:
+    """The averages of all gminas that every gmina chapter compares with."""
+    return {c.key: c.average(ds) for c in COMPARISONS}
 
 
 def _default_category(table: str, where: dict[str, str]) -> dict[str, str]:

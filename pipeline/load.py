@@ -25,7 +25,7 @@ from .problems import Problem, Severity
 from .schema import TABLES, Table
 from .textnorm import fold
 
-__all__ = ["RawTable", "read_year", "workbook_name", "year_folders"]
+__all__ = ["RawTable", "read_year", "workbook_name"]
 
 ENCODINGS = ("utf-8", "cp1250")  # in this order: a tie goes to UTF-8
 POLISH_TEXT = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ\u00a0\u202f„”“‘’‚–—…•€§°«»×·")
@@ -51,12 +51,6 @@ class RawTable:
 
 def workbook_name(year: int) -> str:
     return f"dane_{year}.xlsx"
-
-
-def year_folders(inputs: Path) -> dict[int, Path]:
-    """The year folders `inputs/<rok>/` that exist, oldest first."""
-    folders = {int(p.name): p for p in inputs.iterdir() if p.is_dir() and p.name.isdigit()}
-    return dict(sorted(folders.items()))
 
 
 def read_year(folder: Path, year: int) -> tuple[dict[str, RawTable], list[Problem]]:

@@ -12,11 +12,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .dataset import Dataset, SourceFile
 from .errors import RenderError
 from .render import EmbeddedFile
+
+if TYPE_CHECKING:
+    from .dataset import Dataset, SourceFile
 
 __all__ = ["MANIFEST", "attachment_name", "document_identifier", "embedded_files", "manifest", "report_date"]
 

@@ -34,7 +34,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from .errors import RenderError
 from .theme import FONT_DIR, FONT_FAMILY, TEMPLATES
 
-__all__ = ["PDF_VARIANT", "AssetFetcher", "EmbeddedFile", "render_pdf"]
+__all__ = ["PDF_VARIANT", "AssetFetcher", "EmbeddedFile", "Rendered", "render", "render_pdf"]
 
 PDF_VARIANT = "pdf/a-3u"
 # WeasyPrint's notice that it subsets fonts with fontTools when the system lacks
@@ -96,9 +96,18 @@ def _weasyprint_warnings() -> Iterator[_Collector]:
         logger.removeHandler(collector)
 
 
-def render_pdf(html: str, target: Path, *, embedded: Sequence[EmbeddedFile] = (), date: dt.date | None = None,
-               identifier: bytes | None = None) -> None:
-    """Render `html` into the PDF file `target` (the caller makes the write atomic).
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered PDF with what merging needs to know about it."""
+
+    data: bytes
+    pages: int
+    anchors: dict[str, int]  # id of an element -> 0-based page it stands on
+
+
+def render(html: str, *, embedded: Sequence[EmbeddedFile] = (), date: dt.date | None = None,
+           identifier: bytes | None = None) -> Rendered:
+    """One WeasyPrint render of `html` into a tagged PDF/A-3u.
 
     `date` stamps the embedded files (never the clock, so the bytes are reproducible);
     `identifier` is the PDF's fixed /ID. Missing glyphs, foreign fonts, unsupported CSS
@@ -111,15 +120,23 @@ def render_pdf(html: str, target: Path, *, embedded: Sequence[EmbeddedFile] = ()
     with _weasyprint_warnings() as warnings, _fixed_clock(stamp):
         try:
             document = HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher).render()
+            # Whole fonts, already reduced to what a Polish report needs (see fonts.py): no
+            # subsetting per document, and merged parts can share one copy of each.
             data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments,
-                                      pdf_identifier=identifier or True)
+                                      pdf_identifier=identifier or True, full_fonts=True)
             _check_fonts(document.fonts.values())  # known only once the pages are drawn
         except FatalURLFetchingError as error:
             raise RenderError(f"Renderowanie przerwane: {error}. Tekst z danych nie może odwoływać się do "
                               "plików ani adresów; sprawdź nazwy wydarzeń i partnerów.") from error
     if warnings.messages:
         raise RenderError("WeasyPrint zgłosił problemy z dokumentem:\n  - " + "\n  - ".join(warnings.messages))
-    target.write_bytes(data)
+    anchors = {name: index for index, page in enumerate(document.pages) for name in page.anchors}
+    return Rendered(data, len(document.pages), anchors)
+
+
+def render_pdf(html: str, target: Path, **options: Any) -> None:
+    """Render `html` into the PDF file `target` (see `render`)."""
+    target.write_bytes(render(html, **options).data)
 
 
 @contextmanager

@@ -17,8 +17,8 @@ import pandas as pd
 
 from . import blocks, charts
 from . import indicators as ind
-from .blocks import Block, Column, Row
-from .dataset import Dataset, load_dataset
+from .blocks import GMINA_CHAPTERS_MARKER, Block, Column, Row
+from .dataset import Dataset, load_shared_dataset
 from .formatting import (
     MISSING,
     MISSING_TEXT,
@@ -36,7 +36,6 @@ from .narrative import change_sentence, plural, seven_categories_sentence
 from .schema import CRIME_GROUPS, EVENT_KINDS, KMZB_CONFIRMED, SEVEN_CATEGORIES, TABLES, TARGET_GROUPS
 
 __all__ = [
-    "GMINA_CHAPTERS_MARKER",
     "cooperation",
     "crime",
     "data_quality",
@@ -60,7 +59,6 @@ __all__ = [
 ]
 
 Area = str | None
-GMINA_CHAPTERS_MARKER = "gmina-chapters"
 TOP_KMZB_CATEGORIES = 10
 # The law on domestic violence changed the forms and the terms that year.
 DOMESTIC_VIOLENCE_LAW = dt.date(2023, 6, 22)
@@ -70,15 +68,19 @@ TOP_PARTNERS = 12
 # ------------------------------------------------------------------ loading
 
 
-def load(inputs: str | Path, rok: int) -> Dataset:
-    """The validated dataset; loaded once per kernel for the same files (see `_fingerprint`)."""
+def load(inputs: str | Path, rok: int, teryt: str | None = None) -> Dataset:
+    """The validated dataset; with `teryt`, only that gmina's view of it (see Dataset.restricted_to).
+
+    Loaded once per kernel for the same files (see `_fingerprint`).
+    """
     inputs = Path(inputs).resolve()
-    return _load_cached(inputs, rok, _fingerprint(inputs))
+    ds = _load_cached(inputs, rok, _fingerprint(inputs))
+    return ds if teryt is None else ds.restricted_to(teryt, ind.comparison_figures(ds))
 
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(inputs: Path, rok: int, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
-    return load_dataset(inputs, rok)
+    return load_shared_dataset(inputs, rok)
 
 
 def _fingerprint(inputs: Path) -> tuple[tuple[str, int, int], ...]:
@@ -176,7 +178,7 @@ def gmina_heading(ds: Dataset, teryt: str) -> Block:
 
 def gmina_chapters_here() -> Block:
     """Where the assembled document places the gmina chapters."""
-    return Block(blocks.Markup(f'<div class="{GMINA_CHAPTERS_MARKER}"></div>'))
+    return blocks.marker(GMINA_CHAPTERS_MARKER)
 
 
 # ------------------------------------------------------------------ key findings
@@ -316,22 +318,14 @@ def gminas_compared(ds: Dataset) -> Block:
 
 def gmina_vs_powiat(ds: Dataset, teryt: str) -> Block:
     """The gmina's rates per 10,000 residents beside the average of all gminas."""
-    indicators = [
-        ("przestępstwa stwierdzone", "przestepstwa", "stwierdzone", {"kategoria": "ogolem"}),
-        ("przestępstwa kryminalne", "przestepstwa", "stwierdzone", {"kategoria": "kryminalne"}),
-        ("wypadki drogowe", "ruch_drogowy", "wypadki", {}),
-        ("kolizje drogowe", "ruch_drogowy", "kolizje", {}),
-        ("zgłoszenia na KMZB", "kmzb", "liczba", {}),
-        ("działania profilaktyczne", "dzialania", "uczestnicy", {}),
-    ]
     rows, flagged = [], False
-    for label, table, column, where in indicators:
-        rates = ind.gmina_rates(ds, table, column, count_rows=table == "dzialania", **where)
+    for comparison in ind.COMPARISONS:
+        rates = comparison.rates(ds)
         value, rate = rates.at[teryt, "wartosc"], rates.at[teryt, "na_10_tys"]
-        average = ind.gminas_rate(ds, table, column, count_rows=table == "dzialania", **where)
+        average = comparison.average(ds)
         few = not pd.isna(value) and value < ind.FEW_CASES
         flagged |= few
-        rows.append(Row([label, fmt_int(value), fmt_number(rate), fmt_number(average),
+        rows.append(Row([comparison.label, fmt_int(value), fmt_number(rate), fmt_number(average),
                          _relation(rate, average) + (" *" if few else "")]))
     name = ds.powiat.name_of(teryt)
     notes = ["Średnia gmin: wszystkie zdarzenia w gminach powiatu na 10 tys. ich mieszkańców (bez zdarzeń "

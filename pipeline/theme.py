@@ -1,8 +1,8 @@
 """The house style shared by the charts and the print stylesheet: palette and fonts.
 
-The PDF and the charts use the same font files, taken from a Python dependency
-(font-source-sans-pro, SIL Open Font License), so every machine renders the same
-glyphs, Polish letters included, whatever fonts the system has.
+The PDF and the charts use the same font files, made from a Python dependency
+(font-source-sans-pro, SIL Open Font License; see `fonts`), so every machine renders the
+same glyphs, Polish letters included, whatever fonts the system has.
 """
 
 from __future__ import annotations
@@ -10,21 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import font_source_sans_pro
+from .fonts import FONT_FAMILY, font_dir, font_files
 
 __all__ = ["FONT_DIR", "FONT_FAMILY", "FONT_FILES", "PALETTE", "TEMPLATES", "Palette"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FONT_DIR = Path(font_source_sans_pro.font_directory).resolve()
-FONT_FAMILY = "Source Sans Pro"
 # (weight, style) -> file; the PDF and matplotlib load exactly these.
-FONT_FILES: dict[tuple[int, str], Path] = {
-    (400, "normal"): FONT_DIR / "SourceSansPro-Regular.ttf",
-    (400, "italic"): FONT_DIR / "SourceSansPro-It.ttf",
-    (600, "normal"): FONT_DIR / "SourceSansPro-Semibold.ttf",
-    (700, "normal"): FONT_DIR / "SourceSansPro-Bold.ttf",
-    (700, "italic"): FONT_DIR / "SourceSansPro-BoldIt.ttf",
-}
+FONT_FILES: dict[tuple[int, str], Path] = font_files()
+FONT_DIR = font_dir()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,179 @@
+"""One tagged PDF/A from parts rendered side by side: the pages, the structure tree, the
+links, the bookmarks and the page numbers made whole again (pikepdf / qpdf).
+
+Rendering is the longest stage and WeasyPrint uses one core, so the chapters are rendered
+as separate parts in parallel. Each part is a complete tagged PDF; the front part (cover
+and contents) carries the document's metadata, PDF/A identification, output intent and
+embedded files. Merging then
+
+- appends every part's pages and hangs its structure elements under the front part's
+  /Document element, renumbering the parent tree so every page and link keeps its tags;
+- merges the named destinations, so the contents' links lead to the chapters;
+- builds the bookmarks from the contents, pointing at the merged pages;
+- lays the page numbers ("strona X z Y"), rendered by WeasyPrint for the whole document,
+  over each page, marked as an artifact so assistive technology skips them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf, String
+
+__all__ = ["Bookmark", "merge_parts"]
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    title: str
+    page: int  # 0-based in the merged document
+    children: tuple[Bookmark, ...] = ()
+
+
+def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmarks: Sequence[Bookmark]) -> bytes:
+    """The merged PDF: `front`, then `parts` in order, numbered by the pages of `numbering`."""
+    with Pdf.open(io.BytesIO(front)) as target:
+        tree = _Tree(target)
+        for index, data in enumerate(parts, start=1):
+            with Pdf.open(io.BytesIO(data)) as part:
+                tree.append(part, prefix=f"p{index}-")
+        tree.finish()
+        _share_font_programs(target)
+        _set_bookmarks(target, bookmarks)
+        with Pdf.open(io.BytesIO(numbering)) as numbers:
+            _overlay_numbers(target, numbers)
+        output = io.BytesIO()
+        target.save(output, deterministic_id=True)
+        return output.getvalue()
+
+
+class _Tree:
+    """The front part's structure tree, parent tree and destinations, growing part by part."""
+
+    def __init__(self, target: Pdf) -> None:
+        self.target = target
+        self.root = target.Root.StructTreeRoot
+        self.document = self.root.K[0]
+        nums = list(self.root.ParentTree.Nums)
+        self.parents = [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
+        self.next_key = max((key for key, _ in self.parents), default=-1) + 1
+        self.dests = _name_tree(target.Root.get("/Names", {}).get("/Dests"))
+
+    def append(self, part: Pdf, prefix: str) -> None:
+        first = len(self.target.pages)
+        for page in part.pages:
+            self.target.pages.append(page)
+        offset = self.next_key
+        for page in self.target.pages[first:]:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+            for annotation in page.obj.get("/Annots", []):
+                if "/StructParent" in annotation:
+                    annotation.StructParent = int(annotation.StructParent) + offset
+        nums = list(part.Root.StructTreeRoot.ParentTree.Nums)
+        for i in range(0, len(nums), 2):
+            key = int(nums[i]) + offset
+            self.parents.append((key, _copy(self.target, nums[i + 1])))
+            self.next_key = max(self.next_key, key + 1)
+        for kid in part.Root.StructTreeRoot.K[0].K:
+            element = _copy(self.target, kid)
+            element.P = self.document
+            self.document.K.append(element)
+            _prefix_ids(element, prefix)
+        for name, destination in _name_tree(part.Root.get("/Names", {}).get("/Dests")).items():
+            self.dests[name] = _copy(self.target, destination)
+
+    def finish(self) -> None:
+        self.root.ParentTree = self.target.make_indirect(
+            Dictionary(Nums=Array([item for key, value in sorted(self.parents, key=lambda p: p[0])
+                                   for item in (key, value)])))
+        self.root.ParentTreeNextKey = self.next_key
+        if self.dests:  # a name tree must be sorted by name
+            names = Array([item for name in sorted(self.dests) for item in (String(name), self.dests[name])])
+            self.target.Root.Names.Dests = self.target.make_indirect(Dictionary(Names=names))
+
+
+def _copy(target: Pdf, value: pikepdf.Object) -> pikepdf.Object:
+    """`value` from another PDF, in `target`. qpdf copies indirect objects only, keeping one
+    copy per source object, so a page and the tags that point at it stay linked."""
+    if isinstance(value, pikepdf.Object) and value.is_indirect:
+        return target.copy_foreign(value)
+    if isinstance(value, Array):
+        return Array([_copy(target, item) for item in value])
+    if isinstance(value, Dictionary):
+        return Dictionary({key: _copy(target, item) for key, item in value.items()})
+    return value
+
+
+def _name_tree(node: pikepdf.Object | None) -> dict[str, pikepdf.Object]:
+    """A name tree's entries, from its leaves (WeasyPrint writes one flat node)."""
+    if node is None:
+        return {}
+    entries = {}
+    names = node.get("/Names")
+    if names is not None:
+        for i in range(0, len(names), 2):
+            entries[str(names[i])] = names[i + 1]
+    for kid in node.get("/Kids", []):
+        entries.update(_name_tree(kid))
+    return entries
+
+
+def _elements(node: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
+    if isinstance(node, Dictionary) and node.get("/Type") in (Name.StructElem, None) and "/S" in node:
+        yield node
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, Array) else [kids] if kids is not None else []:
+            yield from _elements(kid)
+
+
+def _prefix_ids(element: pikepdf.Dictionary, prefix: str) -> None:
+    """Header-cell ids are unique within a part only: make them unique in the document."""
+    for node in _elements(element):
+        if "/ID" in node:
+            node.ID = String(prefix + str(node.ID))
+        attributes = node.get("/A")
+        if isinstance(attributes, Dictionary) and "/Headers" in attributes:
+            attributes.Headers = Array([String(prefix + str(h)) for h in attributes.Headers])
+
+
+def _share_font_programs(target: Pdf) -> None:
+    """Every part embeds the same font files: keep one copy of each."""
+    seen: dict[bytes, pikepdf.Object] = {}
+    for page in target.pages:
+        for font in page.obj.get("/Resources", {}).get("/Font", {}).values():
+            for each in (font, *font.get("/DescendantFonts", [])):
+                descriptor = each.get("/FontDescriptor")
+                for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+                    if descriptor is None or key not in descriptor:
+                        continue
+                    digest = hashlib.sha256(descriptor[key].read_raw_bytes()).digest()
+                    descriptor[key] = seen.setdefault(digest, descriptor[key])
+
+
+def _set_bookmarks(target: Pdf, bookmarks: Sequence[Bookmark]) -> None:
+    if "/Outlines" in target.Root:
+        del target.Root.Outlines
+    with target.open_outline() as outline:
+        outline.root.extend(_outline_item(b) for b in bookmarks)
+
+
+def _outline_item(bookmark: Bookmark) -> pikepdf.OutlineItem:
+    item = pikepdf.OutlineItem(bookmark.title, bookmark.page)
+    item.children.extend(_outline_item(child) for child in bookmark.children)
+    return item
+
+
+def _overlay_numbers(target: Pdf, numbers: Pdf) -> None:
+    """Each page gets the matching page of `numbers` drawn over it, as an artifact."""
+    for number, (page, source) in enumerate(zip(target.pages, numbers.pages, strict=True), start=1):
+        form = target.copy_foreign(source.as_form_xobject())
+        # Fixed names (pikepdf would pick random ones), one per page: pages of a part share
+        # their resources. The same inputs give the same bytes.
+        name = page.add_resource(form, Name.XObject, name=Name(f"/RaportStrona{number}"))
+        # The page's own drawing leaves its coordinate system changed: fence it with q/Q.
+        page.contents_add(target.make_stream(b"q\n"), prepend=True)
+        page.contents_add(target.make_stream(b"\nQ\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n"))
