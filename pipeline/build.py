@@ -12,6 +12,9 @@ the data it can see) is in the cache is not executed, a part whose HTML is in th
 not rendered, and when nothing at all changed the previous report is kept as it is.
 Chapters and parts run in worker processes with warm kernels, as many as there are cores.
 
+This module starts the workers and hands over to `runner`, which does the steps; it
+imports nothing heavy, so the workers boot while the runner's imports load.
+
 Everything is written into a staging folder first and moved into `<out>/<rok>/` only when
 the PDF exists, so a failed or interrupted run leaves the previous report as it was.
 A failed chapter's executed notebook is kept in `<out>/<rok>/nieudane/` as evidence.
@@ -19,32 +22,27 @@ A failed chapter's executed notebook is kept in `<out>/<rok>/nieudane/` as evide
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import fingerprint
-from .assemble import ChapterDoc, front_document, gmina_chapter, numbering_document, part_document, powiat_chapters
-from .cache import Store, chapter_key
-from .dataset import Dataset, load_dataset, report_years, share_dataset, shared_dataset_env
 from .errors import ChapterError
-from .execute import Chapter, ChapterResult, RenderResult, Workers, default_jobs, longest_first
-from .merge import Bookmark, merge_parts
 from .progress import Progress
-from .provenance import document_identifier, embedded_files, report_date
-from .render import Rendered
+from .sharing import shared_env
+from .workers import Chapter, ChapterResult, Workers, default_jobs
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
 
 __all__ = ["NOTEBOOKS", "BuildResult", "ReportPaths", "build_report", "chapter_list"]
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"  # the same as cli.NOTEBOOKS
-FRONT_PAGES_GUESS = 2  # cover and one page of contents; the front is rendered again if wrong
 
 
 @dataclass(frozen=True)
@@ -91,210 +89,18 @@ def build_report(inputs: Path, year: int | None = None, out: Path = Path("report
         pdf = out / str(record["rok"]) / str(record["pdf"])
         progress.done(f"Bez zmian od ostatniego raportu: {pdf}")
         return BuildResult(pdf, None, {"razem": time.perf_counter() - started}, up_to_date=True)
-    years = report_years(inputs, year)
-    folder = out / str(years[-1])
-    with _staging(folder) as stage:
+    years = fingerprint.report_years(inputs, year)
+    with _staging(out / str(years[-1])) as stage:
         shared = stage / "dataset.pickle"
-        # Workers and their kernels start now and get ready while the data is being checked.
-        with Workers(jobs or default_jobs(), notebooks, shared_dataset_env(shared, inputs, years[-1])) as workers:
-            progress.stage("1/5 sprawdzanie danych")
-            ds = load_dataset(inputs, years[-1])
-            validated = time.perf_counter()
-            share_dataset(ds, shared)
-            paths = ReportPaths.of(out, ds)
-            store = Store(paths.folder / ".cache")
-            run = _Run(ds, inputs, notebooks, store, stage, progress, force)
-            pdf = run.make(workers, paths)
-        (stage / paths.pdf.name).write_bytes(pdf)
-        _publish(stage, paths)
-    store.prune()
-    fingerprint.write_record(paths.folder, {
-        "key": fingerprint.build_key(inputs, ds.year, notebooks), "rok": ds.year, "pdf": paths.pdf.name,
-        "pdf_sha256": hashlib.sha256(pdf).hexdigest()})
-    seconds = {"walidacja": validated - started, **run.seconds, "razem": time.perf_counter() - started}
-    progress.done(f"Gotowe: {paths.pdf}")
-    return BuildResult(paths.pdf, ds, seconds, run.executed, run.rendered)
+        # The workers and their kernels boot first, while this process imports pandas,
+        # WeasyPrint and the rest and checks the data: each waits on the other less.
+        with Workers(jobs or default_jobs(), notebooks, shared_env(shared, inputs, years[-1])) as workers:
+            from .runner import make_report
 
-
-class _Run:
-    """One build: which chapters and parts to make, in what order, and the merge."""
-
-    def __init__(self, ds: Dataset, inputs: Path, notebooks: Path, store: Store, stage: Path, progress: Progress,
-                 force: bool) -> None:
-        self.ds, self.inputs, self.notebooks, self.store = ds, inputs, notebooks, store
-        self.stage, self.progress, self.force = stage, progress, force
-        self.code = fingerprint.code_version()
-        self.chapters = chapter_list(ds, inputs, notebooks)
-        self.keys = {c.key: chapter_key(self.code, c, ds) for c in self.chapters}
-        self.html: dict[str, str] = {}
-        self.powiat_docs: tuple[list[ChapterDoc], list[ChapterDoc]] | None = None
-        self.gmina_docs: dict[str, ChapterDoc] = {}
-        self.docs: list[ChapterDoc] | None = None
-        self.part_keys: dict[int, str] = {}
-        self.parts: dict[int, Rendered] = {}
-        self.executed: list[str] = []
-        self.rendered = 0
-        self.seconds: dict[str, float] = {}
-        self.started = time.perf_counter()
-
-    # -------------------------------------------------------------- the plan
-
-    def make(self, workers: Workers, paths: ReportPaths) -> bytes:
-        for chapter in self.chapters:
-            cached = None if self.force else self.store.read("chapters", self.keys[chapter.key], ".html")
-            if cached is not None and self.store.read("chapters", self.keys[chapter.key], ".ipynb") is not None:
-                self.html[chapter.key] = cached.decode("utf-8")
-        todo = [c for c in self.chapters if c.key not in self.html]
-        (self.stage / "executed").mkdir()
-        pending: dict[Future, tuple[str, object]] = {
-            workers.chapter(c, self.stage / "executed" / f"{c.key}.ipynb"): ("chapter", c) for c in longest_first(todo)}
-        self._release_parts(workers, pending)
-        self._wait(workers, pending, paths)
-        document = self._finish(workers)
-        self._copy_notebooks()
-        return document
-
-    def _wait(self, workers: Workers, pending: dict[Future, tuple[str, object]], paths: ReportPaths) -> None:
-        while pending:
-            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-            for future in done:
-                kind, what = pending.pop(future)
-                if kind == "chapter":
-                    self._chapter_done(future.result(), paths)
-                else:
-                    self._part_done(int(what), future.result())  # type: ignore[arg-type]
-            self._release_parts(workers, pending)
-
-    def _chapter_done(self, result: ChapterResult, paths: ReportPaths) -> None:
-        if result.failure is not None:
-            _raise_chapter_error(result, paths)
-        key = self.keys[result.chapter.key]
-        self.store.write("chapters", key, ".ipynb", result.executed.read_bytes())
-        self.store.write("chapters", key, ".html", result.html.encode("utf-8"))
-        self.html[result.chapter.key] = result.html
-        self.executed.append(result.chapter.key)
-        self._add("praca: wykonanie i konwersja", result.seconds)
-        if all(c.key in self.html for c in self.chapters):
-            self.seconds["wykonanie (do ostatniego rozdziału)"] = time.perf_counter() - self.started
-        self.progress.stage(f"2/5 gotowy rozdział: {result.chapter.title} ({result.seconds:.1f} s)")
-
-    def _part_done(self, index: int, result: RenderResult) -> None:
-        self.parts[index] = result.rendered
-        self._store_part(self.part_keys[index], result.rendered)
-        self.rendered += 1
-        self._add("praca: renderowanie części", result.seconds)
-        self.progress.stage(f"5/5 wyrenderowana część nr {index + 1} ({result.seconds:.1f} s)")
-
-    # -------------------------------------------------------------- parts
-
-    def _release_parts(self, workers: Workers, pending: dict[Future, tuple[str, object]]) -> None:
-        """Submit every part whose chapter, and every chapter before it, is known: a part
-        numbers its tables and charts on from the chapters before it."""
-        known = self._known_docs()
-        for index, doc in enumerate(known):
-            if doc is None:
-                break
-            if index in self.part_keys:
-                continue
-            html = part_document(self.ds, known, index)  # type: ignore[arg-type]
-            self.part_keys[index] = fingerprint.digest(self.code, html)
-            cached = None if self.force else self._cached_part(self.part_keys[index])
-            if cached is not None:
-                self.parts[index] = cached
-            else:
-                pending[workers.render(html)] = ("part", index)
-        if known and all(doc is not None for doc in known):
-            self.docs = known  # type: ignore[assignment]
-
-    def _known_docs(self) -> list[ChapterDoc | None]:
-        """The chapters in document order so far; None for a gmina chapter not made yet."""
-        powiat = self.html.get("powiat")
-        if powiat is None:
-            return []
-        if self.powiat_docs is None:
-            self.powiat_docs = powiat_chapters(powiat)
-        for gmina in self.ds.powiat.gminy:
-            html = self.html.get(f"gmina-{gmina.teryt}")
-            if html is not None and gmina.teryt not in self.gmina_docs:
-                self.gmina_docs[gmina.teryt] = gmina_chapter(gmina, html)
-        before, after = self.powiat_docs
-        return [*before, *(self.gmina_docs.get(g.teryt) for g in self.ds.powiat.gminy), *after]
-
-    def _cached_part(self, key: str) -> Rendered | None:
-        data = self.store.read("parts", key, ".pdf")
-        meta = self.store.read("parts", key, ".json")
-        if data is None or meta is None:
-            return None
-        info = json.loads(meta)
-        return Rendered(data, info["pages"], info["anchors"])
-
-    def _store_part(self, key: str, rendered: Rendered) -> None:
-        self.store.write("parts", key, ".pdf", rendered.data)
-        self.store.write("parts", key, ".json", json.dumps({"pages": rendered.pages, "anchors": rendered.anchors},
-                                                           sort_keys=True).encode("utf-8"))
-
-    # -------------------------------------------------------------- front, numbers, merge
-
-    def _finish(self, workers: Workers) -> bytes:
-        rendering_done = time.perf_counter()
-        docs = self.docs or []
-        front_pages = FRONT_PAGES_GUESS
-        while True:
-            pages = self._page_numbers(docs, front_pages)
-            front = self._render_cached(workers, front_document(self.ds, docs, pages), front=True)
-            if front.pages == front_pages:
-                break
-            front_pages = front.pages  # the contents took another page: number again
-        total = front.pages + sum(self.parts[i].pages for i in range(len(docs)))
-        numbers = self._render_cached(workers, numbering_document(self.ds, total), front=False)
-        started = time.perf_counter()
-        merged = merge_parts(front.data, [self.parts[i].data for i in range(len(docs))], numbers.data,
-                             self._bookmarks(docs, pages))
-        self.seconds["łączenie"] = time.perf_counter() - started
-        self.seconds["strona tytułowa i spis treści"] = started - rendering_done
-        return merged
-
-    def _render_cached(self, workers: Workers, html: str, front: bool) -> Rendered:
-        key = fingerprint.digest(self.code, html)
-        cached = None if self.force else self._cached_part(key)
-        if cached is not None:
-            return cached
-        options = {}
-        if front:
-            options = {"embedded": embedded_files(self.ds), "date": report_date(self.ds),
-                       "identifier": document_identifier(self.ds)}
-        result = workers.render(html, **options).result()
-        self._store_part(key, result.rendered)
-        self.rendered += 1
-        return result.rendered
-
-    def _page_numbers(self, docs: list[ChapterDoc], front_pages: int) -> dict[str, int]:
-        """1-based page of every heading the contents list, once the parts are laid out."""
-        pages, offset = {}, front_pages
-        for index, doc in enumerate(docs):
-            part = self.parts[index]
-            for entry in doc.toc:
-                pages[entry.anchor] = offset + part.anchors[entry.anchor] + 1
-            offset += part.pages
-        return pages
-
-    def _bookmarks(self, docs: list[ChapterDoc], pages: dict[str, int]) -> list[Bookmark]:
-        marks: list[Bookmark] = [Bookmark("Spis treści", 1)]
-        for doc in docs:
-            chapter, *sections = doc.toc
-            marks.append(Bookmark(chapter.title, pages[chapter.anchor] - 1,
-                                  tuple(Bookmark(s.title, pages[s.anchor] - 1) for s in sections)))
-        return marks
-
-    def _copy_notebooks(self) -> None:
-        folder = self.stage / "notebooks"
-        folder.mkdir()
-        for chapter in self.chapters:
-            source = self.store.path("chapters", self.keys[chapter.key], ".ipynb")
-            shutil.copyfile(source, folder / f"{chapter.key}.ipynb")
-
-    def _add(self, name: str, seconds: float) -> None:
-        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+            result = make_report(inputs, years[-1], out, notebooks, force, workers, stage, shared, progress)
+    result.seconds["razem"] = time.perf_counter() - started
+    progress.done(f"Gotowe: {result.pdf}")
+    return result
 
 
 @contextmanager
@@ -308,7 +114,7 @@ def _staging(folder: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _raise_chapter_error(failed: ChapterResult, paths: ReportPaths) -> None:
+def raise_chapter_error(failed: ChapterResult, paths: ReportPaths) -> None:
     assert failed.failure is not None
     paths.failed.mkdir(parents=True, exist_ok=True)
     kept = paths.failed / failed.executed.name
@@ -318,7 +124,7 @@ def _raise_chapter_error(failed: ChapterResult, paths: ReportPaths) -> None:
                        failed.failure.source, failed.failure.exception, kept)
 
 
-def _publish(stage: Path, paths: ReportPaths) -> None:
+def publish(stage: Path, paths: ReportPaths) -> None:
     """Move the new report into place: the PDF last, with one atomic rename."""
     old = None
     if paths.notebooks.exists():

@@ -6,6 +6,7 @@ Exit codes: 0 done, 1 bad data or a failed chapter, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -41,6 +42,9 @@ def _report(args: argparse.Namespace) -> int:
     from .progress import Progress
 
     result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks, args.force)
+    if args.timings:
+        args.timings.write_text(json.dumps({"seconds": result.seconds, "executed": result.executed,
+                                            "rendered": result.rendered}, ensure_ascii=False), encoding="utf-8")
     if result.up_to_date:
         print(f"Raport jest aktualny – dane, notatniki i program nie zmieniły się: {result.pdf}")
         return 0
@@ -98,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder raportów; raport trafi do <out>/<rok>/ (domyślnie: reports)")
     report.add_argument("--jobs", type=_positive, help="ile rozdziałów naraz (domyślnie: liczba rdzeni)")
     report.add_argument("--force", action="store_true", help="utwórz wszystko od nowa, bez korzystania z pamięci")
+    report.add_argument("--timings", type=Path, help="zapisz czasy etapów do pliku JSON (dla scripts/bench.py)")
     report.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
                         help="folder z notatnikami powiat.ipynb i gmina.ipynb (domyślnie: notebooks projektu)")
     check = command("check-pdf", _check_pdf, "sprawdź gotowy PDF: PDF/A, tagi, czcionki, opisy, pliki źródłowe")

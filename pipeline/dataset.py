@@ -9,26 +9,20 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import fingerprint
-from .errors import DataError, UsageError
-from .load import read_year
+from .errors import DataError
+from .fingerprint import report_years
 from .problems import Problem, Severity
 from .registry import Powiat, read_powiat
 from .schema import TABLES
-from .validate import coverage_problems, validate_table
+from .sharing import load_shared
 
-__all__ = ["SHARED_DATASET", "Dataset", "SourceFile", "load_dataset", "load_shared_dataset", "report_years",
-           "share_dataset", "shared_dataset_env"]
-
-# Where a kernel finds the dataset the build already validated (see load_shared_dataset).
-SHARED_DATASET = "RAPORT_DATASET"
+__all__ = ["Dataset", "SourceFile", "load_dataset", "load_shared_dataset", "report_years"]
 
 
 @dataclass(frozen=True)
@@ -84,20 +78,13 @@ class Dataset:
         return self.year - 1 if self.year - 1 in self.years else None
 
 
-def report_years(inputs: Path, year: int | None) -> tuple[int, ...]:
-    """The report year (default: the newest folder) and the folders of the 4 years before it."""
-    try:
-        return fingerprint.report_years(inputs, year)
-    except LookupError as missing:
-        (known,) = missing.args
-        if not known:
-            raise UsageError(f"W folderze {inputs} nie ma folderów z danymi lat (np. {inputs}/2025).") from None
-        listed = ", ".join(str(y) for y in known)
-        raise UsageError(f"Brak folderu {inputs}/{year}. Dostępne lata: {listed}.") from None
-
-
 def load_dataset(inputs: Path, year: int | None = None) -> Dataset:
     """Read and check everything a report needs; raise DataError listing every problem."""
+    # Reading and checking files needs openpyxl and pandera; a kernel that gets the dataset
+    # from the build (load_shared_dataset) never imports them.
+    from .load import read_year
+    from .validate import coverage_problems, validate_table
+
     inputs = Path(inputs)
     years = report_years(inputs, year)
     powiat = read_powiat(inputs)
@@ -141,25 +128,6 @@ def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
     return pd.DataFrame(columns=columns)
 
 
-def shared_dataset_env(path: Path, inputs: Path, year: int) -> dict[str, str]:
-    """The environment that tells a kernel where the build will share its dataset."""
-    return {SHARED_DATASET: f"{path}::{Path(inputs).resolve()}::{year}"}
-
-
-def share_dataset(ds: Dataset, path: Path) -> None:
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps(ds, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
-
-
 def load_shared_dataset(inputs: Path, year: int) -> Dataset:
-    """The dataset the build shared with this kernel, if it is for these inputs; else load it.
-
-    The shared copy saves every kernel from reading and validating the files again; a kernel
-    started by hand in Jupyter has no such copy and loads the files itself.
-    """
-    shared = os.environ.get(SHARED_DATASET, "")
-    path, _, expected = shared.partition("::")
-    if path and expected == f"{Path(inputs).resolve()}::{year}" and Path(path).is_file():
-        return pickle.loads(Path(path).read_bytes())
-    return load_dataset(inputs, year)
+    """The dataset the build shared with this kernel (see `sharing`), or else the files."""
+    return load_shared(inputs, year) or load_dataset(inputs, year)

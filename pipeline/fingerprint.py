@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import __version__
+from .errors import UsageError
 
 __all__ = ["RECORD", "TREND_YEARS", "code_version", "digest", "inputs_digest", "read_record", "report_years",
            "up_to_date", "write_record", "year_folders"]
@@ -66,16 +67,14 @@ def year_folders(inputs: Path) -> dict[int, Path]:
 
 
 def report_years(inputs: Path, year: int | None) -> tuple[int, ...]:
-    """The report year (default: the newest folder) and the folders of the 4 years before it.
-
-    Raises LookupError with the years there are when `year` has no folder.
-    """
+    """The report year (default: the newest folder) and the folders of the 4 years before it."""
     folders = year_folders(inputs)
     if not folders:
-        raise LookupError(())
+        raise UsageError(f"W folderze {inputs} nie ma folderów z danymi lat (np. {inputs}/2025).")
     year = max(folders) if year is None else year
     if year not in folders:
-        raise LookupError(tuple(folders))
+        known = ", ".join(str(y) for y in folders)
+        raise UsageError(f"Brak folderu {inputs}/{year}. Dostępne lata: {known}.")
     return tuple(y for y in folders if year - TREND_YEARS < y <= year)
 
 
@@ -114,7 +113,7 @@ def up_to_date(inputs: Path, year: int | None, out: Path, notebooks: Path) -> di
     has changed since; otherwise None."""
     try:
         years = report_years(inputs, year)
-    except LookupError:
+    except UsageError:
         return None
     folder = out / str(years[-1])
     record = read_record(folder)

@@ -1,130 +1,280 @@
-"""Benchmark of `make report`: the time of each stage, the total and peak memory.
+"""Benchmark of the report chain against its floor, as `make bench` runs it.
 
-    python scripts/bench.py [--runs 3] [--inputs inputs] [--rok 2025]
+    python scripts/bench.py [--runs 3] [--skip-scale]
 
-Each figure is the median of --runs runs. Memory is sampled every 20 ms over the whole
-process tree (this process, the worker processes and their Jupyter kernels): the peak
-RSS of the largest single process and the peak of their sum.
+Every scenario runs as a fresh process, the way an analyst runs `make report`, and every
+figure is the median of --runs runs:
+
+1. the floor: the same project functions drawing the same charts and tables in one
+   process, without notebooks, rendered by one WeasyPrint call (scripts/floor.py);
+2. the chain cold (no cache), with all cores and with --jobs 1;
+3. a rerun with nothing changed;
+4. a rerun after one gmina's data changed;
+5. what each chart format costs (PNG at 150/200/300 dpi, SVG);
+6. a generated powiat of 30 gminas with 5,000 prevention events a year.
+
+Memory is sampled every 20 ms over the whole process tree (the command, its workers and
+their Jupyter kernels): the peak RSS of the largest process and the peak of their sum.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from pipeline.build import build_report  # noqa: E402
-
+INPUTS = ROOT / "inputs"
+YEAR = 2025
 MIB = 1024 * 1024
 
 
+# ---------------------------------------------------------------- measuring one command
+
+
 @dataclass
-class Memory:
-    largest: int = 0  # bytes, the biggest single process
-    total: int = 0  # bytes, the whole tree at its peak
+class Run:
+    seconds: float
+    largest: int  # bytes
+    total: int  # bytes
+    stages: dict[str, float] = field(default_factory=dict)
+    executed: list[str] = field(default_factory=list)
 
 
-class MemorySampler:
-    """Polls RSS of this process and all its descendants in a background thread."""
+def measure(command: Sequence[str], timings: Path | None = None) -> Run:
+    """Run `command`, sampling the memory of its process tree until it ends."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = [0, 0]
 
-    def __init__(self, interval: float = 0.02) -> None:
-        self.interval = interval
-        self.peak = Memory()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        me = psutil.Process()
-        while not self._stop.is_set():
+    def sample() -> None:
+        try:
+            root = psutil.Process(process.pid)
+        except psutil.Error:
+            return
+        while process.poll() is None:
             sizes = []
-            for process in [me, *me.children(recursive=True)]:
+            for each in [root, *root.children(recursive=True)]:
                 try:
-                    sizes.append(process.memory_info().rss)
+                    sizes.append(each.memory_info().rss)
                 except psutil.Error:
                     continue
-            self.peak.largest = max(self.peak.largest, max(sizes, default=0))
-            self.peak.total = max(self.peak.total, sum(sizes))
-            self._stop.wait(self.interval)
+            peak[0] = max(peak[0], max(sizes, default=0))
+            peak[1] = max(peak[1], sum(sizes))
+            time.sleep(0.02)
 
-    def __enter__(self) -> MemorySampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-@dataclass
-class Runs:
-    """Several runs of one scenario: stage times and memory of each."""
-
-    seconds: list[dict[str, float]] = field(default_factory=list)
-    memory: list[Memory] = field(default_factory=list)
-
-    def median(self, stage: str) -> float:
-        return statistics.median(run[stage] for run in self.seconds)
-
-    def peak(self) -> Memory:
-        return Memory(max(m.largest for m in self.memory), max(m.total for m in self.memory))
-
-
-@contextmanager
-def measured(runs: Runs) -> Iterator[dict[str, float]]:
-    seconds: dict[str, float] = {}
-    with MemorySampler() as sampler:
-        yield seconds
-    runs.seconds.append(seconds)
-    runs.memory.append(sampler.peak)
-
-
-def repeat(count: int, scenario: Callable[[dict[str, float]], None]) -> Runs:
-    runs = Runs()
-    for _ in range(count):
-        with measured(runs) as seconds:
-            started = time.perf_counter()
-            scenario(seconds)
-            seconds.setdefault("razem", time.perf_counter() - started)
-    return runs
-
-
-def full_report(inputs: Path, year: int, jobs: int | None) -> Callable[[dict[str, float]], None]:
-    def run(seconds: dict[str, float]) -> None:
-        with tempfile.TemporaryDirectory() as out:
-            result = build_report(inputs, year, Path(out), jobs)
-        seconds.update(result.seconds)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err}")
+    run = Run(seconds, peak[0], peak[1])
+    if timings is not None and timings.exists():
+        recorded = json.loads(timings.read_text(encoding="utf-8"))
+        run.stages, run.executed = recorded["seconds"], recorded["executed"]
     return run
 
 
-def print_stages(title: str, runs: Runs) -> None:
-    print(f"\n{title} (mediana z {len(runs.seconds)} przebiegów)")
-    for stage in runs.seconds[0]:
-        print(f"  {stage:<14} {runs.median(stage):7.2f} s")
-    peak = runs.peak()
-    print(f"  pamięć: największy proces {peak.largest / MIB:6.0f} MiB, suma procesów {peak.total / MIB:6.0f} MiB")
+def report_command(inputs: Path, out: Path, timings: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "report", "--inputs", str(inputs), "--rok", str(YEAR),
+            "--out", str(out), "--timings", str(timings), *extra]
+
+
+def repeat(runs: int, once: Callable[[Path], Run]) -> list[Run]:
+    results = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            results.append(once(Path(folder)))
+    return results
+
+
+def median(runs: list[Run], key: Callable[[Run], float] = lambda r: r.seconds) -> float:
+    return statistics.median(key(r) for r in runs)
+
+
+def memory(runs: list[Run]) -> str:
+    return (f"pamięć: największy proces {max(r.largest for r in runs) / MIB:.0f} MiB, "
+            f"suma procesów {max(r.total for r in runs) / MIB:.0f} MiB")
+
+
+def show_stages(runs: list[Run]) -> None:
+    names = [name for name in runs[0].stages if name != "razem"]
+    for name in names:
+        print(f"    {name:<42} {median(runs, lambda r, n=name: r.stages.get(n, 0.0)):6.2f} s")
+
+
+def verdict(ok: bool) -> str:
+    return "✓ spełniony" if ok else "✗ niespełniony"
+
+
+# ---------------------------------------------------------------- the scenarios
+
+
+def floor(runs: int) -> list[Run]:
+    def once(folder: Path) -> Run:
+        return measure([sys.executable, str(ROOT / "scripts" / "floor.py"), "--inputs", str(INPUTS),
+                        "--rok", str(YEAR), "--out", str(folder / "floor.pdf")])
+    return repeat(runs, once)
+
+
+def cold(runs: int, inputs: Path, *extra: str) -> list[Run]:
+    def once(folder: Path) -> Run:
+        timings = folder / "timings.json"
+        return measure(report_command(inputs, folder / "reports", timings, *extra), timings)
+    return repeat(runs, once)
+
+
+def unchanged(runs: int) -> list[Run]:
+    with tempfile.TemporaryDirectory() as folder:
+        out, timings = Path(folder) / "reports", Path(folder) / "t.json"
+        measure(report_command(INPUTS, out, timings))
+        return [measure(report_command(INPUTS, out, timings)) for _ in range(runs)]
+
+
+def one_gmina_changed(runs: int) -> list[Run]:
+    """Each run changes one event's participants in Żarnów, as an analyst fixing a typo."""
+    with tempfile.TemporaryDirectory() as folder:
+        inputs, out = Path(folder) / "inputs", Path(folder) / "reports"
+        shutil.copytree(INPUTS, inputs)
+        measure(report_command(inputs, out, Path(folder) / "t.json"))
+        results = []
+        for attempt in range(runs):
+            _change_one_event(inputs / str(YEAR) / "dzialania.csv", "1007083", 900 + attempt)
+            timings = Path(folder) / f"t{attempt}.json"
+            results.append(measure(report_command(inputs, out, timings), timings))
+        return results
+
+
+def _change_one_event(path: Path, teryt: str, participants: int) -> None:
+    """Set the participants of the first event of `teryt` (the file stays UTF-8 with commas)."""
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    column, row = rows[0].index("uczestnicy"), next(r for r in rows[1:] if r[rows[0].index("teryt")] == teryt)
+    row[column] = str(participants)
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+
+
+def chart_formats() -> list[str]:
+    """What a chart costs to draw and to render, in each format."""
+    code = r'''
+import time, sys
+from pipeline import charts, report
+from pipeline.blocks import figure
+from pipeline.assemble import _font_faces
+from pipeline.theme import PALETTE
+from pipeline.render import render
+ds = report.load("inputs", 2025)
+def draw():
+    table = report.ind.crime_table(ds).loc[list(report.SEVEN_CATEGORIES)]
+    return [report._crime_chart(ds, None), report._road_chart(ds), report._seven_chart(ds, table),
+            *(report._crime_chart(ds, g.teryt) for g in ds.powiat.gminy)]
+draw()
+for fmt, dpi in (("png", 150), ("png", 200), ("png", 300), ("svg", 200)):
+    charts.CHART_FORMAT, charts.CHART_DPI = fmt, dpi
+    t = time.perf_counter(); made = draw(); t_draw = (time.perf_counter() - t) / len(made)
+    body = "".join(str(figure(c).html) for c in made)
+    html = ('<!DOCTYPE html><html lang="pl-PL"><head><meta charset="utf-8"><title>T</title><style>'
+            + _font_faces() + PALETTE.css_variables() + '</style><link rel="stylesheet" href="report.css"></head><body>'
+            + body + '</body></html>')
+    t = time.perf_counter(); pdf = render(html); t_render = (time.perf_counter() - t) / len(made)
+    size = sum(len(c.data) for c in made) / len(made) / 1024
+    name = f"PNG {dpi} dpi" if fmt == "png" else "SVG (wektorowy)"
+    print(name, f"{t_draw*1000:.0f}", f"{t_render*1000:.0f}", f"{size:.0f}", sep="|")
+'''
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return [line for line in result.stdout.splitlines() if "|" in line]
+
+
+def big_powiat(folder: Path) -> Path:
+    inputs = folder / "inputs"
+    subprocess.run([sys.executable, "-m", "pipeline.example_data", "--out", str(inputs), "--gminas", "30",
+                    "--events", "5000"], cwd=ROOT, check=True, capture_output=True)
+    return inputs
+
+
+# ---------------------------------------------------------------- the report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--inputs", type=Path, default=ROOT / "inputs")
-    parser.add_argument("--rok", type=int, default=2025)
+    parser.add_argument("--runs", type=int, default=3, help="przebiegi każdego scenariusza (mediana)")
+    parser.add_argument("--skip-scale", action="store_true", help="bez powiatu z 30 gminami (najdłuższy)")
     args = parser.parse_args()
-    print(f"Maszyna: {psutil.cpu_count()} rdzenie, Python {sys.version.split()[0]}")
-    runs = repeat(args.runs, full_report(args.inputs, args.rok, None))
-    print_stages(f"Pełny raport {args.rok}, wszystkie rdzenie", runs)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"Maszyna: {cores} rdzenie, Python {sys.version.split()[0]}; mediana z {args.runs} przebiegów.\n")
+
+    print("1. Podłoga: te same funkcje, wykresy i tabele w jednym procesie, jedno wywołanie WeasyPrint")
+    base = floor(args.runs)
+    print(f"    czas {median(base):6.2f} s; {memory(base)}\n")
+
+    print("2. Łańcuch bez pamięci podręcznej (papermill, nbconvert, WeasyPrint), wszystkie rdzenie")
+    full = cold(args.runs, INPUTS)
+    print(f"    czas {median(full):6.2f} s; {memory(full)}")
+    show_stages(full)
+    print("   ta sama praca na jednym rdzeniu (--jobs 1)")
+    single = cold(args.runs, INPUTS, "--jobs", "1")
+    print(f"    czas {median(single):6.2f} s; {memory(single)}\n")
+
+    print("3. Ponownie, bez żadnej zmiany")
+    same = unchanged(args.runs)
+    print(f"    czas {median(same):6.2f} s; {memory(same)}\n")
+
+    print("4. Ponownie, po zmianie danych jednej gminy (Żarnów: liczba uczestników jednego działania)")
+    changed = one_gmina_changed(args.runs)
+    print(f"    czas {median(changed):6.2f} s; wykonane rozdziały: {', '.join(sorted(changed[0].executed))}; "
+          f"{memory(changed)}")
+    show_stages(changed)
+    print()
+
+    print("5. Format wykresów: koszt jednego wykresu (rysowanie w matplotlib + renderowanie w WeasyPrint)")
+    print(f"    {'format':<18} {'rysowanie':>10} {'render':>8} {'rozmiar':>8}")
+    for line in chart_formats():
+        name, draw, render, size = line.split("|")
+        print(f"    {name:<18} {draw:>7} ms {render:>5} ms {size:>5} KiB")
+    print("    wybrany: PNG 200 dpi (ostry w druku, najtańszy łącznie; SVG kosztuje więcej w WeasyPrint)\n")
+
+    scale = None
+    if not args.skip_scale:
+        print("6. Powiat z 30 gminami i 5000 działań rocznie (bez pamięci podręcznej, wszystkie rdzenie)")
+        with tempfile.TemporaryDirectory() as folder:
+            inputs = big_powiat(Path(folder))
+            scale = cold(1 if args.runs < 3 else 2, inputs)
+        print(f"    czas {median(scale):6.2f} s; {memory(scale)}")
+        show_stages(scale)
+        print()
+
+    chain, ratio_jobs = median(full) / median(base), median(single) / median(full)
+    print("Cele")
+    print(f"    łańcuch / podłoga (wszystkie rdzenie):   {chain:5.2f}  (cel ≤ 1,00)  {verdict(chain <= 1.0)}")
+    print(f"    --jobs 1 / wszystkie rdzenie:             {ratio_jobs:5.2f}× (cel ≥ 1,6×)  "
+          f"{verdict(ratio_jobs >= 1.6)}")
+    print(f"    bez zmian:                                {median(same):5.2f} s (cel < 1 s)  "
+          f"{verdict(median(same) < 1.0)}")
+    share = median(changed) / median(full)
+    print(f"    jedna gmina zmieniona / pełny raport:     {share:5.2f}  (cel ≤ 0,40)  {verdict(share <= 0.4)}")
+    peak = max(r.total for r in [*full, *single, *changed, *(scale or [])]) / MIB
+    print(f"    szczyt pamięci całego przebiegu:          {peak:5.0f} MiB (cel < 1024 MiB)  {verdict(peak < 1024)}")
+    if scale:
+        per_gmina_small, per_gmina_big = median(full) / 8, median(scale) / 30
+        growth = per_gmina_big / per_gmina_small
+        print(f"    30 gmin: czas na gminę {per_gmina_big:.2f} s wobec {per_gmina_small:.2f} s przy 8 gminach: "
+              f"{growth:4.2f}× (cel ≤ 1,3×)  {verdict(growth <= 1.3)}")
 
 
 if __name__ == "__main__":

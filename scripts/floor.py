@@ -55,3 +55,14 @@ def floor_report(inputs: Path, year: int, target: Path) -> int:
     rendered = render(html, embedded=embedded_files(ds), date=report_date(ds), identifier=document_identifier(ds))
     target.write_bytes(rendered.data)
     return rendered.pages
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--inputs", type=Path, required=True)
+    parser.add_argument("--rok", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    print(floor_report(args.inputs, args.rok, args.out))

@@ -1,0 +1,134 @@
+"""The worker processes: each keeps a warm Jupyter kernel and takes chapters and parts.
+
+Workers are processes, not threads: kernel ports and papermill's working directory are
+not thread-safe. This module is light (no pandas, papermill or WeasyPrint), so a build can
+start its workers first and import the rest while they boot; the work itself is in
+`execute`, which the fork server has imported before it forks a worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .engine import start_worker
+
+if TYPE_CHECKING:
+    from .render import Rendered
+
+__all__ = ["Chapter", "ChapterFailure", "ChapterResult", "RenderResult", "Workers", "default_jobs", "longest_first"]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One notebook run: the powiat chapter or one gmina's."""
+
+    key: str  # file-safe name: "powiat", "gmina-1007023"
+    title: str  # for people: "powiat opoczyński", "gmina Drzewica"
+    notebook: Path  # the source notebook
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChapterFailure:
+    """Why a chapter failed, in plain data, so it crosses the process boundary intact."""
+
+    cell: int | None  # 1-based position of the failing cell in the executed notebook
+    source: str  # the first line of that cell
+    exception: str  # "ZeroDivisionError: division by zero"
+
+
+@dataclass(frozen=True)
+class ChapterResult:
+    chapter: Chapter
+    executed: Path  # the notebook as papermill wrote it
+    html: str  # converted by nbconvert (empty when the chapter failed)
+    seconds: float
+    failure: ChapterFailure | None = None
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    rendered: Rendered
+    seconds: float
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver: workers are forked from a clean server process (no threads of ours to
+    fork) that has already imported this module, so a new worker starts in milliseconds."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.execute"])
+    return context
+
+
+def _ready() -> None:
+    """A task that does nothing: submitting one per worker makes the pool start them all now."""
+
+
+class Workers:
+    """Worker processes for chapters (each with a warm kernel) and for rendering parts.
+
+    Used as a context manager: leaving it by an exception (a failed chapter, Ctrl-C) stops
+    every worker at once, each taking its kernel down with it.
+    """
+
+    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str]) -> None:
+        self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=_context(), initializer=start_worker,
+                                        initargs=(notebooks, kernel_env))
+        # Start every worker and its kernel now, in the background: the first start waits for
+        # the fork server to import its modules, and the caller has data to check meanwhile.
+        self._starting = threading.Thread(target=lambda: [self.pool.submit(_ready) for _ in range(max(1, jobs))],
+                                          daemon=True)
+        self._starting.start()
+
+    def chapter(self, chapter: Chapter, output: Path) -> Future[ChapterResult]:
+        from .execute import run_chapter
+
+        self._starting.join()
+        return self.pool.submit(run_chapter, chapter, output)
+
+    def render(self, html: str, **options: Any) -> Future[RenderResult]:
+        from .execute import render_part
+
+        self._starting.join()
+        return self.pool.submit(render_part, html, options)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._starting.join()
+        if kind is None:
+            self.pool.shutdown()
+        else:
+            _stop(self.pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker now; each takes its kernel down with it (see engine.start_worker)."""
+    workers = list(pool._processes.values())  # no public API lists a pool's processes
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=10)
+
+
+def longest_first(chapters: Sequence[Chapter]) -> list[Chapter]:
+    """The powiat chapter is the longest: start it first so it does not finish last alone."""
+    return sorted(chapters, key=lambda c: c.key != "powiat")
