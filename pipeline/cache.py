@@ -72,9 +72,12 @@ class Store:
         Path(temporary).replace(path)
         return path
 
-    def prune(self) -> None:
-        """Forget everything this build did not use: the cache holds one report's worth."""
-        for kind in ("chapters", "parts"):
+    def prune(self, since: float) -> None:
+        """Forget everything this build did not use: the cache holds one report's worth.
+        Checked year folders (written by `dataset.load_dataset`) count as used when they
+        were read or written after `since`."""
+        for kind in ("chapters", "parts", "validated"):
             for path in (self.folder / kind).glob("*"):
-                if path.is_file() and path not in self.used:
+                stale = path.stat().st_mtime < since if kind == "validated" else path not in self.used
+                if path.is_file() and stale:
                     path.unlink()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import RenderError
-from .render import EmbeddedFile
+from .pdfdata import EmbeddedFile
 
 if TYPE_CHECKING:
     from .dataset import Dataset, SourceFile

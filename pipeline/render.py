@@ -22,7 +22,6 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -32,6 +31,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .errors import RenderError
+from .pdfdata import EmbeddedFile, Rendered
 from .theme import FONT_DIR, FONT_FAMILY, TEMPLATES
 
 __all__ = ["PDF_VARIANT", "AssetFetcher", "EmbeddedFile", "Rendered", "render", "render_pdf"]
@@ -40,16 +40,6 @@ PDF_VARIANT = "pdf/a-3u"
 # WeasyPrint's notice that it subsets fonts with fontTools when the system lacks
 # HarfBuzz-Subset: a speed matter, not a problem with the document.
 BENIGN = ("HarfBuzz-Subset",)
-
-
-@dataclass(frozen=True)
-class EmbeddedFile:
-    """A file the PDF carries inside it (PDF/A-3 associated file)."""
-
-    name: str
-    data: bytes
-    description: str
-    relationship: str = "Source"  # ISO 32000-2, 7.11.3: Source, Data, Supplement, ...
 
 
 class AssetFetcher(URLFetcher):
@@ -94,15 +84,6 @@ def _weasyprint_warnings() -> Iterator[_Collector]:
         yield collector
     finally:
         logger.removeHandler(collector)
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered PDF with what merging needs to know about it."""
-
-    data: bytes
-    pages: int
-    anchors: dict[str, int]  # id of an element -> 0-based page it stands on
 
 
 def render(html: str, *, embedded: Sequence[EmbeddedFile] = (), date: dt.date | None = None,

@@ -20,9 +20,9 @@ from .build import BuildResult, ReportPaths, chapter_list, publish, raise_chapte
 from .cache import Store, chapter_key
 from .dataset import Dataset, load_dataset
 from .merge import Bookmark, merge_parts
+from .pdfdata import Rendered
 from .progress import Progress
 from .provenance import document_identifier, embedded_files, report_date
-from .render import Rendered
 from .sharing import share
 from .workers import ChapterResult, RenderResult, Workers, longest_first
 
@@ -34,18 +34,19 @@ FRONT_PAGES_GUESS = 2  # cover and one page of contents; the front is rendered a
 def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool, workers: Workers, stage: Path,
                 shared: Path, progress: Progress) -> BuildResult:
     """Steps 1-5 of build_report, with the workers already starting."""
-    started = time.perf_counter()
+    started, started_wall = time.perf_counter(), time.time()
     progress.stage("1/5 sprawdzanie danych")
-    ds = load_dataset(inputs, year)
+    folder = out / str(year)
+    ds = load_dataset(inputs, year, cache=folder / ".cache")
     share(ds, shared)
     validated = time.perf_counter()
     paths = ReportPaths.of(out, ds)
-    store = Store(paths.folder / ".cache")
+    store = Store(folder / ".cache")
     run = _Run(ds, inputs, notebooks, store, stage, progress, force)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
     publish(stage, paths)
-    store.prune()
+    store.prune(since=started_wall)
     fingerprint.write_record(paths.folder, {
         "key": fingerprint.build_key(inputs, ds.year, notebooks), "rok": ds.year, "pdf": paths.pdf.name,
         "pdf_sha256": hashlib.sha256(pdf).hexdigest()})

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .engine import start_worker
 
 if TYPE_CHECKING:
-    from .render import Rendered
+    from .pdfdata import Rendered
 
 __all__ = ["Chapter", "ChapterFailure", "ChapterResult", "RenderResult", "Workers", "default_jobs", "longest_first"]
 
