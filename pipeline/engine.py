@@ -15,11 +15,12 @@ import signal
 import tempfile
 from multiprocessing import util as mp_util
 from pathlib import Path
+from typing import Any
 
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
-__all__ = ["KERNEL", "START_TIMEOUT", "current_kernel", "start_worker"]
+__all__ = ["KERNEL", "START_TIMEOUT", "current_kernel", "release_kernel_if_done", "start_worker"]
 
 KERNEL = "python3"
 START_TIMEOUT = 120
@@ -81,16 +82,18 @@ def _transport(folder: Path) -> dict[str, str]:
 
 
 _KERNEL: _WarmKernel | None = None
+_CHAPTERS_DONE: Any = None  # a shared flag: the build has no chapter left for any kernel
 
 
-def start_worker(cwd: Path | None, env: dict[str, str]) -> None:
+def start_worker(cwd: Path | None, env: dict[str, str], chapters_done: Any = None) -> None:
     """Process-pool initializer: start this worker's kernel (unless `cwd` is None: a worker
     that only renders) and stop it when the worker ends.
 
     Ctrl-C is the parent's to handle (it stops the workers); a stopped worker takes its
     kernel down with it instead of leaving it to notice on its own.
     """
-    global _KERNEL
+    global _KERNEL, _CHAPTERS_DONE
+    _CHAPTERS_DONE = chapters_done
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
     if cwd is not None:
@@ -102,6 +105,14 @@ def _stop_worker(signum: int, frame: object) -> None:
     if _KERNEL is not None:
         _KERNEL.shutdown()
     os._exit(128 + signum)
+
+
+def release_kernel_if_done() -> None:
+    """Once the build has no chapter left, a worker only renders: its kernel's memory goes."""
+    global _KERNEL
+    if _KERNEL is not None and _CHAPTERS_DONE is not None and _CHAPTERS_DONE.value:
+        _KERNEL.shutdown()
+        _KERNEL = None
 
 
 def current_kernel() -> _WarmKernel | None:

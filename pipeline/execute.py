@@ -19,7 +19,7 @@ from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillException, PapermillExecutionError
 
 from .convert import chapter_html
-from .engine import KERNEL, START_TIMEOUT
+from .engine import KERNEL, START_TIMEOUT, release_kernel_if_done
 from .render import render
 from .workers import Chapter, ChapterFailure, ChapterResult, RenderResult
 
@@ -64,6 +64,7 @@ def run_chapter(chapter: Chapter, output: Path) -> ChapterResult:
 
 def render_part(html: str, options: dict[str, Any]) -> RenderResult:
     """Render one part of the report (runs in a worker)."""
+    release_kernel_if_done()
     started = time.perf_counter()
     return RenderResult(render(html, **options), time.perf_counter() - started)
 

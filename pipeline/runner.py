@@ -78,11 +78,14 @@ class _Run:
     # -------------------------------------------------------------- the plan
 
     def make(self, workers: Workers, paths: ReportPaths) -> bytes:
+        self.workers = workers
         for chapter in self.chapters:
             cached = None if self.force else self.store.read("chapters", self.keys[chapter.key], ".html")
             if cached is not None and self.store.read("chapters", self.keys[chapter.key], ".ipynb") is not None:
                 self.html[chapter.key] = cached.decode("utf-8")
         todo = [c for c in self.chapters if c.key not in self.html]
+        if not todo:
+            workers.no_more_chapters()
         (self.stage / "executed").mkdir()
         pending: dict[Future, tuple[str, object]] = {
             workers.chapter(c, self.stage / "executed" / f"{c.key}.ipynb"): ("chapter", c) for c in longest_first(todo)}
@@ -114,6 +117,7 @@ class _Run:
         self._add("praca: wykonanie i konwersja", result.seconds)
         if all(c.key in self.html for c in self.chapters):
             self.seconds["wykonanie (do ostatniego rozdziału)"] = time.perf_counter() - self.started
+            self.workers.no_more_chapters()
         self.progress.stage(f"2/5 gotowy rozdział: {result.chapter.title} ({result.seconds:.1f} s)")
 
     def _part_done(self, index: int, result: RenderResult) -> None:

@@ -88,8 +88,10 @@ class Workers:
     """
 
     def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str]) -> None:
-        self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=_context(), initializer=start_worker,
-                                        initargs=(notebooks, kernel_env))
+        context = _context()
+        self._chapters_done = context.Value("b", 0)
+        self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=start_worker,
+                                        initargs=(notebooks, kernel_env, self._chapters_done))
         # Start every worker and its kernel now, in the background: the first start waits for
         # the fork server to import its modules, and the caller has data to check meanwhile.
         self._starting = threading.Thread(target=lambda: [self.pool.submit(_ready) for _ in range(max(1, jobs))],
@@ -101,6 +103,10 @@ class Workers:
 
         self._starting.join()
         return self.pool.submit(run_chapter, chapter, output)
+
+    def no_more_chapters(self) -> None:
+        """Let each worker stop its kernel before its next part: rendering needs none."""
+        self._chapters_done.value = 1
 
     def render(self, html: str, **options: Any) -> Future[RenderResult]:
         from .execute import render_part
