@@ -1,7 +1,7 @@
 """build_report(): the whole chain, one numbered step per stage.
 
 1. validate   every input, before any notebook runs          (dataset.load_dataset)
-2. execute    powiat.ipynb once, gmina.ipynb per gmina        (execute.Workers, papermill)
+2. execute    powiat.ipynb once, gmina.ipynb per gmina        (workers.Workers, execute.run_chapter)
 3. convert    each executed notebook to HTML, no code         (convert.chapter_html, in the worker)
 4. assemble   chapters -> parts: the same HTML document, cut at its chapters (assemble)
 5. render     the parts side by side, then the cover and the contents with their page
