@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,3 +72,25 @@ def example_report(tmp_path_factory):
     from pipeline.build import build_report
 
     return build_report(INPUTS, 2025, tmp_path_factory.mktemp("reports"), jobs=2)
+
+
+@contextmanager
+def recording_server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server that records every request it gets: (base URL, requested paths)."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", requests
+    finally:
+        httpd.shutdown()

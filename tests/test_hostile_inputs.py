@@ -7,17 +7,15 @@ literal text the analyst typed; a 5,000-character name wraps inside its column.
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import shutil
-import threading
 
 import pdfplumber
 import pytest
 
 from pipeline.build import build_report
 
-from .conftest import INPUTS
+from .conftest import INPUTS, recording_server
 
 pytestmark = pytest.mark.e2e
 
@@ -26,21 +24,8 @@ LONG = "Ż" * 5000
 
 @pytest.fixture(scope="module")
 def server():
-    requests: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            requests.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}", requests
-    httpd.shutdown()
+    with recording_server() as running:
+        yield running
 
 
 def hostile_names(base: str) -> list[str]:

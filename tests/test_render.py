@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
-from collections.abc import Iterator
 
 import pikepdf
 import pytest
@@ -15,6 +12,8 @@ from pipeline.errors import RenderError
 from pipeline.render import AssetFetcher, EmbeddedFile, render_pdf
 from pipeline.theme import FONT_FILES, TEMPLATES
 
+from .conftest import recording_server
+
 
 def page(body: str, extra_css: str = "") -> str:
     return (f'<!DOCTYPE html><html lang="pl-PL"><head><meta charset="utf-8"><title>Test</title>'
@@ -23,24 +22,9 @@ def page(body: str, extra_css: str = "") -> str:
 
 
 @pytest.fixture
-def server() -> Iterator[tuple[str, list[str]]]:
-    """A local HTTP server that records every request it gets."""
-    requests: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            requests.append(self.path)
-            self.send_response(404)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", requests
-    httpd.shutdown()
+def server():
+    with recording_server() as running:
+        yield running
 
 
 def test_a_plain_polish_page_renders(tmp_path) -> None:
