@@ -176,6 +176,22 @@ def _count(name: str, help: str, required: bool = True) -> Field:
     return Field(name, Kind.COUNT, help, required=required)
 
 
+def _event_kind() -> Field:
+    return Field("rodzaj", Kind.CHOICE, "rodzaj działania", not_empty=True, choices=tuple(EVENT_KINDS))
+
+
+def _target_group() -> Field:
+    return Field(
+        "grupa_docelowa", Kind.CHOICE, "do kogo skierowane", not_empty=True, choices=tuple(TARGET_GROUPS)
+    )
+
+
+def _partners(example: str = "") -> Field:
+    return Field(
+        "partnerzy", Kind.TEXT, f"partnerzy rozdzieleni średnikiem{example} (nieobowiązkowe)", required=False
+    )
+
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -267,29 +283,12 @@ TABLES: dict[str, Table] = {
             (
                 Field("data", Kind.DATE, "data wydarzenia, np. 14.03.2025", not_empty=True),
                 _teryt(),
-                Field(
-                    "rodzaj",
-                    Kind.CHOICE,
-                    "rodzaj działania",
-                    not_empty=True,
-                    choices=tuple(EVENT_KINDS),
-                ),
+                _event_kind(),
                 Field("nazwa", Kind.TEXT, "nazwa wydarzenia", not_empty=True),
                 Field("program", Kind.TEXT, "program profilaktyczny (nieobowiązkowe)", required=False),
-                Field(
-                    "grupa_docelowa",
-                    Kind.CHOICE,
-                    "do kogo skierowane",
-                    not_empty=True,
-                    choices=tuple(TARGET_GROUPS),
-                ),
+                _target_group(),
                 _count("uczestnicy", "liczba uczestników"),
-                Field(
-                    "partnerzy",
-                    Kind.TEXT,
-                    "partnerzy rozdzieleni średnikiem, np. Falck; SP nr 2 (nieobowiązkowe)",
-                    required=False,
-                ),
+                _partners(", np. Falck; SP nr 2"),
             ),
             repeat_key=("data", "teryt", "nazwa"),
         ),
@@ -298,13 +297,7 @@ TABLES: dict[str, Table] = {
             "Plan działań na kolejny rok",
             (
                 _teryt(),
-                Field(
-                    "rodzaj",
-                    Kind.CHOICE,
-                    "rodzaj działania",
-                    not_empty=True,
-                    choices=tuple(EVENT_KINDS),
-                ),
+                _event_kind(),
                 Field("nazwa", Kind.TEXT, "nazwa planowanego działania", not_empty=True),
                 Field(
                     "termin",
@@ -312,19 +305,8 @@ TABLES: dict[str, Table] = {
                     "miesiąc albo kwartał, np. marzec, 03, II kwartał, cały rok",
                     not_empty=True,
                 ),
-                Field(
-                    "grupa_docelowa",
-                    Kind.CHOICE,
-                    "do kogo skierowane",
-                    not_empty=True,
-                    choices=tuple(TARGET_GROUPS),
-                ),
-                Field(
-                    "partnerzy",
-                    Kind.TEXT,
-                    "partnerzy rozdzieleni średnikiem (nieobowiązkowe)",
-                    required=False,
-                ),
+                _target_group(),
+                _partners(),
             ),
             repeat_key=("teryt", "rodzaj", "nazwa", "termin"),
         ),
