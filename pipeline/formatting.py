@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.dates import get_month_names
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from .cells import Term
@@ -109,6 +110,11 @@ def fmt_day(day: Any) -> str:
     if is_missing(day):
         return MISSING
     return f"{pd.Timestamp(day):%d.%m.%Y}"
+
+
+def fmt_list(items: list[str]) -> str:
+    """ "a, b i c": the last two joined the Polish way (CLDR list patterns)."""
+    return format_list(items, locale=LOCALE)
 
 
 def fmt_years(first: int, last: int) -> str:

@@ -341,7 +341,7 @@ def patrols_table(ds: Dataset, area: Area, year: int | None) -> pd.DataFrame:
     columns = ["kwota_zl", "liczba_sluzb", "liczba_godzin", *PATROL_RESULTS]
     table = rows.groupby("teryt")[columns].sum(min_count=1) if not rows.empty else \
         pd.DataFrame(columns=columns)
-    table.insert(0, "platnik", [ds.powiat.name_of(code) for code in table.index])
+    table.insert(0, "platnik", [ds.powiat.label_of(code) for code in table.index])
     table["koszt_godziny"] = [_ratio(k, h) for k, h in zip(table["kwota_zl"], table["liczba_godzin"], strict=True)]
     return table
 

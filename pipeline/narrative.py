@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from babel import Locale
 
-from .formatting import MISSING_TEXT, fmt_change, fmt_int, fmt_money, fmt_number, fmt_percent
+from .formatting import MISSING_TEXT, fmt_change, fmt_int, fmt_list, fmt_money, fmt_number, fmt_percent
 from .indicators import FEW_CASES, KeyFigure
 from .schema import SEVEN_CATEGORIES
 
@@ -42,6 +42,10 @@ class Subject:
             return "spadła" if self.feminine else "spadł"
         return "nie zmieniła się" if self.feminine else "nie zmienił się"
 
+    @property
+    def was(self) -> str:
+        return "wyniosła" if self.feminine else "wyniósł"
+
 
 SUBJECTS: dict[str, Subject] = {
     "przestepstwa": Subject("liczba przestępstw stwierdzonych"),
@@ -60,7 +64,7 @@ SUBJECTS: dict[str, Subject] = {
 SEVEN_GENITIVE: dict[str, str] = {
     "kradziez_cudzej_rzeczy": "kradzieży cudzej rzeczy",
     "kradziez_z_wlamaniem": "kradzieży z włamaniem",
-    "rozboj": "rozbojów, kradzieży i wymuszeń rozbójniczych",
+    "rozboj": "przestępstw rozbójniczych",  # rozbój, kradzież i wymuszenie rozbójnicze
     "uszczerbek_na_zdrowiu": "przestępstw z uszczerbkiem na zdrowiu",
     "bojka_pobicie": "bójek i pobić",
     "uszkodzenie_rzeczy": "uszkodzeń rzeczy",
@@ -89,14 +93,16 @@ def change_sentence(figure: KeyFigure, year: int, previous_year: int) -> str:
     if pd.isna(now):
         return f"{start}: {MISSING_TEXT} za {year} r."
     if pd.isna(before):
-        return f"{start} wyniosła {_value(figure, now)} ({MISSING_TEXT} za {previous_year} r. do porównania)."
+        return f"{start} {subject.was} {_value(figure, now)} ({MISSING_TEXT} za {previous_year} r. do porównania)."
     direction = int(now > before) - int(now < before)
     span = f"z {_value(figure, before)} w {previous_year} r. do {_value(figure, now)} w {year} r."
+    if direction == 0 and now == 0:
+        return f"{start} {subject.was} {_value(figure, now)}, tak jak w {previous_year} r."
     if direction == 0:
         return f"{start} {subject.verb(0)} ({_value(figure, now)} w {year} r.)."
     if figure.kind == "percent":
         by = f" o {fmt_number(abs(figure.change))} pkt proc."
-    elif pd.isna(figure.dynamika) or before < FEW_CASES:  # "o 200%" on 1 -> 3 says nothing
+    elif pd.isna(figure.dynamika) or before < FEW_CASES or now == 0:  # "o 200%" on 1 -> 3, "o 100%" to 0
         by = ""
     else:
         by = f" o {fmt_percent(abs(figure.dynamika - 100))}"
@@ -110,11 +116,11 @@ def seven_categories_sentence(changes: Sequence[tuple[str, object]]) -> str:
     same = [SEVEN_GENITIVE[c] for c, d in changes if not pd.isna(d) and d == 0]
     parts = []
     if rose:
-        parts.append("wzrosła liczba " + ", ".join(rose))
+        parts.append("wzrosła liczba " + fmt_list(rose))
     if fell:
-        parts.append("spadła liczba " + ", ".join(fell))
+        parts.append("spadła liczba " + fmt_list(fell))
     if same:
-        parts.append("bez zmian pozostała liczba " + ", ".join(same))
+        parts.append("bez zmian pozostała liczba " + fmt_list(same))
     if not parts:
         return f"Dla 7 kategorii przestępstw najbardziej dokuczliwych społecznie {MISSING_TEXT} do porównania."
     return "Wśród 7 kategorii przestępstw najbardziej dokuczliwych społecznie " + "; ".join(parts) + "."

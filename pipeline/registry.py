@@ -88,6 +88,10 @@ class Powiat:
             return self.nazwa
         return self.gmina(teryt).nazwa
 
+    def label_of(self, teryt: str) -> str:
+        """ "gmina Drzewica" or "powiat opoczyński": a name that says what kind of area it is."""
+        return self.nazwa if teryt == self.code else f"gmina {self.gmina(teryt).nazwa}"
+
     def current_code(self, code: str) -> tuple[str | None, FormerCode | None]:
         """Map any code this registry knows to today's code; also say if it was a former one."""
         if code == self.code or code in self.codes:

@@ -26,6 +26,7 @@ from .formatting import (
     fmt_change,
     fmt_day,
     fmt_int,
+    fmt_list,
     fmt_money,
     fmt_number,
     fmt_percent,
@@ -98,7 +99,12 @@ def _place(ds: Dataset, area: Area) -> str:
 
 
 def _area_name(ds: Dataset, area: Area) -> str:
-    return ds.powiat.nazwa if area is None else f"gmina {ds.powiat.name_of(area)}"
+    return ds.powiat.label_of(area or ds.powiat.code)
+
+
+def _caption(ds: Dataset, area: Area, what: str, period: str) -> str:
+    """ "Wypadki drogowe – gmina Drzewica, 2021–2025": every chart names its area, as tables do."""
+    return f"{what} – {_area_name(ds, area)}, {period}"
 
 
 def _no_data(ds: Dataset, what: str, year: int | None = None) -> Block:
@@ -249,7 +255,7 @@ def _crime_chart(ds: Dataset, area: Area) -> charts.Chart:
            + "; ".join(f"{y}: {fmt_int(r)} stwierdzonych, {fmt_int(d)} wykrytych"
                        for y, r, d in zip(trend.index, reported, detected, strict=True)) + ".")
     return charts.grouped_bars([str(y) for y in trend.index], {"stwierdzone": reported, "wykryte": detected},
-                               alt=alt, caption=f"Przestępstwa stwierdzone i wykryte, {_years(ds)}")
+                               alt=alt, caption=_caption(ds, area, "Przestępstwa stwierdzone i wykryte", _years(ds)))
 
 
 def _int(value: object) -> int:
@@ -281,7 +287,8 @@ def _seven_chart(ds: Dataset, table: pd.DataFrame) -> charts.Chart:
     return charts.paired_hbars(labels, [_value(v) for v in table["biezacy"]],
                                [_value(v) for v in table["poprzedni"]], current_label=f"{ds.year} r.",
                                previous_label=f"{_prev(ds)} r.", alt=alt,
-                               caption=f"Przestępstwa w 7 kategoriach, {_prev(ds)} i {ds.year} r.")
+                               caption=_caption(ds, None, "Przestępstwa w 7 kategoriach",
+                                                f"{_prev(ds)} i {ds.year} r."))
 
 
 
@@ -299,7 +306,8 @@ def gminas_compared(ds: Dataset) -> Block:
                                 reference=_value(average), reference_label=f"średnia gmin ({fmt_number(average)})",
                                 flagged=list(rates["malo_przypadkow"]),
                                 flag_label=f"mniej niż {ind.FEW_CASES} przestępstw", alt=alt,
-                                caption=f"Przestępstwa na 10 tys. mieszkańców w gminach, {ds.year} r.")
+                                caption=_caption(ds, None, "Przestępstwa na 10 tys. mieszkańców w gminach",
+                                                 f"{ds.year} r."))
     rows = [Row([g, fmt_int(p), fmt_int(v), fmt_number(r) + (" *" if f else "")])
             for g, p, v, r, f in zip(rates["gmina"], rates["ludnosc"], rates["wartosc"], rates["na_10_tys"],
                                      rates["malo_przypadkow"], strict=True)]
@@ -344,6 +352,8 @@ def gmina_vs_powiat(ds: Dataset, teryt: str) -> Block:
 def _relation(local: object, average: object) -> str:
     if pd.isna(local) or pd.isna(average) or average == 0:
         return MISSING
+    if local == 0:
+        return "brak zdarzeń"  # not "niżej (0% średniej)"
     ratio = float(local) / float(average) * 100
     if 90 <= ratio <= 110:
         return "na poziomie średniej"
@@ -383,9 +393,10 @@ def _road_sentence(ds: Dataset, area: Area, table: pd.DataFrame) -> str:
     if accidents == 0:
         return f"W {ds.year} r. {_place(ds, area)} nie odnotowano wypadków drogowych."
     n = fmt_int(accidents)
+    nobody_killed = "nikt w nim nie zginął" if accidents == 1 else "nikt w nich nie zginął"
     text = (f"W {ds.year} r. {_place(ds, area)} doszło do "
             f"{plural(int(accidents), f'{n} wypadku drogowego', f'{n} wypadków drogowych', f'{n} wypadków drogowych')}"
-            f"; {_people(killed, 'zginęła', 'zginęły', 'zginęło', 'nikt w nich nie zginął')}, "
+            f"; {_people(killed, 'zginęła', 'zginęły', 'zginęło', nobody_killed)}, "
             f"{_people(injured, 'została ranna', 'zostały ranne', 'zostało rannych', 'nikt nie został ranny')}.")
     if accidents >= ind.FEW_CASES:  # a rate per 100 accidents means little for a handful of them
         severity = ind.road_severity(ds, area)
@@ -401,7 +412,8 @@ def _road_chart(ds: Dataset) -> charts.Chart:
     alt = (f"Wykres liniowy: wypadki, ranni i zabici {_place(ds, None)} w latach {_years(ds)}. "
            + "; ".join(f"{y}: wypadki {fmt_int(series['wypadki'][i])}, ranni {fmt_int(series['ranni'][i])}, "
                        f"zabici {fmt_int(series['zabici'][i])}" for i, y in enumerate(years)) + ".")
-    return charts.trend_lines(years, series, alt=alt, caption=f"Wypadki drogowe i ich ofiary, {_years(ds)}")
+    return charts.trend_lines(years, series, alt=alt,
+                              caption=_caption(ds, None, "Wypadki drogowe i ich ofiary", _years(ds)))
 
 
 
@@ -450,8 +462,8 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
         alt = (f"Wykres słupkowy poziomy: najczęstsze kategorie zgłoszeń KMZB {_place(ds, area)} w {ds.year} r. "
                + "; ".join(f"{c}: {fmt_int(t)} (potwierdzone {fmt_int(p)})"
                            for c, t, p in zip(top.index, top["razem"], top["potwierdzone"], strict=True)) + ".")
-        parts.append(blocks.figure(charts.stacked_hbars(list(top.index), groups, alt=alt,
-                                                        caption=f"Najczęstsze zgłoszenia na KMZB, {ds.year} r.")))
+        caption = _caption(ds, area, "Najczęstsze zgłoszenia na KMZB", f"{ds.year} r.")
+        parts.append(blocks.figure(charts.stacked_hbars(list(top.index), groups, alt=alt, caption=caption)))
         rows = [Row([c, fmt_int(r["poprzedni"]), fmt_int(r["razem"]), fmt_int(r["potwierdzone"]),
                      fmt_int(r["Potwierdzone (wyeliminowane)"])]) for c, r in categories.iterrows()]
         parts.append(blocks.table(f"Zgłoszenia na KMZB według kategorii – {_area_name(ds, area)}",
@@ -515,7 +527,8 @@ def _prevention_chart(ds: Dataset, kinds: pd.DataFrame) -> charts.Chart:
     return charts.paired_hbars(list(kinds["etykieta"]), [float(v) for v in kinds["wydarzenia"]],
                                [_value(v) for v in kinds["wydarzenia_poprzednio"]], current_label=f"{ds.year} r.",
                                previous_label=f"{_prev(ds)} r.", alt=alt,
-                               caption=f"Działania profilaktyczne według rodzaju, {_prev(ds)} i {ds.year} r.")
+                               caption=_caption(ds, None, "Działania profilaktyczne według rodzaju",
+                                                f"{_prev(ds)} i {ds.year} r."))
 
 
 def events_list(ds: Dataset, area: Area) -> Block:
@@ -545,12 +558,12 @@ def cooperation(ds: Dataset) -> Block:
     rows = [Row([name, fmt_int(count)]) for name, count in partners.most_common(TOP_PARTNERS)]
     with_partners = int(events["partnerzy"].notna().sum())
     parts = [blocks.paragraphs(
-        f"{fmt_int(with_partners)} z {fmt_int(len(events))} działań profilaktycznych w {ds.year} r. "
+        f"W {ds.year} r. {fmt_int(with_partners)} z {fmt_int(len(events))} działań profilaktycznych "
         f"przygotowano razem z partnerami: samorządami gmin, szkołami, stacją ratownictwa medycznego, "
         f"strażami pożarnymi i innymi instytucjami. Łącznie współpracowało {fmt_int(len(partners))} "
         f"{plural(len(partners), 'partner', 'partnerów', 'partnerów')}.")]
     if rows:
-        parts.append(blocks.table(f"Najczęstsi partnerzy działań profilaktycznych, {ds.year} r.",
+        parts.append(blocks.table(_caption(ds, None, "Najczęstsi partnerzy działań profilaktycznych", f"{ds.year} r."),
                                   [Column("partner", False), Column("wspólne działania")], rows))
     return blocks.join(parts)
 
@@ -590,6 +603,11 @@ def patrols(ds: Dataset, area: Area = None) -> Block:
 # ------------------------------------------------------------------ plan
 
 
+PLAN_NOTE = ("Pozycja planu to rodzaj działania zaplanowany w gminie albo w całym powiecie; jest zrealizowana, "
+             "jeśli odbyło się co najmniej jedno takie działanie. Realizacja nie przekracza 100%: działania ponad "
+             "plan się w niej nie liczą.")
+
+
 def plan_done(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
     """Last year's plan for this year against what was done; with its own heading of
     level `heading` (the year is in it), if given."""
@@ -606,11 +624,10 @@ def plan_done(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
         Column("rodzaj działania", False), Column("zaplanowane"), Column("zrealizowane"), Column("realizacja")]
     return blocks.join([
         *([blocks.heading(heading, f"Realizacja planu na {ds.year} r.")] if heading else []),
-        blocks.paragraphs(f"Z planu na {ds.year} r. przyjętego rok wcześniej zrealizowano działania w {done} z "
-                          f"{len(table)} pozycji (rodzaj działania w danym obszarze); łączna realizacja planu: "
-                          f"{fmt_percent(share)}.", css="intro"),
+        blocks.paragraphs(f"Z planu na {ds.year} r., przyjętego rok wcześniej, zrealizowano {done} z {len(table)} "
+                          f"pozycji; łączna realizacja planu wyniosła {fmt_percent(share)}.", css="intro"),
         blocks.table(f"Realizacja planu działań na {ds.year} r. – {_area_name(ds, area)}", columns, rows,
-                     long=len(rows) > 15, row_headers=area is None),
+                     long=len(rows) > 15, row_headers=area is None, notes=[PLAN_NOTE]),
     ])
 
 
@@ -628,7 +645,7 @@ def plan_next_year(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
                Column("działanie", False, "c-name"), Column("rodzaj", False, "c-kind"),
                Column("grupa docelowa", False, "c-group"), Column("partnerzy", False, "c-partners")]
     kinds = plan["rodzaj"].value_counts()
-    summary = ", ".join(f"{EVENT_KINDS[k]} ({n})" for k, n in kinds.items())
+    summary = fmt_list([f"{EVENT_KINDS[k]} ({n})" for k, n in kinds.items()])
     return blocks.join([
         *([blocks.heading(heading, f"Działania zaplanowane na {ds.year + 1} r.")] if heading else []),
         blocks.paragraphs(f"Na {ds.year + 1} r. zaplanowano {fmt_int(len(plan))} "

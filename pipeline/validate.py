@@ -23,6 +23,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import cells
+from .formatting import fmt_list
 from .load import RawTable
 from .problems import Problem, Severity
 from .registry import Powiat
@@ -426,7 +427,7 @@ def _duplicate_problems(raw: RawTable, typed: pd.DataFrame, ctx: _Context, key_c
         numbers = list(group.index)
         described = ", ".join(f"{k}={_describe(group.iloc[0][k], k, ctx)}" for k in key)
         problems.append(Problem(severity, raw.source,
-                                f"powtórzony wiersz ({described}) w wierszach {_join(numbers)}",
+                                f"powtórzony wiersz ({described}) w wierszach {fmt_list([str(n) for n in numbers])}",
                                 hint, numbers[-1], raw.headers.get(key[0], key[0])))
     return problems
 
@@ -437,11 +438,6 @@ def _describe(value: Any, column: str, ctx: _Context) -> str:
     if isinstance(value, pd.Timestamp):
         return f"{value:%d.%m.%Y}"
     return str(value)
-
-
-def _join(numbers: list[int]) -> str:
-    text = [str(n) for n in numbers]
-    return text[0] if len(text) == 1 else ", ".join(text[:-1]) + " i " + text[-1]
 
 
 # ---------------------------------------------------------------- one table

@@ -47,3 +47,9 @@ def test_terms_of_the_plan() -> None:
     assert f.fmt_term(Term(3, 3)) == "marzec"
     assert f.fmt_term(Term(4, 6)) == "II kwartał"
     assert f.fmt_term(Term(1, 12)) == "cały rok"
+
+
+def test_lists_end_with_i() -> None:
+    assert f.fmt_list(["bójek i pobić"]) == "bójek i pobić"
+    assert f.fmt_list(["piknik (9)", "akcja BRD (6)", "debata społeczna (5)"]) == (
+        "piknik (9), akcja BRD (6) i debata społeczna (5)")

@@ -6,6 +6,7 @@ code), so a wrong indicator or a wrong format shows up as a missing number in th
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -116,6 +117,34 @@ def test_no_code_no_prompts_no_python_output(pages) -> None:
 
 def test_example_data_is_marked_on_every_page(pages) -> None:
     assert all("DANE PRZYKŁADOWE" in page for page in pages)
+
+
+def test_every_chart_and_table_caption_names_its_area(pages) -> None:
+    captions = re.findall(r"(?:Wykres|Tabela) \d+\. (.*?)(?:, (?:\d{4}|Opracowanie)|$)", "\n".join(pages), re.M)
+    captions = [c for c in captions if "Pliki źródłowe" not in c]
+    assert len(captions) > 100
+    for caption in captions:  # "– gmina Drzewica", "– powiat opoczyński", "Gmina X na tle…", "…w gminach"
+        assert re.search(r" – gmina | – powiat opoczyński|^Gmina | w gminach$", caption), caption
+
+
+def test_place_names_are_never_hyphenated(pages) -> None:
+    text = " ".join(pages)
+    for name in [g.nazwa for g in read_powiat(INPUTS).gminy] + ["opoczyński"]:
+        for cut in range(2, len(name) - 1):
+            assert f"{name[:cut]}- {name[cut:]}" not in text, name
+
+
+def test_the_annex_hashes_copy_out_as_the_files_sha256(pages) -> None:
+    """A reader checks the embedded files against the hashes they copy from the annex."""
+    annex = " ".join(pages[-3:])
+    for path in sorted(INPUTS.glob("20*/*.csv")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert digest[:16] in annex, path
+
+
+def test_small_enough_to_download_from_the_bip(built) -> None:
+    """Fonts stored once, the structure tree in compressed object streams: about 2.6 MB."""
+    assert built.pdf.stat().st_size < 3_500_000
 
 
 def test_every_page_says_which_page_of_how_many(pages) -> None:
