@@ -35,7 +35,7 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
                 shared: Path, progress: Progress) -> BuildResult:
     """Steps 1-5 of build_report, with the workers already starting."""
     started, started_wall = time.perf_counter(), time.time()
-    progress.stage("1/5 sprawdzanie danych")
+    progress.stage("1/4 sprawdzanie danych")
     folder = out / str(year)
     ds = load_dataset(inputs, year, cache=folder / ".cache")
     share(ds, shared)
@@ -118,14 +118,14 @@ class _Run:
         if all(c.key in self.html for c in self.chapters):
             self.seconds["wykonanie (do ostatniego rozdziału)"] = time.perf_counter() - self.started
             self.workers.no_more_chapters()
-        self.progress.stage(f"2/5 gotowy rozdział: {result.chapter.title} ({result.seconds:.1f} s)")
+        self.progress.stage(f"2/4 gotowy rozdział: {result.chapter.title} ({result.seconds:.1f} s)")
 
     def _part_done(self, index: int, result: RenderResult) -> None:
         self.parts[index] = result.rendered
         self._store_part(self.part_keys[index], result.rendered)
         self.rendered += 1
         self._add("praca: renderowanie części", result.seconds)
-        self.progress.stage(f"5/5 wyrenderowana część nr {index + 1} ({result.seconds:.1f} s)")
+        self.progress.stage(f"3/4 wyrenderowana część nr {index + 1} ({result.seconds:.1f} s)")
 
     # -------------------------------------------------------------- parts
 
@@ -179,6 +179,7 @@ class _Run:
 
     def _finish(self, workers: Workers) -> bytes:
         rendering_done = time.perf_counter()
+        self.progress.stage("4/4 strona tytułowa, spis treści, numery stron i łączenie części")
         docs = self.docs or []
         parts_pages = sum(self.parts[i].pages for i in range(len(docs)))
         front_pages = FRONT_PAGES_GUESS
