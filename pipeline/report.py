@@ -102,9 +102,9 @@ def _area_name(ds: Dataset, area: Area) -> str:
     return ds.powiat.label_of(area or ds.powiat.code)
 
 
-def _caption(ds: Dataset, area: Area, what: str, period: str) -> str:
-    """ "Wypadki drogowe – gmina Drzewica, 2021–2025": every chart names its area, as tables do."""
-    return f"{what} – {_area_name(ds, area)}, {period}"
+def _caption(ds: Dataset, area: Area, what: str, period: str = "") -> str:
+    """ "Wypadki drogowe – gmina Drzewica, 2021–2025": every table and chart names its area."""
+    return f"{what} – {_area_name(ds, area)}" + (f", {period}" if period else "")
 
 
 def _no_data(ds: Dataset, what: str, year: int | None = None) -> Block:
@@ -203,7 +203,7 @@ def key_findings(ds: Dataset, area: Area = None) -> Block:
     return blocks.join([
         blocks.paragraphs(f"Najważniejsze dane {_place(ds, area)} w {ds.year} r. w porównaniu z {_prev(ds)} r.",
                           css="lead intro"),
-        blocks.table(f"Najważniejsze dane – {_area_name(ds, area)}, {ds.year} r. na tle {_prev(ds)} r.",
+        blocks.table(_caption(ds, area, "Najważniejsze dane", f"{ds.year} r. na tle {_prev(ds)} r."),
                      _comparison_columns(ds, "wskaźnik"), rows, css="key-figures",
                      notes=["Dynamika: wartość w danym roku ÷ wartość z poprzedniego roku × 100; „–” – nie "
                             "dotyczy (wskaźnik w procentach albo w poprzednim roku 0). Zmiana wskaźników w procentach "
@@ -241,7 +241,7 @@ def crime(ds: Dataset, area: Area = None) -> Block:
             f"{plural(_int(total['biezacy']), 'przestępstwo', 'przestępstwa', 'przestępstw')} "
             f"(dynamika {_fmt_dynamika(total['dynamika'], total['poprzedni'])} wobec {_prev(ds)} r.). "
             f"Wykrywalność sprawców wyniosła {_fmt_share(total['wykrywalnosc'], total['biezacy'])}.", css="intro"),
-        blocks.table(f"Przestępstwa stwierdzone – {_area_name(ds, area)}",
+        blocks.table(_caption(ds, area, "Przestępstwa stwierdzone"),
                      [*_comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows),
         blocks.figure(_crime_chart(ds, area)),
     ])
@@ -271,7 +271,7 @@ def seven_categories(ds: Dataset, area: Area = None) -> Block:
     changes = [(c, table.at[c, "zmiana"]) for c in SEVEN_CATEGORIES]
     parts = [
         blocks.paragraphs(seven_categories_sentence(changes)),
-        blocks.table(f"Przestępstwa w 7 kategoriach – {_area_name(ds, area)}",
+        blocks.table(_caption(ds, area, "Przestępstwa w 7 kategoriach"),
                      [*_comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows),
     ]
     if area is None:  # in a gmina the counts are small: the table says it better than bars
@@ -370,7 +370,7 @@ def road_safety(ds: Dataset, area: Area = None) -> Block:
     rows = [Row(_comparison_cells(table.at[c, "wskaznik"], table.loc[c])) for c in table.index]
     return blocks.join([
         blocks.paragraphs(_road_sentence(ds, area, table), css="intro"),
-        blocks.table(f"Bezpieczeństwo w ruchu drogowym – {_area_name(ds, area)}", _comparison_columns(ds, "zdarzenia"),
+        blocks.table(_caption(ds, area, "Bezpieczeństwo w ruchu drogowym"), _comparison_columns(ds, "zdarzenia"),
                      rows),
         *([blocks.figure(_road_chart(ds))] if area is None else []),
     ])
@@ -432,7 +432,7 @@ def interventions(ds: Dataset, area: Area = None) -> Block:
         blocks.paragraphs(f"W {ds.year} r. policjanci {_place(ds, area)} podjęli {fmt_int(total['biezacy'])} "
                           f"{plural(_int(total['biezacy']), 'interwencję', 'interwencje', 'interwencji')} "
                           f"(w {_prev(ds)} r.: {fmt_int(total['poprzedni'])}).", css="intro"),
-        blocks.table(f"Interwencje policji – {_area_name(ds, area)}", _comparison_columns(ds, "rodzaj"), rows,
+        blocks.table(_caption(ds, area, "Interwencje policji"), _comparison_columns(ds, "rodzaj"), rows,
                      notes=notes),
     ])
 
@@ -466,7 +466,7 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
         parts.append(blocks.figure(charts.stacked_hbars(list(top.index), groups, alt=alt, caption=caption)))
         rows = [Row([c, fmt_int(r["poprzedni"]), fmt_int(r["razem"]), fmt_int(r["potwierdzone"]),
                      fmt_int(r["Potwierdzone (wyeliminowane)"])]) for c, r in categories.iterrows()]
-        parts.append(blocks.table(f"Zgłoszenia na KMZB według kategorii – {_area_name(ds, area)}",
+        parts.append(blocks.table(_caption(ds, area, "Zgłoszenia na KMZB według kategorii"),
                                   [Column("kategoria", False), Column(f"{_prev(ds)} r."), Column(f"{ds.year} r."),
                                    Column("potwierdzone"), Column("wyeliminowane")], rows, long=len(rows) > 12))
     if area is None:
@@ -509,11 +509,11 @@ def prevention(ds: Dataset, area: Area = None) -> Block:
             f"z udziałem {fmt_int(people)} {plural(people, 'osoby', 'osób', 'osób')}."
             + (" Liczba nie obejmuje wydarzeń ogólnopowiatowych, opisanych w rozdziale o powiecie."
                if area is not None else ""), css="intro"),
-        blocks.table(f"Działania profilaktyczne według rodzaju – {_area_name(ds, area)}",
+        blocks.table(_caption(ds, area, "Działania profilaktyczne według rodzaju"),
                      [Column("rodzaj działania", False), Column(f"{_prev(ds)} r."), Column(f"{ds.year} r."),
                       Column(f"uczestnicy {ds.year}")], rows),
         *([blocks.figure(_prevention_chart(ds, shown))] if area is None else []),
-        blocks.table(f"Działania profilaktyczne według grupy docelowej – {_area_name(ds, area)}, {ds.year} r.",
+        blocks.table(_caption(ds, area, "Działania profilaktyczne według grupy docelowej", f"{ds.year} r."),
                      [Column("grupa docelowa", False), Column("działania"), Column("uczestnicy")], group_rows,
                      ),
     ])
@@ -540,7 +540,7 @@ def events_list(ds: Dataset, area: Area) -> Block:
         return blocks.paragraphs(f"W {ds.year} r. nie odnotowano działań profilaktycznych {_place(ds, area)}.")
     rows = [Row([fmt_day(e["data"]), e["nazwa"], EVENT_KINDS[e["rodzaj"]], TARGET_GROUPS[e["grupa_docelowa"]],
                  fmt_int(e["uczestnicy"])]) for _, e in events.iterrows()]
-    return blocks.table(f"Wykaz działań profilaktycznych – {_area_name(ds, area)}, {ds.year} r.",
+    return blocks.table(_caption(ds, area, "Wykaz działań profilaktycznych", f"{ds.year} r."),
                         [Column("data", False, "c-date"), Column("nazwa", False, "c-name"),
                          Column("rodzaj", False, "c-kind"), Column("grupa docelowa", False, "c-group"),
                          Column("uczestnicy", True, "c-count")], rows,
@@ -591,10 +591,10 @@ def patrols(ds: Dataset, area: Area = None) -> Block:
     return blocks.join([
         blocks.paragraphs("Służby ponadnormatywne pełnią policjanci w czasie wolnym od służby, a opłaca je samorząd "
                           "na podstawie porozumienia z komendantem (art. 13 ust. 4a ustawy o Policji)."),
-        blocks.table(f"Służby ponadnormatywne finansowane przez samorządy – {_area_name(ds, area)}, {ds.year} r.",
+        blocks.table(_caption(ds, area, "Służby ponadnormatywne finansowane przez samorządy", f"{ds.year} r."),
                      [Column("finansujący", False), Column("kwota"), Column("służby"), Column("godziny"),
                       Column("koszt godziny")], rows),
-        blocks.table(f"Efekty służb ponadnormatywnych – {_area_name(ds, area)}, {ds.year} r.",
+        blocks.table(_caption(ds, area, "Efekty służb ponadnormatywnych", f"{ds.year} r."),
                      [Column("efekt", False), Column("liczba")], [[label, fmt_int(v)] for label, v in results],
                      ),
     ])
@@ -626,7 +626,7 @@ def plan_done(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
         *([blocks.heading(heading, f"Realizacja planu na {ds.year} r.")] if heading else []),
         blocks.paragraphs(f"Z planu na {ds.year} r., przyjętego rok wcześniej, zrealizowano {done} z {len(table)} "
                           f"pozycji; łączna realizacja planu wyniosła {fmt_percent(share)}.", css="intro"),
-        blocks.table(f"Realizacja planu działań na {ds.year} r. – {_area_name(ds, area)}", columns, rows,
+        blocks.table(_caption(ds, area, f"Realizacja planu działań na {ds.year} r."), columns, rows,
                      long=len(rows) > 15, row_headers=area is None, notes=[PLAN_NOTE]),
     ])
 
@@ -651,7 +651,7 @@ def plan_next_year(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
         blocks.paragraphs(f"Na {ds.year + 1} r. zaplanowano {fmt_int(len(plan))} "
                           f"{plural(len(plan), 'działanie', 'działania', 'działań')} {_place(ds, area)}: {summary}.",
                           css="intro"),
-        blocks.table(f"Plan działań na {ds.year + 1} r. – {_area_name(ds, area)}", columns, rows,
+        blocks.table(_caption(ds, area, f"Plan działań na {ds.year + 1} r."), columns, rows,
                      row_headers=False, css="fixed", long=True),
     ])
 
