@@ -129,20 +129,14 @@ def _comparison_columns(ds: Dataset, first: str) -> list[Column]:
 
 
 def _comparison_cells(label: str, row: pd.Series, fmt=fmt_int) -> list[str]:
-    return [label, fmt(row["poprzedni"]), fmt(row["biezacy"]), _fmt_dynamika(row["dynamika"], row["poprzedni"]),
+    return [label, fmt(row["poprzedni"]), fmt(row["biezacy"]), _fmt_share(row["dynamika"], row["poprzedni"]),
             fmt_change(row["zmiana"])]
 
 
 def _fmt_share(value: object, base: object) -> str:
-    """A share of nothing (e.g. wykrywalność with 0 crimes) is a dash, not "b.d."."""
+    """A percentage of 0 (wykrywalność with 0 crimes, dynamika after a year with 0) cannot
+    exist: a dash, not "b.d."."""
     if pd.isna(value) and not pd.isna(base) and base == 0:
-        return NOT_APPLICABLE
-    return fmt_percent(value)
-
-
-def _fmt_dynamika(value: object, previous: object) -> str:
-    """A dynamika that cannot be computed because last year was 0 is a dash, not "b.d."."""
-    if pd.isna(value) and not pd.isna(previous) and previous == 0:
         return NOT_APPLICABLE
     return fmt_percent(value)
 
@@ -197,7 +191,7 @@ def key_findings(ds: Dataset, area: Area = None) -> Block:
                  for c in ("przestepstwa", "wykrywalnosc", "wypadki", "zabici", "kmzb", "dzialania", "godziny")]
     seven = seven_categories_sentence([(c, by_code[c].change) for c in SEVEN_CATEGORIES])
     rows = [Row([f.label, _fmt_figure(f, f.previous), _fmt_figure(f, f.current),
-                 NOT_APPLICABLE if f.kind == "percent" else _fmt_dynamika(f.dynamika, f.previous), _fmt_change(f)],
+                 NOT_APPLICABLE if f.kind == "percent" else _fmt_share(f.dynamika, f.previous), _fmt_change(f)],
                 css="sub" if f.code in SEVEN_CATEGORIES else "")
             for f in figures]
     return blocks.join([
@@ -239,7 +233,7 @@ def crime(ds: Dataset, area: Area = None) -> Block:
         blocks.paragraphs(
             f"W {ds.year} r. {_place(ds, area)} stwierdzono {fmt_int(total['biezacy'])} "
             f"{plural(_int(total['biezacy']), 'przestępstwo', 'przestępstwa', 'przestępstw')} "
-            f"(dynamika {_fmt_dynamika(total['dynamika'], total['poprzedni'])} wobec {_prev(ds)} r.). "
+            f"(dynamika {_fmt_share(total['dynamika'], total['poprzedni'])} wobec {_prev(ds)} r.). "
             f"Wykrywalność sprawców wyniosła {_fmt_share(total['wykrywalnosc'], total['biezacy'])}.", css="intro"),
         blocks.table(_caption(ds, area, "Przestępstwa stwierdzone"),
                      [*_comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows),
