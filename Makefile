@@ -6,6 +6,9 @@
 SHELL := /bin/bash
 
 PYTHON ?= python3
+# The oldest Python the project supports: pyproject.toml's requires-python, the check below
+# and `make lock` say the same (Debian 12's own Python is 3.11.2).
+PYTHON_MIN := 3.11
 VENV ?= .venv
 INPUTS ?= inputs
 OUT ?= reports
@@ -27,8 +30,8 @@ help: ## List the targets
 	@echo "  Variables: ROK=2025 INPUTS=inputs OUT=reports JOBS=<cores>"
 
 $(STAMP): pyproject.toml constraints.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-	  || { echo "Potrzebny jest Python 3.11 lub nowszy (PYTHON=$(PYTHON))." >&2; exit 2; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < tuple(map(int, "$(PYTHON_MIN)".split("."))))' \
+	  || { echo "Potrzebny jest Python $(PYTHON_MIN) lub nowszy (PYTHON=$(PYTHON))." >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	$(PY) -m pipeline.fonts > /dev/null
@@ -59,8 +62,9 @@ lint: $(STAMP) ## Check the code style (ruff)
 example-data: $(STAMP) ## Regenerate the bundled example data in inputs/ (deterministic)
 	$(PY) -m pipeline.example_data --out $(INPUTS)
 
-lock: $(STAMP) ## Refresh constraints.txt from the installed environment
-	$(PY) -m pip freeze --exclude-editable | grep -v '^raport-bezpieczenstwa' > constraints.txt
+lock: $(STAMP) ## Re-resolve constraints.txt from pyproject.toml for the oldest supported Python (uv)
+	$(PY) -m pip install --quiet 'uv==0.13.9'
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version $(PYTHON_MIN) -o constraints.txt --quiet
 
 clean: ## Remove the virtual environment (inputs and reports are kept)
 	rm -rf $(VENV)

@@ -94,7 +94,8 @@ def build_report(inputs: Path, year: int | None = None, out: Path = Path("report
         shared = stage / "dataset.pickle"
         # The workers and their kernels boot first, while this process imports pandas,
         # WeasyPrint and the rest and checks the data: each waits on the other less.
-        with Workers(jobs or default_jobs(), notebooks, shared_env(shared, inputs, years[-1])) as workers:
+        with Workers(jobs or default_jobs(), notebooks, shared_env(shared, inputs, years[-1]),
+                     stage / "parcels") as workers:
             from .runner import make_report
 
             result = make_report(inputs, years[-1], out, notebooks, force, workers, stage, shared, progress)

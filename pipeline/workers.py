@@ -1,17 +1,26 @@
 """The worker processes: each keeps a warm Jupyter kernel and takes chapters and parts.
 
 Workers are processes, not threads: kernel ports and papermill's working directory are
-not thread-safe. This module is light (no pandas, papermill or WeasyPrint), so a build can
+not thread-safe. Every message between the build and its workers is small: a task's
+arguments and its result (HTML, PDFs, the embedded inputs) travel as files in a folder of
+the build, so no pipe ever holds a half-written message. That is what lets a failed
+chapter or Ctrl-C stop the workers at once: killing a worker while the pool's feeder
+thread is still writing a large task into its pipe leaves the feeder blocked for good,
+and the interpreter hangs at exit joining it (CPython before 3.11.5, gh-94777).
+
+This module is light (no pandas, papermill or WeasyPrint), so a build can
 start its workers first and import the rest while they boot; the work itself is in
 `execute`, which the fork server has imported before it forks a worker.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import pickle
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,7 +96,10 @@ class Workers:
     every worker at once, each taking its kernel down with it.
     """
 
-    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str]) -> None:
+    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], parcels: Path) -> None:
+        self._parcels = parcels
+        self._parcels.mkdir(parents=True, exist_ok=True)
+        self._numbers = itertools.count()
         context = _context()
         self._chapters_done = context.Value("b", 0)
         self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=start_worker,
@@ -101,8 +113,7 @@ class Workers:
     def chapter(self, chapter: Chapter, output: Path) -> Future[ChapterResult]:
         from .execute import run_chapter
 
-        self._starting.join()
-        return self.pool.submit(run_chapter, chapter, output)
+        return self._submit(run_chapter, chapter, output)
 
     def no_more_chapters(self) -> None:
         """Let each worker stop its kernel before its next part: rendering needs none."""
@@ -111,8 +122,16 @@ class Workers:
     def render(self, html: str, **options: Any) -> Future[RenderResult]:
         from .execute import render_part
 
+        return self._submit(render_part, html, options)
+
+    def _submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Run `function(*args)` in a worker; the arguments and the result travel as files."""
         self._starting.join()
-        return self.pool.submit(render_part, html, options)
+        task = self._parcels / f"{next(self._numbers)}.task"
+        task.write_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
+        result: Future[Any] = Future()
+        self.pool.submit(_run_parcel, task).add_done_callback(lambda done: _unpack(done, result))
+        return result
 
     def __enter__(self) -> Workers:
         return self
@@ -123,6 +142,31 @@ class Workers:
             self.pool.shutdown()
         else:
             _stop(self.pool)
+
+
+def _run_parcel(task: Path) -> Path:
+    """In a worker: run the task stored in `task`, store its result next to it."""
+    function, args = pickle.loads(task.read_bytes())
+    task.unlink()
+    result = task.with_suffix(".result")
+    result.write_bytes(pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL))
+    return result
+
+
+def _unpack(done: Future[Path], result: Future[Any]) -> None:
+    """Hand a worker's stored result (or its failure) on to the future the caller holds."""
+    try:
+        if done.cancelled():
+            result.cancel()
+        elif (error := done.exception()) is not None:
+            result.set_exception(error)
+        else:
+            path = done.result()
+            result.set_result(pickle.loads(path.read_bytes()))
+            path.unlink()
+    except BaseException as error:  # a callback's error would be lost and the caller wait forever
+        if not result.done():
+            result.set_exception(error)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
