@@ -34,7 +34,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  || { echo "Potrzebny jest Python $(PYTHON_MIN) lub nowszy (PYTHON=$(PYTHON))." >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
-	$(PY) -m pipeline.fonts > /dev/null
+	$(PY) -m pipeline.content.fonts > /dev/null
 	@touch $@
 
 report: $(STAMP) ## Render the PDF for ROK (default: the newest year in INPUTS) into OUT/<rok>/
@@ -56,11 +56,12 @@ test: $(STAMP) ## Run every test
 bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak memory
 	$(PY) scripts/bench.py
 
-lint: $(STAMP) ## Check the code style (ruff)
+lint: $(STAMP) ## Check the code style (ruff) and the architecture: layers, no import cycles (import-linter)
 	$(PY) -m ruff check pipeline tests scripts
+	$(VENV)/bin/lint-imports --config pyproject.toml
 
 example-data: $(STAMP) ## Regenerate the bundled example data in inputs/ (deterministic)
-	$(PY) -m pipeline.example_data --out $(INPUTS)
+	$(PY) -m pipeline.data.example_data --out $(INPUTS)
 
 lock: $(STAMP) ## Re-resolve constraints.txt from pyproject.toml for the oldest supported Python (uv)
 	$(PY) -m pip install --quiet 'uv==0.13.9'

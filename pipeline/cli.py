@@ -11,18 +11,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import DataError, PipelineError, UsageError
-from .problems import format_problems
+from .build.tasks import NOTEBOOKS
+from .errors import DataError, PipelineError, UsageError, format_problems
 
 # The heavy modules (pandas, papermill, WeasyPrint) are imported by the commands that need
 # them: `report` with nothing changed answers before any of them is loaded.
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 __all__ = ["main"]
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .dataset import load_dataset
+    from .data.dataset import load_dataset
 
     dataset = load_dataset(args.inputs, args.rok)
     years = ", ".join(str(y) for y in dataset.years)
@@ -32,14 +31,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .fingerprint import up_to_date
+    from .build.record import up_to_date
 
     if not args.force and (record := up_to_date(args.inputs, args.rok, args.out, args.notebooks)):
         pdf = args.out / str(record["rok"]) / str(record["pdf"])
         print(f"Raport jest aktualny – dane, notatniki i program nie zmieniły się: {pdf}")
         return 0
-    from .build import build_report
-    from .progress import Progress
+    from .build.chain import build_report
+    from .build.progress import Progress
 
     result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks, args.force)
     if args.timings:
@@ -57,10 +56,10 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _check_pdf(args: argparse.Namespace) -> int:
-    from .assemble import document_title
-    from .build import ReportPaths
-    from .dataset import load_dataset
-    from .pdfcheck import check_pdf, format_findings
+    from .build.outputs import ReportPaths
+    from .data.dataset import load_dataset
+    from .document.assemble import document_title
+    from .document.pdfcheck import check_pdf, format_findings
 
     dataset = load_dataset(args.inputs, args.rok)
     pdf = ReportPaths.of(args.out, dataset).pdf
@@ -73,8 +72,8 @@ def _check_pdf(args: argparse.Namespace) -> int:
 
 
 def _szablon(args: argparse.Namespace) -> int:
-    from .registry import read_powiat
-    from .szablon import write_template
+    from .data.registry import read_powiat
+    from .data.workbook import write_template
 
     path = write_template(read_powiat(args.inputs), args.rok, args.out)
     print(f"Zapisano szablon: {path}")

@@ -185,16 +185,20 @@ def chart_formats() -> list[str]:
     """What a chart costs to draw and to render, in each format."""
     code = r'''
 import time, sys
-from pipeline import charts, report
-from pipeline.blocks import figure
-from pipeline.assemble import _font_faces
-from pipeline.theme import PALETTE
-from pipeline.render import render
+from pipeline import report
+from pipeline.content import charts
+from pipeline.content.blocks import figure
+from pipeline.content.report import crime, roads
+from pipeline.content.theme import PALETTE
+from pipeline.data import indicators as ind
+from pipeline.data.schema import SEVEN_CATEGORIES
+from pipeline.document.assemble import _font_faces
+from pipeline.document.render import render
 ds = report.load("inputs", 2025)
 def draw():
-    table = report.ind.crime_table(ds).loc[list(report.SEVEN_CATEGORIES)]
-    return [report._crime_chart(ds, None), report._road_chart(ds), report._seven_chart(ds, table),
-            *(report._crime_chart(ds, g.teryt) for g in ds.powiat.gminy)]
+    table = ind.crime_table(ds).loc[list(SEVEN_CATEGORIES)]
+    return [crime._crime_chart(ds, None), roads._road_chart(ds), crime._seven_chart(ds, table),
+            *(crime._crime_chart(ds, g.teryt) for g in ds.powiat.gminy)]
 draw()
 for fmt, dpi in (("png", 150), ("png", 200), ("png", 300), ("svg", 200)):
     charts.CHART_FORMAT, charts.CHART_DPI = fmt, dpi
@@ -214,7 +218,7 @@ for fmt, dpi in (("png", 150), ("png", 200), ("png", 300), ("svg", 200)):
 
 def big_powiat(folder: Path) -> Path:
     inputs = folder / "inputs"
-    subprocess.run([sys.executable, "-m", "pipeline.example_data", "--out", str(inputs), "--gminas", "30",
+    subprocess.run([sys.executable, "-m", "pipeline.data.example_data", "--out", str(inputs), "--gminas", "30",
                     "--events", "5000"], cwd=ROOT, check=True, capture_output=True)
     return inputs
 

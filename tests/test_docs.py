@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.schema import CRIME_CATEGORIES, EVENT_KINDS, KMZB_CATEGORIES, KMZB_STATUSES, TABLES, TARGET_GROUPS
+from pipeline.data.schema import CRIME_CATEGORIES, EVENT_KINDS, KMZB_CATEGORIES, KMZB_STATUSES, TABLES, TARGET_GROUPS
 
 from .conftest import ROOT
 

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from pipeline.build import build_report
-from pipeline.registry import read_powiat
+from pipeline.build.chain import build_report
+from pipeline.data.registry import read_powiat
 
 from .conftest import INPUTS
 

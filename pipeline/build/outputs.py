@@ -1,0 +1,83 @@
+"""Where a year's report lives and how a new one replaces the old.
+
+Everything is written into a staging folder first and moved into `<out>/<rok>/` only when
+the PDF exists, so a failed or interrupted run leaves the previous report as it was.
+A failed chapter's executed notebook is kept in `<out>/<rok>/nieudane/` as evidence.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ChapterError
+from .tasks import ChapterResult
+
+if TYPE_CHECKING:
+    from ..data.dataset import Dataset
+
+__all__ = ["BuildResult", "ReportPaths", "keep_failed", "publish", "staging"]
+
+
+@dataclass(frozen=True)
+class ReportPaths:
+    """Where one year's report lives: <out>/<rok>/."""
+
+    folder: Path
+    pdf: Path
+    notebooks: Path
+    failed: Path
+
+    @classmethod
+    def of(cls, out: Path, ds: Dataset) -> ReportPaths:
+        folder = out / str(ds.year)
+        return cls(folder, folder / f"raport_{ds.powiat.slug}_{ds.year}.pdf", folder / "notebooks",
+                   folder / "nieudane")
+
+
+@dataclass
+class BuildResult:
+    pdf: Path
+    dataset: Dataset | None  # None when nothing changed and nothing was loaded
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage, work time per kind
+    executed: list[str] = field(default_factory=list)  # chapters executed in this run
+    rendered: int = 0  # parts rendered in this run
+    up_to_date: bool = False  # nothing had changed: the previous report was kept
+
+
+@contextmanager
+def staging(folder: Path) -> Iterator[Path]:
+    """A private folder next to the report; removed whatever happens."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".budowa-", dir=folder))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def keep_failed(failed: ChapterResult, paths: ReportPaths) -> None:
+    assert failed.failure is not None
+    paths.failed.mkdir(parents=True, exist_ok=True)
+    kept = paths.failed / failed.executed.name
+    shutil.copyfile(failed.executed, kept)
+    notebook = failed.chapter.notebook
+    raise ChapterError(failed.chapter.title, f"{notebook.parent.name}/{notebook.name}", failed.failure.cell,
+                       failed.failure.source, failed.failure.exception, kept)
+
+
+def publish(stage: Path, paths: ReportPaths) -> None:
+    """Move the new report into place: the PDF last, with one atomic rename."""
+    old = None
+    if paths.notebooks.exists():
+        old = paths.notebooks.rename(stage / "poprzednie-notatniki")
+    (stage / "notebooks").rename(paths.notebooks)
+    (stage / paths.pdf.name).replace(paths.pdf)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(paths.failed, ignore_errors=True)

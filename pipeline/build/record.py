@@ -1,0 +1,56 @@
+"""The last build's record: what its PDF was made from, so that a run with nothing changed
+can stop in a blink (standard library only: no pandas, papermill or WeasyPrint)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from ..data.fingerprint import code_version, digest, files_under, inputs_digest, report_years
+from ..errors import UsageError
+
+__all__ = ["RECORD", "build_key", "read_record", "up_to_date", "write_record"]
+
+RECORD = "build.json"  # in <out>/<rok>/.cache/
+
+
+def build_key(inputs: Path, year: int | None, notebooks: Path) -> str:
+    """Everything the finished report depends on."""
+    years = report_years(inputs, year)
+    return digest(code_version(), inputs_digest(inputs, years), str(years[-1]),
+                  *(p.read_bytes() for p in files_under(notebooks, ("*.ipynb",))),
+                  os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def read_record(folder: Path) -> dict[str, object]:
+    try:
+        return json.loads((folder / ".cache" / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_record(folder: Path, record: dict[str, object]) -> None:
+    path = folder / ".cache" / RECORD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    temporary.replace(path)
+
+
+def up_to_date(inputs: Path, year: int | None, out: Path, notebooks: Path) -> dict[str, object] | None:
+    """The last build's record if its PDF is still there, unchanged, and nothing it was made from
+    has changed since; otherwise None."""
+    try:
+        years = report_years(inputs, year)
+    except UsageError:
+        return None
+    folder = out / str(years[-1])
+    record = read_record(folder)
+    pdf = folder / str(record.get("pdf", ""))
+    if not record or not pdf.is_file() or record.get("key") != build_key(inputs, years[-1], notebooks):
+        return None
+    if hashlib.sha256(pdf.read_bytes()).hexdigest() != record.get("pdf_sha256"):
+        return None
+    return record

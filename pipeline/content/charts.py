@@ -1,0 +1,231 @@
+"""Charts in the house style: Polish labels, one palette, hatches for black-and-white print.
+
+Each function takes plain data and returns a `Chart`: the image bytes, a Polish text
+alternative that states what the chart shows, and a caption. Figures are built with
+matplotlib's object API (no pyplot), so no state survives from one chart to the next.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from ..data.formatting import fmt_int, fmt_number
+from .theme import FONT_FAMILY, FONT_FILES, PALETTE
+
+__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "grouped_bars", "paired_hbars", "ranked_hbars", "stacked_hbars",
+           "trend_lines"]
+
+ChartFormat = Literal["png", "svg"]
+CHART_FORMAT: ChartFormat = "png"  # chosen by measurement: see scripts/bench.py
+CHART_DPI = 200  # sharp in print; the benchmark prints what each format costs
+TEXT_WIDTH_IN = 6.7  # A4 minus margins: charts are drawn at the size they are printed
+MIME = {"png": "image/png", "svg": "image/svg+xml"}
+
+for _path in FONT_FILES.values():
+    font_manager.fontManager.addfont(str(_path))
+
+STYLE = {
+    "font.family": FONT_FAMILY,
+    "font.size": 9,
+    "axes.edgecolor": PALETTE.rule,
+    "axes.labelcolor": PALETTE.ink,
+    "axes.titlesize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": PALETTE.ink,
+    "ytick.color": PALETTE.ink,
+    "hatch.linewidth": 0.8,
+    "legend.frameon": False,
+    "text.parse_math": False,  # a "$" in a label is a dollar sign, never TeX
+    "svg.fonttype": "path",  # glyphs as outlines: no font needed to show the SVG
+    "svg.hashsalt": "raport",  # stable ids, so the same data gives the same bytes
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An image for the report with what it shows in words."""
+
+    data: bytes
+    mime: str
+    alt: str  # Polish text alternative: the numbers the chart shows
+    caption: str
+    width_in: float
+
+    @property
+    def data_uri(self) -> str:
+        return f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+def _figure(height_in: float, width_in: float = TEXT_WIDTH_IN) -> tuple[Figure, Axes]:
+    figure = Figure(figsize=(width_in, height_in), layout="constrained")
+    return figure, figure.add_subplot()
+
+
+def _render(figure: Figure, alt: str, caption: str, fmt: ChartFormat | None = None) -> Chart:
+    fmt = fmt or CHART_FORMAT
+    buffer = io.BytesIO()
+    metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+    figure.savefig(buffer, format=fmt, dpi=CHART_DPI, metadata=metadata)
+    width = figure.get_figwidth()
+    return Chart(buffer.getvalue(), MIME[fmt], alt, caption, width)
+
+
+def _polish_axis(axis: matplotlib.axis.Axis, integer: bool = True) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, 0 if float(v).is_integer() else 1)))
+    axis.set_major_locator(MaxNLocator(nbins=6, integer=integer))
+
+
+def _wrap(labels: Sequence[str], width: int = 30) -> list[str]:
+    return [textwrap.fill(label, width) for label in labels]
+
+
+def _style(index: int) -> dict[str, str]:
+    """Fill, hatch and hatch colour of the index-th series, the same in every chart."""
+    return {"color": PALETTE.series[index], "hatch": PALETTE.hatches[index],
+            "hatchcolor": PALETTE.hatch_colours[index], "edgecolor": "white", "linewidth": 0.5}
+
+
+def _label_bars(ax: Axes, bars, values: Sequence[object]) -> None:
+    labels = ["" if v is None else fmt_int(v) for v in values]
+    ax.bar_label(bars, labels=labels, padding=2, fontsize=7.5, color=PALETTE.ink)
+
+
+def _legend(figure: Figure, ax: Axes, reverse: bool = False) -> None:
+    """One legend row under the plot, outside it, so it never covers a bar."""
+    handles, names = ax.get_legend_handles_labels()
+    if reverse:
+        handles, names = handles[::-1], names[::-1]
+    figure.legend(handles, names, loc="outside lower center", ncols=len(names))
+
+
+def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
+                 caption: str, ylabel: str = "", height_in: float = 2.6) -> Chart:
+    """Vertical bars, one group per category (usually a year), one bar per series."""
+    with matplotlib.rc_context(STYLE):
+        figure, ax = _figure(height_in)
+        width = 0.8 / max(len(series), 1)
+        positions = range(len(categories))
+        for index, (label, values) in enumerate(series.items()):
+            heights = [0 if v is None else v for v in values]
+            offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
+            bars = ax.bar(offsets, heights, width * 0.92, label=label, **_style(index))
+            _label_bars(ax, bars, values)
+        ax.set_xticks(list(positions), list(categories))
+        ax.set_ylabel(ylabel)
+        _polish_axis(ax.yaxis)
+        ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
+        ax.set_axisbelow(True)
+        if len(series) > 1:
+            _legend(figure, ax)
+        ax.margins(y=0.15)
+        return _render(figure, alt, caption)
+
+
+def paired_hbars(labels: Sequence[str], current: Sequence[float | None], previous: Sequence[float | None], *,
+                 current_label: str, previous_label: str, alt: str, caption: str) -> Chart:
+    """Horizontal bars comparing this year with last year, one pair per category."""
+    with matplotlib.rc_context(STYLE):
+        figure, ax = _figure(0.5 + 0.36 * len(labels))
+        positions = list(range(len(labels)))[::-1]
+        # This year's bar above last year's, as the legend reads.
+        for offset, values, label, index in ((-0.2, previous, previous_label, 1), (0.2, current, current_label, 0)):
+            widths = [0 if v is None else v for v in values]
+            bars = ax.barh([p + offset for p in positions], widths, 0.38, label=label, **_style(index))
+            _label_bars(ax, bars, values)
+        ax.set_yticks(positions, _wrap(labels))
+        _polish_axis(ax.xaxis)
+        ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
+        ax.set_axisbelow(True)
+        ax.margins(x=0.12)
+        _legend(figure, ax, reverse=True)
+        return _render(figure, alt, caption)
+
+
+def ranked_hbars(labels: Sequence[str], values: Sequence[float | None], *, reference: float | None,
+                 reference_label: str, flagged: Sequence[bool], flag_label: str, alt: str, caption: str,
+                 digits: int = 1) -> Chart:
+    """Sorted horizontal bars (highest first) with a reference line; flagged bars are grey."""
+    with matplotlib.rc_context(STYLE):
+        figure, ax = _figure(0.6 + 0.3 * len(labels))
+        positions = list(range(len(labels)))[::-1]
+        colours = [PALETTE.muted if f else PALETTE.primary for f in flagged]
+        hatches = ["...." if f else "" for f in flagged]
+        widths = [0 if v is None else v for v in values]
+        ax.barh(positions, widths, 0.7, color=colours, hatch=hatches, hatchcolor="white", edgecolor="white",
+                linewidth=0.5)
+        # Values inside the bar ends, where no reference line can run through them.
+        for position, width, value in zip(positions, widths, values, strict=True):
+            text = "b.d." if value is None else fmt_number(value, digits)
+            inside = width > 0.12 * max(widths)
+            ax.annotate(text, (width, position), xytext=(-3 if inside else 3, 0), textcoords="offset points",
+                        ha="right" if inside else "left", va="center", fontsize=7.5,
+                        color="white" if inside else PALETTE.ink)
+        if reference is not None:
+            # Under the bars: visible between them, never across a value.
+            ax.axvline(reference, color=PALETTE.accent, linewidth=1.4, linestyle="--", label=reference_label,
+                       zorder=0.9)
+        if any(flagged):
+            ax.barh([], [], color=PALETTE.muted, hatch="....", label=flag_label)
+        ax.set_yticks(positions, _wrap(labels))
+        _polish_axis(ax.xaxis, integer=False)
+        ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
+        ax.set_axisbelow(True)
+        ax.margins(x=0.1)
+        _legend(figure, ax)
+        return _render(figure, alt, caption)
+
+
+def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str) -> Chart:
+    """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status)."""
+    with matplotlib.rc_context(STYLE):
+        figure, ax = _figure(0.7 + 0.3 * len(labels))
+        positions = list(range(len(labels)))[::-1]
+        left = [0.0] * len(labels)
+        for index, (label, values) in enumerate(parts.items()):
+            ax.barh(positions, values, 0.7, left=left, label=label, **_style(index))
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        for position, total in zip(positions, left, strict=True):
+            ax.text(total, position, f" {fmt_int(total)}", va="center", fontsize=7.5)
+        ax.set_yticks(positions, _wrap(labels, 40))
+        _polish_axis(ax.xaxis)
+        ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
+        ax.set_axisbelow(True)
+        ax.margins(x=0.08)
+        _legend(figure, ax)
+        return _render(figure, alt, caption)
+
+
+def trend_lines(years: Sequence[int], series: dict[str, Sequence[float | None]], *, alt: str, caption: str,
+                height_in: float = 2.4) -> Chart:
+    """Lines over the years, each with its own marker and dash, so they part in grey print."""
+    styles = (("o", "-"), ("s", "--"), ("^", ":"), ("D", "-."))
+    with matplotlib.rc_context(STYLE):
+        figure, ax = _figure(height_in)
+        for index, (label, values) in enumerate(series.items()):
+            marker, dash = styles[index % len(styles)]
+            points = [(y, v) for y, v in zip(years, values, strict=True) if v is not None]
+            ax.plot([p[0] for p in points], [p[1] for p in points], marker=marker, linestyle=dash,
+                    color=PALETTE.series[index] if index < 2 else PALETTE.accent, label=label, linewidth=1.6)
+            if points:  # the latest value by the line's end; the table beside the chart has the rest
+                year, value = points[-1]
+                ax.annotate(fmt_int(value), (year, value), textcoords="offset points", xytext=(7, 0),
+                            ha="left", va="center", fontsize=7.5, color=PALETTE.ink)
+        ax.set_xticks(list(years), [str(y) for y in years])
+        _polish_axis(ax.yaxis)
+        ax.set_ylim(bottom=0)
+        ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
+        ax.margins(x=0.06, y=0.18)
+        _legend(figure, ax)
+        return _render(figure, alt, caption)

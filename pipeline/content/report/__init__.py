@@ -1,0 +1,42 @@
+"""What the notebooks display: one function per section of the report.
+
+Notebooks narrate, this package computes. Every function takes the dataset and an *area*
+(a gmina's TERYT code, or None for the whole powiat) and returns a `Block` of HTML with
+its tables, charts and generated sentences, so the powiat chapter and a gmina chapter
+are built by the same tested code at two scales. One module per section, in the order
+the report tells them; the notebooks import this API as `from pipeline import report`.
+"""
+
+from .annex import data_quality, data_sources
+from .crime import crime, gmina_vs_powiat, gminas_compared, seven_categories
+from .interventions import interventions
+from .kmzb import kmzb
+from .loading import load
+from .patrols import patrols
+from .plan import plan_done, plan_next_year
+from .prevention import cooperation, events_list, prevention
+from .roads import road_safety
+from .summary import gmina_chapters_here, gmina_heading, key_findings, powiat_heading
+
+__all__ = [
+    "cooperation",
+    "crime",
+    "data_quality",
+    "data_sources",
+    "events_list",
+    "gmina_chapters_here",
+    "gmina_heading",
+    "gmina_vs_powiat",
+    "gminas_compared",
+    "interventions",
+    "key_findings",
+    "kmzb",
+    "load",
+    "patrols",
+    "plan_done",
+    "plan_next_year",
+    "powiat_heading",
+    "prevention",
+    "road_safety",
+    "seven_categories",
+]

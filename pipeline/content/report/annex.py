@@ -1,0 +1,55 @@
+"""The annex: the source files with their SHA-256 and the quality of the data."""
+
+from __future__ import annotations
+
+from ...data.dataset import Dataset
+from ...data.formatting import fmt_int
+from ...data.schema import TABLES
+from .. import blocks
+from ..blocks import Block, Column, Row
+from .common import years_span
+
+__all__ = ["data_quality", "data_sources"]
+
+
+def data_sources(ds: Dataset) -> Block:
+    rows = [Row([s.label, fmt_int(s.rows), s.sha256[:16] + "…"]) for s in ds.sources]
+    return blocks.join([
+        blocks.paragraphs(
+            f"Raport przygotowano z danych {ds.powiat.policja_skrot.replace('KPP', 'Komendy Powiatowej Policji')} "
+            f"i gmin {ds.powiat.nazwa_dopelniacz} za lata {years_span(ds)}. Poniższe pliki są dołączone do "
+            "dokumentu PDF; skrót SHA-256 pozwala sprawdzić, że nie zostały zmienione."),
+        blocks.table("Pliki źródłowe raportu", [Column("plik", False), Column("wiersze"), Column("SHA-256", False)],
+                     rows, css="sources", long=True),
+    ])
+
+
+def data_quality(ds: Dataset) -> Block:
+    missing = sorted(ds.missing)
+    notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if y == ds.year or t != "interwencje"]
+    warnings = [f"{p.where()}: {p.message}" for p in ds.problems if not p.is_error and p.message != "brak pliku"]
+    empty = _empty_cells(ds)
+    parts = [blocks.paragraphs(
+        "Puste komórki w danych oznaczają brak danych, a nie zero; w tabelach oznaczono je skrótem „b.d.” "
+        "(brak danych). Wartości dla powiatu są sumą gmin i danych przypisanych całemu powiatowi; "
+        "jeśli dane gminy są niepełne, suma jest niepełna.")]
+    if empty:
+        parts.append(blocks.table("Brakujące wartości w danych", [Column("tabela", False), Column("rok"),
+                                                                   Column("puste komórki")], empty))
+    if notes or warnings:
+        parts.append(blocks.paragraphs("Uwagi z kontroli danych:"))
+        parts.append(blocks.bullets([*notes, *warnings], css="quality"))
+    else:
+        parts.append(blocks.paragraphs("Kontrola danych nie zgłosiła uwag: wszystkie pliki są kompletne."))
+    return blocks.join(parts)
+
+
+def _empty_cells(ds: Dataset) -> list[Row]:
+    rows = []
+    for name, frame in ds.tables.items():
+        required = [f.name for f in TABLES[name].fields if f.required and not f.not_empty]
+        for year, part in frame.groupby("rok"):
+            count = int(part[required].isna().sum().sum()) if len(part) else 0
+            if count:
+                rows.append(Row([f"{name}.csv", str(year), fmt_int(count)]))
+    return rows

@@ -1,0 +1,68 @@
+"""Road safety: accidents, their victims, collisions and drunk drivers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...data import indicators as ind
+from ...data.dataset import Dataset
+from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number
+from .. import blocks, charts
+from ..blocks import Block, Row
+from ..narrative import plural
+from .common import Area, as_float, caption_for, comparison_cells, comparison_columns, no_data, place, years_span
+
+__all__ = ["road_safety"]
+
+
+def road_safety(ds: Dataset, area: Area = None) -> Block:
+    if not ds.has("ruch_drogowy", ds.year):
+        return no_data(ds, "Ruch drogowy")
+    table = ind.roads_table(ds, area)
+    rows = [Row(comparison_cells(table.at[c, "wskaznik"], table.loc[c])) for c in table.index]
+    return blocks.join([
+        blocks.paragraphs(_road_sentence(ds, area, table), css="intro"),
+        blocks.table(caption_for(ds, area, "Bezpieczeństwo w ruchu drogowym"), comparison_columns(ds, "zdarzenia"),
+                     rows),
+        *([blocks.figure(_road_chart(ds))] if area is None else []),
+    ])
+
+
+def _people(count: object, one: str, few: str, many: str, none: str) -> str:
+    """ "zginęła 1 osoba", "zginęły 2 osoby", "zginęło 5 osób"; the verb agrees with the number."""
+    if pd.isna(count):
+        return f"{many} {MISSING_TEXT}"
+    if count == 0:
+        return none
+    n = fmt_int(count)
+    return plural(int(count), f"{one} {n} osoba", f"{few} {n} osoby", f"{many} {n} osób")
+
+
+def _road_sentence(ds: Dataset, area: Area, table: pd.DataFrame) -> str:
+    accidents, killed, injured = (table.at[c, "biezacy"] for c in ("wypadki", "zabici", "ranni"))
+    if pd.isna(accidents):
+        return f"Liczba wypadków drogowych {place(ds, area)}: {MISSING_TEXT} za {ds.year} r."
+    if accidents == 0:
+        return f"W {ds.year} r. {place(ds, area)} nie odnotowano wypadków drogowych."
+    n = fmt_int(accidents)
+    nobody_killed = "nikt w nim nie zginął" if accidents == 1 else "nikt w nich nie zginął"
+    text = (f"W {ds.year} r. {place(ds, area)} doszło do "
+            f"{plural(int(accidents), f'{n} wypadku drogowego', f'{n} wypadków drogowych', f'{n} wypadków drogowych')}"
+            f"; {_people(killed, 'zginęła', 'zginęły', 'zginęło', nobody_killed)}, "
+            f"{_people(injured, 'została ranna', 'zostały ranne', 'zostało rannych', 'nikt nie został ranny')}.")
+    if accidents >= ind.FEW_CASES:  # a rate per 100 accidents means little for a handful of them
+        severity = ind.road_severity(ds, area)
+        text += (f" Na 100 wypadków przypadało {fmt_number(severity['zabici_na_100'])} zabitych i "
+                 f"{fmt_number(severity['ranni_na_100'])} rannych.")
+    return text
+
+
+def _road_chart(ds: Dataset) -> charts.Chart:
+    years = list(ds.years)
+    series = {label: [as_float(ind._value(ds, "ruch_drogowy", column, y, None)) for y in years]
+              for column, label in (("wypadki", "wypadki"), ("ranni", "ranni"), ("zabici", "zabici"))}
+    alt = (f"Wykres liniowy: wypadki, ranni i zabici {place(ds, None)} w latach {years_span(ds)}. "
+           + "; ".join(f"{y}: wypadki {fmt_int(series['wypadki'][i])}, ranni {fmt_int(series['ranni'][i])}, "
+                       f"zabici {fmt_int(series['zabici'][i])}" for i, y in enumerate(years)) + ".")
+    return charts.trend_lines(years, series, alt=alt,
+                              caption=caption_for(ds, None, "Wypadki drogowe i ich ofiary", years_span(ds)))

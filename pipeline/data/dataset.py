@@ -1,0 +1,166 @@
+"""The validated data of a report: the report year and the years before it (up to 5 in all).
+
+`load_dataset()` reads `powiat.toml` and the year folders, checks every table and either
+returns a `Dataset` (with its warnings) or raises `DataError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError, Problem, Severity
+from . import fingerprint
+from .fingerprint import report_years
+from .registry import Powiat, read_powiat
+from .schema import TABLES
+
+__all__ = ["Dataset", "SourceFile", "load_dataset"]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file the report was made from, with what proves it was not changed."""
+
+    label: str  # relative to the inputs folder: "2025/przestepstwa.csv", "powiat.toml"
+    path: Path
+    sha256: str
+    rows: int  # data rows read from it (gminas for powiat.toml)
+
+
+def _source(inputs: Path, path: Path, rows: int) -> SourceFile:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return SourceFile(path.relative_to(inputs).as_posix(), path, digest, rows)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Typed tables of several years stacked with a `rok` column; codes are today's codes."""
+
+    powiat: Powiat
+    year: int
+    years: tuple[int, ...]  # oldest first, the report year last
+    tables: dict[str, pd.DataFrame]
+    missing: frozenset[tuple[int, str]]  # (year, table) with no file or sheet
+    problems: tuple[Problem, ...]  # warnings only: errors stop the loading
+    sources: tuple[SourceFile, ...]  # every file read, powiat.toml first
+    gmina: str | None = None  # set on a view restricted to one gmina
+    comparison: Mapping[str, object] = field(default_factory=dict)  # figures of all gminas, for such a view
+
+    def restricted_to(self, teryt: str, comparison: Mapping[str, object]) -> Dataset:
+        """Only one gmina's rows, with the few powiat-wide figures its chapter compares with.
+
+        A gmina chapter sees nothing else, so what it shows depends on its own data and those
+        figures only; the build can then tell exactly when it must be made again.
+        """
+        tables = {name: frame[frame["teryt"] == teryt] for name, frame in self.tables.items()}
+        return dataclasses.replace(self, tables=tables, problems=(), sources=(), gmina=teryt,
+                                   comparison=dict(comparison))
+
+    def table(self, name: str, year: int | None = None) -> pd.DataFrame:
+        """Rows of one table, for one year or all loaded years."""
+        frame = self.tables[name]
+        return frame if year is None else frame[frame["rok"] == year]
+
+    def has(self, name: str, year: int | None) -> bool:
+        """Whether the file of `name` was given for `year` (never for no year)."""
+        return year in self.years and (year, name) not in self.missing
+
+    @property
+    def previous_year(self) -> int | None:
+        return self.year - 1 if self.year - 1 in self.years else None
+
+
+@dataclass
+class _Year:
+    """What checking one year folder found: typed tables, missing tables, problems, rows."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    missing: set[tuple[int, str]] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)  # path relative to the inputs -> data rows
+
+
+def load_dataset(inputs: Path, year: int | None = None, cache: Path | None = None) -> Dataset:
+    """Read and check everything a report needs; raise DataError listing every problem.
+
+    With `cache`, a year folder whose files, settings and checking code are unchanged is not
+    read and checked again: its result is kept there, named by a hash of all of those.
+    """
+    inputs = Path(inputs)
+    years = report_years(inputs, year)
+    powiat = read_powiat(inputs)
+    checked = [_checked_year(inputs, y, powiat, cache) for y in years]
+    problems = [p for c in checked for p in c.problems]
+    if powiat.report_date(years[-1]) is None and not os.environ.get("SOURCE_DATE_EPOCH"):
+        problems.append(Problem(Severity.WARNING, "powiat.toml", f"brak daty opracowania raportu za {years[-1]} r.; "
+                                "okładka będzie bez daty", f"dopisz w sekcji [raport.data_opracowania] wiersz "
+                                f"{years[-1]} = {years[-1] + 1}-03-31 (z właściwą datą)"))
+    if any(p.is_error for p in problems):
+        raise DataError(problems)
+    tables = {name: _stack([c.frames[name] for c in checked if name in c.frames], name) for name in TABLES}
+    rows = {path: count for c in checked for path, count in c.rows.items()}
+    sources = (_source(inputs, powiat.source, len(powiat.gminy)),
+               *(_source(inputs, inputs / path, count) for path, count in sorted(rows.items())))
+    missing = frozenset(m for c in checked for m in c.missing)
+    return Dataset(powiat, years[-1], years, tables, missing, tuple(problems), sources)
+
+
+def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Path | None) -> _Year:
+    if cache is None:
+        return _check_year(inputs, year, powiat)
+    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year),
+                             fingerprint.inputs_digest(inputs, [year]))
+    path = cache / "validated" / f"{key}.pickle"
+    if path.is_file():
+        os.utime(path)  # used now: the cache's pruning keeps it
+        return pickle.loads(path.read_bytes())
+    result = _check_year(inputs, year, powiat)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
+    return result
+
+
+def _check_year(inputs: Path, year: int, powiat: Powiat) -> _Year:
+    # Reading and checking files needs openpyxl and pandera; a kernel that gets the dataset
+    # from the build (sharing.load_shared_dataset) never imports them.
+    from .load import read_year
+    from .validate import coverage_problems, validate_table
+
+    result = _Year()
+    raws, file_problems = read_year(inputs / str(year), year)
+    result.problems += file_problems
+    for raw in raws.values():
+        label = raw.path.relative_to(inputs).as_posix()
+        result.rows[label] = result.rows.get(label, 0) + len(raw.cells)
+    for name, table in TABLES.items():
+        if name not in raws:
+            result.missing.add((year, name))
+            if not table.optional and not any(p.is_error and name in p.file for p in file_problems):
+                result.problems.append(Problem(Severity.WARNING, f"{year}/{table.filename}", "brak pliku",
+                                               "w raporcie ta część będzie oznaczona jako „brak danych”"))
+            continue
+        typed, table_problems = validate_table(raws[name], year, powiat)
+        result.problems += table_problems
+        if typed is not None:
+            result.problems += coverage_problems(table, typed, raws[name].source, powiat)
+            result.frames[name] = typed.assign(rok=year).reset_index()
+    return result
+
+
+def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """All years of one table in one frame (an empty one with the table's columns if none)."""
+    if parts:
+        return pd.concat(parts, ignore_index=True)
+    columns = ["wiersz", *TABLES[name].columns, "rok"]
+    return pd.DataFrame(columns=columns)
+

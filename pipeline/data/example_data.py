@@ -1,0 +1,349 @@
+"""Deterministic example data: plausible figures for every gmina of a registry, 2021-2025.
+
+    python -m pipeline.data.example_data --out inputs            # the bundled example
+    python -m pipeline.data.example_data --out /tmp/big --gminas 30 --events 5000
+
+Same seed, same bytes. Figures scale with population and change from year to year by
+realistic amounts; prevention events are named after the actions in the source article.
+Older years are written the way older files really arrive (Windows-1250, semicolons,
+decimal commas, the gminas' former TERYT codes); newer ones as UTF-8 CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .registry import Gmina, Powiat, read_powiat
+from .schema import CRIME_CATEGORIES, SEVEN_CATEGORIES, TABLES
+
+__all__ = ["generate", "write_synthetic_powiat"]
+
+SEED = 20251231
+YEARS = (2021, 2022, 2023, 2024, 2025)
+FIRST_UTF8_YEAR = 2024  # older years come as Excel's Windows-1250 CSV with semicolons
+
+# Residents around 2021 (GUS, rounded); other registries fall back to 45 per km².
+BASE_POPULATION = {
+    "1007013": 5600, "1007023": 9900, "1007032": 4800, "1007043": 32200,
+    "1007052": 4400, "1007062": 3000, "1007072": 7600, "1007083": 5900,
+}
+FUNDING_GMINAS = ("1007043", "1007023", "1007062", "1007032", "1007072")
+
+# Reported per 10,000 residents a year, with the share of each group that is detected.
+CRIME_RATES = {
+    "ogolem": (185.0, 0.74), "kryminalne": (112.0, 0.62), "gospodarcze": (24.0, 0.88),
+    "drogowe": (23.0, 0.97), "kradziez_cudzej_rzeczy": (24.0, 0.41),
+    "kradziez_z_wlamaniem": (10.5, 0.38), "rozboj": (1.1, 0.82),
+    "uszczerbek_na_zdrowiu": (2.2, 0.9), "bojka_pobicie": (1.0, 0.86),
+    "uszkodzenie_rzeczy": (9.5, 0.45), "kradziez_samochodu": (1.0, 0.35),
+}
+
+KMZB_WEIGHTS = {
+    "Nieprawidłowe parkowanie": 14, "Przekraczanie dozwolonej prędkości": 16,
+    "Spożywanie alkoholu w miejscach niedozwolonych": 12, "Niewłaściwa infrastruktura drogowa": 9,
+    "Dzikie wysypiska śmieci": 7, "Akty wandalizmu": 6, "Zła organizacja ruchu drogowego": 6,
+    "Grupowanie się małoletnich zagrożonych demoralizacją": 5, "Nielegalne rajdy samochodowe": 4,
+    "Wałęsające się bezpańskie psy": 4, "Używanie środków odurzających": 3,
+    "Znęcanie się nad zwierzętami": 2, "Wypalanie traw": 2, "Nielegalna wycinka drzew": 1,
+    "Poruszanie się po terenach leśnych quadami": 2, "Niszczenie zieleni": 1,
+    "Osoba bezdomna wymagająca pomocy": 1, "Kłusownictwo": 1, "Żebractwo": 1,
+    "Miejsca niebezpieczne na wodach": 1, "Zdarzenia drogowe z udziałem zwierząt leśnych": 2,
+}
+KMZB_STATUS_SHARES = {
+    "Potwierdzone (wyeliminowane)": 0.42, "Niepotwierdzone": 0.33, "Potwierdzone": 0.09,
+    "Potwierdzone (przekazane poza Policję)": 0.12, "Weryfikacja": 0.03, "Nowe": 0.01,
+}
+
+
+@dataclass(frozen=True)
+class EventType:
+    """A kind of prevention event: its names, each with the groups it is meant for."""
+
+    kind: str
+    names: tuple[tuple[str, tuple[str, ...]], ...]
+    participants: tuple[int, int]
+    programme: str = ""
+    partners: tuple[str, ...] = ()
+    months: tuple[int, ...] = tuple(range(1, 13))
+
+
+SCHOOL = "Szkoła Podstawowa w gminie {gmina}"
+EVENT_TYPES = (
+    EventType("debata_spoleczna", (("Debata społeczna o bezpieczeństwie w gminie {gmina}", ("mieszkancy",)),
+                                   ("Debata społeczna „Bezpieczny Senior” w gminie {gmina}", ("seniorzy",))),
+              (25, 90), "Razem Bezpieczniej", ("Urząd Gminy {gmina}", "Gminny Ośrodek Kultury w gminie {gmina}")),
+    EventType("akcja_edukacyjna",
+              (("Odpowiedzialność prawna nieletnich – spotkanie w szkole", ("szkola_podstawowa",
+                                                                           "szkola_ponadpodstawowa")),
+               ("Bezpieczne Ferie – spotkanie z uczniami", ("szkola_podstawowa",)),
+               ("Bezpieczne Wakacje – spotkanie z uczniami", ("szkola_podstawowa",)),
+               ("Cyberprzemoc i bezpieczeństwo w sieci", ("szkola_podstawowa", "szkola_ponadpodstawowa", "rodzice")),
+               ("„Bezpieczny Senior” – jak nie dać się oszukać", ("seniorzy",))),
+              (20, 160), "Razem Bezpieczniej", (SCHOOL, "Gminny Ośrodek Pomocy Społecznej w gminie {gmina}")),
+    EventType("akcja_brd",
+              (("Bezpieczna Droga do Szkoły", ("przedszkole", "szkola_podstawowa")),
+               ("Kręci mnie bezpieczeństwo – lekcja BRD", ("przedszkole", "szkola_podstawowa")),
+               ("Akcja „Świeć przykładem” – odblaski dla pieszych", ("seniorzy", "mieszkancy")),
+               ("Bezpieczny przejazd – kontrola stanu trzeźwości kierujących", ("kierowcy",))),
+              (15, 180), "Kręci mnie bezpieczeństwo",
+              ("Wydział Ruchu Drogowego KPP", "Przedszkole Samorządowe w gminie {gmina}")),
+    EventType("pierwsza_pomoc", (("Akcja „Na ratunek” – nauka pierwszej pomocy",
+                                  ("szkola_podstawowa", "szkola_ponadpodstawowa")),),
+              (30, 140), "", ("Falck Opoczno", SCHOOL)),
+    EventType("spotkanie_z_gosciem",
+              (("Spotkanie z Piotrem Stępniakiem ps. Gepard – kampania profilaktyczna", ("szkola_ponadpodstawowa",)),
+               ("Spotkanie z ratownikiem medycznym", ("szkola_ponadpodstawowa",))),
+              (80, 400), "", ("Liceum Ogólnokształcące w Opocznie",), (3, 4, 5, 10, 11)),
+    EventType("piknik", (("Piknik rodzinny „Bezpieczne Wakacje”", ("mieszkancy", "rodzice")),
+                         ("Piknik Profilaktyczny z okazji Święta Policji", ("mieszkancy",))),
+              (100, 500), "Bezpieczne Wakacje", ("Urząd Gminy {gmina}", "OSP w gminie {gmina}", "Falck Opoczno"),
+              (6, 7, 8)),
+    EventType("rajd_rowerowy", (("Rajd rowerowy dla uczniów klas 6 SP", ("szkola_podstawowa",)),), (40, 120),
+              "Kręci mnie bezpieczeństwo", (SCHOOL,), (5, 6, 9)),
+    EventType("turniej_sportowy",
+              (("Halowy Turniej Piłki Nożnej o Puchar Komendanta Powiatowego Policji "
+                "„Alkohol?, Narkotyki? Nie!, Dziękuję!”", ("szkola_podstawowa", "szkola_ponadpodstawowa")),),
+              (200, 560), "", ("Starostwo Powiatowe", "Ośrodek Sportu i Rekreacji w Opocznie"), (1, 2, 3, 11, 12)),
+)
+KIND_WEIGHTS = {"akcja_edukacyjna": 0.36, "akcja_brd": 0.30, "debata_spoleczna": 0.07,
+                "pierwsza_pomoc": 0.08, "spotkanie_z_gosciem": 0.05, "piknik": 0.06,
+                "rajd_rowerowy": 0.04, "turniej_sportowy": 0.04}
+COUNTY_WIDE = ("turniej_sportowy", "spotkanie_z_gosciem", "piknik")
+
+
+class _Writer:
+    """Writes one year's CSV files the way that year's files arrive."""
+
+    def __init__(self, folder: Path, year: int) -> None:
+        self.folder = folder
+        self.windows = year < FIRST_UTF8_YEAR
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def number(self, value: float) -> str:
+        text = f"{value:.2f}"
+        return text.replace(".", ",") if self.windows else text
+
+    def date(self, day: dt.date) -> str:
+        return day.strftime("%d.%m.%Y") if self.windows else day.isoformat()
+
+    def write(self, table: str, rows: Sequence[Sequence[object]]) -> None:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";" if self.windows else ",",
+                            lineterminator="\r\n" if self.windows else "\n")
+        writer.writerow(TABLES[table].columns)
+        writer.writerows(rows)
+        encoding = "cp1250" if self.windows else "utf-8"
+        (self.folder / TABLES[table].filename).write_bytes(buffer.getvalue().encode(encoding))
+
+
+def _code(gmina: Gmina, year: int) -> str:
+    """The code a file of that year would carry."""
+    for former in gmina.former_codes:
+        if year <= former.until_year:
+            return former.teryt
+    return gmina.teryt
+
+
+def _population(gmina: Gmina) -> int:
+    return BASE_POPULATION.get(gmina.teryt, int(gmina.powierzchnia_km2 * 45))
+
+
+class _Generator:
+    def __init__(self, powiat: Powiat, seed: int, events_per_year: tuple[int, int]) -> None:
+        self.powiat = powiat
+        self.rng = np.random.default_rng(seed)
+        self.events_per_year = events_per_year
+        self._events: float | None = None
+        # A persistent level per gmina and indicator, drifting year to year.
+        self.level = {(g.teryt, k): self.rng.lognormal(0, 0.18) for g in powiat.gminy for k in CRIME_RATES}
+        self.urban = {g.teryt: 1.35 if g.rodzaj != "wiejska" and _population(g) > 15000 else 1.0
+                      for g in powiat.gminy}
+
+    def drift(self) -> None:
+        for key in self.level:
+            self.level[key] *= self.rng.lognormal(-0.01, 0.09)
+
+    def population(self, gmina: Gmina, year: int) -> int:
+        return int(_population(gmina) * (0.994 ** (year - YEARS[0])) + self.rng.integers(-40, 40))
+
+    def crimes(self, gmina: Gmina, year: int, people: int) -> Iterator[list[object]]:
+        counts = {}
+        for category, (rate, _) in CRIME_RATES.items():
+            mean = rate * people / 10_000 * self.level[(gmina.teryt, category)] * self.urban[gmina.teryt]
+            counts[category] = int(self.rng.poisson(mean))
+        # Keep the parts inside the whole, as real statistics are: the 7 categories are
+        # criminal offences, and the three groups are parts of the total.
+        seven = sum(counts[c] for c in SEVEN_CATEGORIES)
+        counts["kryminalne"] = max(counts["kryminalne"], seven)
+        groups = counts["kryminalne"] + counts["gospodarcze"] + counts["drogowe"]
+        counts["ogolem"] = max(counts["ogolem"], groups + int(self.rng.poisson(0.04 * groups)))
+        for category in CRIME_CATEGORIES:
+            found = int(self.rng.binomial(counts[category], CRIME_RATES[category][1]))
+            yield [_code(gmina, year), category, counts[category], found]
+
+    def roads(self, gmina: Gmina, year: int, people: int) -> list[object]:
+        accidents = int(self.rng.poisson(2.6 * people / 10_000 * self.urban[gmina.teryt]))
+        killed = int(self.rng.binomial(accidents, 0.11))
+        injured = int(self.rng.poisson(1.25 * accidents))
+        collisions = int(self.rng.poisson(24 * people / 10_000))
+        drunk = int(self.rng.poisson(9 * people / 10_000))
+        return [_code(gmina, year), accidents, killed, injured, collisions, drunk]
+
+    def kmzb(self, gmina: Gmina, year: int, people: int) -> Iterator[list[object]]:
+        categories = list(KMZB_WEIGHTS)
+        weights = np.array(list(KMZB_WEIGHTS.values()), dtype=float)
+        total = int(self.rng.poisson(2.2 * people / 1000 * (1 + 0.08 * (year - YEARS[0]))))
+        per_category = self.rng.multinomial(total, weights / weights.sum())
+        statuses = list(KMZB_STATUS_SHARES)
+        shares = np.array(list(KMZB_STATUS_SHARES.values()))
+        for category, count in zip(categories, per_category, strict=True):
+            for status, n in zip(statuses, self.rng.multinomial(count, shares / shares.sum()), strict=True):
+                if n:
+                    yield [_code(gmina, year), category, status, int(n)]
+
+    def patrols(self, payer: str, year: int, writer: _Writer) -> list[object]:
+        services = int(self.rng.integers(8, 32))
+        hours = services * 8
+        amount = hours * float(self.rng.choice([46.0, 48.5, 50.0, 52.5]))
+        results = [int(self.rng.poisson(services * k)) for k in (6.0, 2.5, 1.2, 0.3, 0.15)]
+        return [payer, writer.number(amount), services, writer.number(hours), *results]
+
+    def interventions(self, gmina: Gmina, year: int, people: int) -> list[object]:
+        total = int(self.rng.poisson(420 * people / 10_000))
+        domestic = int(self.rng.binomial(total, 0.16))
+        cards = int(self.rng.binomial(domestic, 0.22))
+        return [_code(gmina, year), total, domestic, cards]
+
+    def events(self, year: int, writer: _Writer) -> list[list[object]]:
+        rows = [self._reception_point(g, year, month, writer) for g in self.powiat.gminy for month in (3, 6, 9, 12)]
+        target = self.events_target(year)
+        types = {t.kind: t for t in EVENT_TYPES}
+        kinds = list(KIND_WEIGHTS)
+        probabilities = np.array(list(KIND_WEIGHTS.values()))
+        people = np.array([_population(g) ** 0.6 for g in self.powiat.gminy])
+        seen = set()
+        while len(rows) < target:
+            kind = types[str(self.rng.choice(kinds, p=probabilities / probabilities.sum()))]
+            county_wide = kind.kind in COUNTY_WIDE and self.rng.random() < 0.5
+            gmina = self.powiat.gminy[int(self.rng.choice(len(people), p=people / people.sum()))]
+            event = self._event(kind, gmina, county_wide, year, writer)
+            if (key := (event[0], event[1], event[3])) not in seen:  # one event a day per place and name
+                seen.add(key)
+                rows.append(event)
+        rows.sort(key=lambda r: (r[0], str(r[1]), str(r[3])))
+        return [[writer.date(r[0]), *r[1:]] for r in rows]
+
+    def events_target(self, year: int) -> int:
+        """How many events this year: a level drawn once, changing by about 10% a year."""
+        low, high = self.events_per_year
+        if self._events is None:
+            self._events = float(self.rng.integers(low + (high - low) // 4, high - (high - low) // 4 + 1))
+        self._events = min(max(self._events * self.rng.lognormal(0.02, 0.1), low), high)
+        return int(self._events)
+
+    def _reception_point(self, gmina: Gmina, year: int, month: int, writer: _Writer) -> list[object]:
+        day = dt.date(year, month, int(self.rng.integers(3, 26)))
+        name = f"Punkt przyjęć interesantów – dzielnicowy w gminie {gmina.nazwa}"
+        return [day, _code(gmina, year), "punkt_przyjec", name, "Dzielnicowy bliżej nas", "mieszkancy",
+                int(self.rng.integers(3, 18)), f"Urząd Gminy {gmina.nazwa}"]
+
+    def _event(self, kind: EventType, gmina: Gmina, county_wide: bool, year: int,
+               writer: _Writer) -> list[object]:
+        month = int(self.rng.choice(kind.months))
+        day = dt.date(year, month, int(self.rng.integers(1, 29)))
+        name, groups = kind.names[int(self.rng.integers(len(kind.names)))]
+        name = name.format(gmina=gmina.nazwa)
+        group = str(self.rng.choice(groups))
+        low, high = kind.participants
+        participants = int(self.rng.integers(low, high + 1)) * (2 if county_wide else 1)
+        partners = "; ".join(p.format(gmina=gmina.nazwa) for p in kind.partners
+                             if self.rng.random() < 0.7)
+        code = self.powiat.code if county_wide else _code(gmina, year)
+        return [day, code, kind.kind, name, kind.programme, group, participants, partners]
+
+    def plan(self, year: int) -> list[list[object]]:
+        terms = ("I kwartał", "II kwartał", "III kwartał", "IV kwartał", "marzec", "maj", "czerwiec",
+                 "wrzesień", "październik", "cały rok")
+        types = {t.kind: t for t in EVENT_TYPES}
+        rows = []
+        for gmina in self.powiat.gminy:
+            rows.append([_code(gmina, year), "punkt_przyjec", f"Punkt przyjęć interesantów w gminie {gmina.nazwa}",
+                         "cały rok", "mieszkancy", f"Urząd Gminy {gmina.nazwa}"])
+            for kind in self.rng.choice(list(KIND_WEIGHTS), size=int(self.rng.integers(3, 7)), replace=False):
+                event = types[str(kind)]
+                name, groups = event.names[int(self.rng.integers(len(event.names)))]
+                rows.append([_code(gmina, year), event.kind, name.format(gmina=gmina.nazwa),
+                             str(self.rng.choice(terms)), str(self.rng.choice(groups)),
+                             "; ".join(p.format(gmina=gmina.nazwa) for p in event.partners[:1])])
+        for kind in COUNTY_WIDE:
+            name, groups = types[kind].names[-1]
+            rows.append([self.powiat.code, kind, name, str(self.rng.choice(terms[:4])), groups[0],
+                         "Starostwo Powiatowe"])
+        return rows
+
+
+def generate(inputs: Path, years: Sequence[int] = YEARS, seed: int = SEED,
+             events_per_year: tuple[int, int] = (150, 300)) -> None:
+    """Write every table of `years` into `inputs/<rok>/`, for the gminas of `inputs/powiat.toml`."""
+    powiat = read_powiat(inputs)
+    gen = _Generator(powiat, seed, events_per_year)
+    for year in years:
+        writer = _Writer(inputs / str(year), year)
+        gen.drift()
+        people = {g.teryt: gen.population(g, year) for g in powiat.gminy}
+        writer.write("ludnosc", [[_code(g, year), people[g.teryt]] for g in powiat.gminy])
+        writer.write("przestepstwa", [r for g in powiat.gminy for r in gen.crimes(g, year, people[g.teryt])])
+        writer.write("ruch_drogowy", [gen.roads(g, year, people[g.teryt]) for g in powiat.gminy])
+        writer.write("kmzb", [r for g in powiat.gminy for r in gen.kmzb(g, year, people[g.teryt])])
+        payers = [g for g in powiat.gminy if g.teryt in FUNDING_GMINAS or len(powiat.gminy) > 8]
+        funded = [g for g in payers if gen.rng.random() < 0.8]
+        patrols = [gen.patrols(_code(g, year), year, writer) for g in funded]
+        if year >= 2023:
+            patrols.append(gen.patrols(powiat.code, year, writer))
+        writer.write("sluzby_ponadnormatywne", patrols)
+        writer.write("dzialania", gen.events(year, writer))
+        writer.write("plan", gen.plan(year))
+        if year >= 2023:
+            writer.write("interwencje", [gen.interventions(g, year, people[g.teryt]) for g in powiat.gminy])
+
+
+def write_synthetic_powiat(inputs: Path, gminas: int) -> None:
+    """A powiat.toml with `gminas` invented gminas, for measuring how the report scales."""
+    inputs.mkdir(parents=True, exist_ok=True)
+    lines = ["[raport]", "dane_przykladowe = true", "", "[raport.data_opracowania]",
+             *(f"{y} = {y + 1}-03-16" for y in YEARS), "", "[powiat]", 'teryt = "1099"',
+             'nazwa = "powiat przykładowy"', 'nazwa_dopelniacz = "powiatu przykładowego"',
+             'nazwa_miejscownik = "powiecie przykładowym"',
+             'policja = "Komenda Powiatowa Policji w Przykładowie"', 'policja_skrot = "KPP w Przykładowie"',
+             'rada = "Rada Powiatu Przykładowego"', 'rada_celownik = "Radzie Powiatu Przykładowego"']
+    for i in range(gminas):
+        kind = ("wiejska", "miejsko-wiejska")[i % 2]
+        lines += ["", "[[gmina]]", f'teryt = "1099{i + 1:02d}{2 + i % 2}"',
+                  f'nazwa = "Gmina Przykładowa {i + 1}"'.replace("Gmina ", ""), f'rodzaj = "{kind}"',
+                  f"powierzchnia_km2 = {80 + (i * 37) % 120}.0"]
+    (inputs / "powiat.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True, help="folder z powiat.toml (dane trafią do <rok>/)")
+    parser.add_argument("--gminas", type=int, help="wygeneruj też powiat.toml z tyloma gminami")
+    parser.add_argument("--events", type=int, help="liczba wydarzeń profilaktycznych rocznie")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    if args.gminas:
+        write_synthetic_powiat(args.out, args.gminas)
+    events = (args.events, args.events) if args.events else (150, 300)
+    generate(args.out, seed=args.seed, events_per_year=events)
+
+
+if __name__ == "__main__":
+    main()

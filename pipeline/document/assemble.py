@@ -1,0 +1,230 @@
+"""From the chapters' HTML (see `convert`) to the HTML documents WeasyPrint renders.
+
+The assembly splits the powiat notebook into its chapters at each <h1>, puts the gmina
+chapters where the powiat notebook placed the marker, gives every heading an id that is
+unique in the whole document, and wraps it all with the cover and the table of contents
+(`templates/document.html.j2`). Layout is left to the stylesheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bs4 import BeautifulSoup, Tag
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import __version__
+from ..content.blocks import GMINA_CHAPTERS_MARKER
+from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
+from ..data.formatting import fmt_date
+from ..data.textnorm import fold
+from . import TEMPLATES
+from .provenance import report_date
+
+if TYPE_CHECKING:
+    from ..data.dataset import Dataset
+    from ..data.registry import Gmina
+
+__all__ = ["ChapterDoc", "TocEntry", "chapters_of", "document_title", "front_document",
+           "gmina_chapter", "numbering_document", "part_document", "powiat_chapters", "whole_document"]
+
+TOC_DEPTH_GMINA = 1  # gmina chapters list only their title in the contents
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    title: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class ChapterDoc:
+    """One chapter of the document: its markup (ids unique, typeset) and what it holds."""
+
+    id: str
+    markup: str
+    toc: tuple[TocEntry, ...]
+    tables: int
+    charts: int
+
+
+def document_title(ds: Dataset) -> str:
+    return (f"Informacja o stanie bezpieczeństwa i działaniach profilaktycznych na terenie "
+            f"{ds.powiat.nazwa_dopelniacz} w {ds.year} r.")
+
+
+def chapters_of(powiat_html: str, gmina_htmls: Sequence[tuple[Gmina, str]]) -> list[ChapterDoc]:
+    """The chapters in reading order: the powiat notebook's up to its marker, the gminas, the rest."""
+    before, after = powiat_chapters(powiat_html)
+    return [*before, *(gmina_chapter(g, html) for g, html in gmina_htmls), *after]
+
+
+def powiat_chapters(powiat_html: str) -> tuple[list[ChapterDoc], list[ChapterDoc]]:
+    """The powiat notebook's chapters before and after the place of the gmina chapters."""
+    before, after = _split_at_marker(_fragment(powiat_html))
+    return [_doc(s) for s in _chapters(before)], [_doc(s) for s in _chapters(after)]
+
+
+def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
+    return _doc(_gmina_chapter(gmina, html))
+
+
+def _doc(section: Tag) -> ChapterDoc:
+    return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
+                      len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")))
+
+
+def whole_document(ds: Dataset, chapters: Sequence[ChapterDoc]) -> str:
+    """The report as one HTML document: WeasyPrint numbers its pages and its contents."""
+    return _render("document.html.j2", ds, toc=chapters, body=chapters, front=True, numbered=True,
+                   counters=(0, 0))
+
+
+def part_document(ds: Dataset, chapters: Sequence[ChapterDoc], index: int) -> str:
+    """Chapter `index` alone, its tables and charts numbered on from the chapters before it."""
+    counters = (sum(c.tables for c in chapters[:index]), sum(c.charts for c in chapters[:index]))
+    return _render("document.html.j2", ds, body=[chapters[index]], front=False, numbered=False, counters=counters)
+
+
+def front_document(ds: Dataset, chapters: Sequence[ChapterDoc], pages: dict[str, int]) -> str:
+    """The cover and the contents, with the page numbers the parts ended up on."""
+    return _render("document.html.j2", ds, toc=chapters, front=True, numbered=False, counters=(0, 0),
+                   toc_pages=pages)
+
+
+def numbering_document(ds: Dataset, pages: int) -> str:
+    return _render("numbering.html.j2", ds, pages=pages)
+
+
+def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), body: Sequence[ChapterDoc] = (),
+            toc_pages: dict[str, int] | None = None, **context: object) -> str:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["css_string"] = _css_string
+    env.filters["nbsp"] = nbsp
+    day = report_date(ds)
+    return env.get_template(template).render(
+        title=document_title(ds), powiat=ds.powiat, year=ds.year, version=__version__,
+        toc=[entry for chapter in toc for entry in chapter.toc],
+        short_title=f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
+        chapters=Markup("\n".join(c.markup for c in body)), toc_pages=toc_pages,
+        report_date=fmt_date(day) if day else "", iso_date=_iso(day), font_faces=Markup(_font_faces()),
+        palette=Markup(PALETTE.css_variables()), **context,
+    )
+
+
+def _css_string(text: str) -> Markup:
+    """Text safe inside a CSS string literal in a <style> element."""
+    escaped = "".join(c if c.isalnum() or c in " .,–-" else f"\\{ord(c):x} " for c in text)
+    return Markup(escaped)
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _font_faces() -> str:
+    rules = [f"@font-face{{font-family:'{FONT_FAMILY}';font-weight:{weight};font-style:{style};"
+             f"src:url('{path.as_uri()}')}}" for (weight, style), path in FONT_FILES.items()]
+    return "".join(rules)
+
+
+# ---------------------------------------------------------------- splitting and ids
+
+
+def _fragment(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def _split_at_marker(soup: BeautifulSoup) -> tuple[list[Tag], list[Tag]]:
+    """Top-level elements before and after the place for the gmina chapters."""
+    before: list[Tag] = []
+    after: list[Tag] = []
+    target = before
+    for node in list(soup.children):
+        if not isinstance(node, Tag):
+            continue
+        if GMINA_CHAPTERS_MARKER in (node.get("class") or []):
+            target = after
+            continue
+        target.append(node)
+    return before, after
+
+
+# Polish typesetting: a one-letter word (w, i, z, o, a, u) never ends a line, and a number
+# stays with its unit ("2025 r.", "12 zł").
+_ORPHAN = re.compile(r"(?<![\w\u00a0.,])([aiouwzAIOUWZ])\s+")
+_UNIT = re.compile(r"(\d)\s+(r\.|zł|km²|tys\.|proc\.|pkt)")
+
+
+def nbsp(text: str) -> str:
+    return _UNIT.sub("\\1\u00a0\\2", _ORPHAN.sub("\\1\u00a0", text))
+
+
+def _typeset(chapter: Tag) -> None:
+    for node in chapter.find_all(string=True):
+        if node.parent is not None and node.parent.name not in ("style", "script"):
+            fixed = nbsp(str(node))
+            if fixed != node:
+                node.replace_with(fixed)
+
+
+def _chapters(nodes: list[Tag]) -> list[Tag]:
+    """Group a flat list of elements into <section class="chapter">, one per <h1>."""
+    soup = BeautifulSoup("", "html.parser")
+    chapters: list[Tag] = []
+    for node in nodes:
+        if node.name == "h1" or not chapters:
+            chapter = soup.new_tag("section", attrs={"class": "chapter"})
+            chapters.append(chapter)
+        chapters[-1].append(node)
+    for chapter in chapters:
+        heading = chapter.find("h1")
+        _set_ids(chapter, _slug(heading.get_text()) if heading else "rozdzial")
+        _typeset(chapter)
+    return chapters
+
+
+def _gmina_chapter(gmina: Gmina, html: str) -> Tag:
+    soup = _fragment(html)
+    chapter = soup.new_tag("section", attrs={"class": "chapter gmina"})
+    for node in [n for n in soup.children if isinstance(n, Tag)]:
+        chapter.append(node)
+    _set_ids(chapter, f"gmina-{gmina.teryt}")
+    _typeset(chapter)
+    return chapter
+
+
+def _set_ids(chapter: Tag, chapter_id: str) -> None:
+    """Ids unique across the document: the chapter's own, then chapter--section."""
+    chapter["id"] = chapter_id
+    seen: dict[str, int] = {}
+    for tag in chapter.find_all(["h1", "h2", "h3", "h4"]):
+        for link in tag.find_all("a", class_="anchor-link"):
+            link.decompose()
+        if tag.name == "h1":
+            tag["id"] = f"{chapter_id}--tytul"
+            continue
+        slug = _slug(tag.get_text())
+        seen[slug] = seen.get(slug, 0) + 1
+        tag["id"] = f"{chapter_id}--{slug}" + (f"-{seen[slug]}" if seen[slug] > 1 else "")
+
+
+def _slug(text: str) -> str:
+    return fold(text).replace("_", "-")[:60] or "sekcja"
+
+
+def _toc_entries(chapter: Tag) -> list[TocEntry]:
+    depth = TOC_DEPTH_GMINA if "gmina" in (chapter.get("class") or []) else 2
+    entries = []
+    for tag in chapter.find_all(["h1", "h2"]):
+        level = int(tag.name[1])
+        if level <= depth:
+            entries.append(TocEntry(level, tag.get_text(" ", strip=True), str(tag["id"])))
+    return entries

@@ -1,0 +1,72 @@
+"""What the PDF says about where it came from: its date, its identifier and its evidence.
+
+The report's date comes from the settings (`[raport.data_opracowania]` in powiat.toml)
+or, failing that, from SOURCE_DATE_EPOCH; never from the clock, so the same inputs and
+code give the same bytes. The PDF carries the input files it was made from and a
+manifest with each file's SHA-256, its row count and the project's version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..errors import RenderError
+from .pdfdata import EmbeddedFile
+
+if TYPE_CHECKING:
+    from ..data.dataset import Dataset, SourceFile
+
+__all__ = ["MANIFEST", "attachment_name", "document_identifier", "embedded_files", "manifest", "report_date"]
+
+MANIFEST = "manifest.json"
+
+
+def report_date(ds: Dataset) -> dt.date | None:
+    """The date on the cover and in the metadata."""
+    configured = ds.powiat.report_date(ds.year)
+    if configured is not None:
+        return configured
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return None
+
+
+def attachment_name(source: SourceFile) -> str:
+    """ "2025/przestepstwa.csv" -> "2025-przestepstwa.csv": one flat name per embedded file."""
+    return source.label.replace("/", "-")
+
+
+def manifest(ds: Dataset) -> bytes:
+    content = {
+        "projekt": "raport-bezpieczenstwa",
+        "wersja": __version__,
+        "powiat": ds.powiat.nazwa,
+        "rok": ds.year,
+        "lata": list(ds.years),
+        "pliki": [{"plik": s.label, "zalacznik": attachment_name(s), "sha256": s.sha256, "wiersze": s.rows}
+                  for s in ds.sources],
+    }
+    return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def embedded_files(ds: Dataset) -> list[EmbeddedFile]:
+    files = [EmbeddedFile(MANIFEST, manifest(ds), "Spis plików źródłowych: SHA-256, liczba wierszy, wersja programu",
+                          "Supplement")]
+    for source in ds.sources:
+        data = source.path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != source.sha256:
+            raise RenderError(f"Plik {source.label} zmienił się w trakcie tworzenia raportu. Uruchom raport ponownie.")
+        files.append(EmbeddedFile(attachment_name(source), data, f"Plik źródłowy raportu: {source.label}", "Source"))
+    # The PDF's name tree of embedded files must be sorted by name.
+    return sorted(files, key=lambda f: f.name)
+
+
+def document_identifier(ds: Dataset) -> bytes:
+    """A fixed /ID: the same inputs and version give the same identifier."""
+    return hashlib.md5(manifest(ds), usedforsecurity=False).hexdigest().encode("ascii")

@@ -1,0 +1,77 @@
+"""Rebuild only what changed: content keys, the one-gmina view, and what a rerun does."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from pipeline.build.cache import chapter_key, view_of
+from pipeline.build.chain import build_report
+from pipeline.build.tasks import chapter_list
+from pipeline.data.dataset import load_dataset
+from pipeline.data.fingerprint import code_version
+
+from ..conftest import INPUTS
+
+ZARNOW = "1007083"
+
+
+def _bump_participants(inputs, teryt: str, value: int) -> None:
+    """Change the participants of one event of one gmina, the way an analyst fixes a typo."""
+    path = inputs / "2025" / "dzialania.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[frame["teryt"] == teryt][0]
+    frame.loc[row, "uczestnicy"] = str(value)
+    frame.to_csv(path, index=False)
+
+
+@pytest.fixture
+def copied_inputs(tmp_path):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    return inputs
+
+
+def test_a_gmina_chapter_sees_only_its_own_rows_and_the_averages() -> None:
+    ds = load_dataset(INPUTS, 2025)
+    chapter = next(c for c in chapter_list(ds, INPUTS) if c.parameters.get("teryt") == ZARNOW)
+    view = view_of(ds, chapter)
+    for name, frame in view.tables.items():
+        assert set(frame["teryt"]) <= {ZARNOW}, name
+    assert set(view.comparison) == {"przestepstwa", "kryminalne", "wypadki", "kolizje", "kmzb", "dzialania"}
+    assert view.problems == () and view.sources == ()
+
+
+def test_changing_one_gmina_changes_only_its_key_and_the_powiat_key(copied_inputs) -> None:
+    before = load_dataset(copied_inputs, 2025)
+    _bump_participants(copied_inputs, ZARNOW, 999)
+    after = load_dataset(copied_inputs, 2025)
+    code = code_version()
+    changed = [c.key for c in chapter_list(after, copied_inputs)
+               if chapter_key(code, c, before) != chapter_key(code, c, after)]
+    assert sorted(changed) == ["gmina-1007083", "powiat"]
+
+
+@pytest.mark.e2e
+def test_rerun_nothing_changed_one_gmina_changed_and_force(copied_inputs, tmp_path) -> None:
+    out = tmp_path / "reports"
+    first = build_report(copied_inputs, 2025, out, jobs=2)
+    assert len(first.executed) == 9
+    pdf_before = first.pdf.read_bytes()
+
+    again = build_report(copied_inputs, 2025, out, jobs=2)
+    assert again.up_to_date and again.executed == [] and again.pdf.read_bytes() == pdf_before
+
+    _bump_participants(copied_inputs, ZARNOW, 999)
+    changed = build_report(copied_inputs, 2025, out, jobs=2)
+    assert sorted(changed.executed) == ["gmina-1007083", "powiat"]
+    assert changed.rendered < 8  # the other gminas' parts came from the cache
+    text = " ".join(page.extract_text() for page in PdfReader(changed.pdf).pages)
+    assert "999" in text
+
+    forced = build_report(copied_inputs, 2025, out, jobs=2, force=True)
+    assert len(forced.executed) == 9
+    assert forced.pdf.read_bytes() == changed.pdf.read_bytes()  # the cache never changes the result

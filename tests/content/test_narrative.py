@@ -1,0 +1,62 @@
+"""Generated sentences read as a person would write them, whatever the numbers."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline import report
+from pipeline.content.narrative import change_sentence
+from pipeline.data.indicators import KeyFigure
+
+from ..conftest import INPUTS
+
+GMINA = "1007013"  # Białaczów
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def road_inputs(tmp_path):
+    """The example data with Białaczów's 2025 road figures replaced."""
+
+    def make(accidents: int, killed: int, injured: int):
+        inputs = tmp_path / "inputs"
+        shutil.copytree(INPUTS, inputs)
+        path = inputs / "2025" / "ruch_drogowy.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = [f"{GMINA},{accidents},{killed},{injured},0,0" if line.startswith(GMINA) else line
+                 for line in lines]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return report.load(inputs, 2025)
+
+    return make
+
+
+@pytest.mark.parametrize(("figures", "sentence"), [
+    ((1, 0, 0), "doszło do 1 wypadku drogowego; nikt w nim nie zginął, nikt nie został ranny."),
+    ((2, 0, 1), "doszło do 2 wypadków drogowych; nikt w nich nie zginął, została ranna 1 osoba."),
+    ((5, 2, 5), "doszło do 5 wypadków drogowych; zginęły 2 osoby, zostało rannych 5 osób."),
+    ((0, 0, 0), "w gminie Białaczów nie odnotowano wypadków drogowych."),
+])
+def test_road_sentence_agrees_with_the_numbers(road_inputs, figures, sentence) -> None:
+    ds = road_inputs(*figures)
+    assert sentence in str(report.road_safety(ds, GMINA).html)
+
+
+def _sentence(code: str, current: object, previous: object, kind: str = "int") -> str:
+    return change_sentence(KeyFigure(code, code, current, previous, kind), 2025, 2024)
+
+
+@pytest.mark.parametrize(("figure", "sentence"), [
+    (("przestepstwa", 1538, 1601),
+     "Liczba przestępstw stwierdzonych spadła o 3,9% – z 1 601 w 2024 r. do 1 538 w 2025 r."),
+    (("godziny", 0, 160),
+     "Liczba godzin służb ponadnormatywnych spadła – z 160 w 2024 r. do 0 w 2025 r."),
+    (("godziny", 0, 0), "Liczba godzin służb ponadnormatywnych wyniosła 0, tak jak w 2024 r."),
+    (("zabici", 3, 1), "Liczba ofiar śmiertelnych wypadków wzrosła – z 1 w 2024 r. do 3 w 2025 r."),
+    (("kmzb_potwierdzone", 60.0, float("nan"), "percent"),
+     "Udział zgłoszeń KMZB potwierdzonych przez policjantów wyniósł 60,0% (brak danych za 2024 r. do porównania)."),
+])
+def test_change_sentences_read_naturally(figure, sentence) -> None:
+    assert _sentence(*figure).replace(NBSP, " ") == sentence

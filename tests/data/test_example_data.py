@@ -1,0 +1,65 @@
+"""The bundled example data: generated deterministically, committed, valid and plausible."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline.data.dataset import load_dataset
+from pipeline.data.example_data import YEARS, generate
+from pipeline.data.load import read_year
+
+from ..conftest import INPUTS
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(INPUTS, 2025)
+
+
+def test_the_committed_files_are_exactly_what_the_generator_writes(tmp_path) -> None:
+    shutil.copy(INPUTS / "powiat.toml", tmp_path)
+    generate(tmp_path)
+    for year in YEARS:
+        for committed in sorted((INPUTS / str(year)).iterdir()):
+            assert (tmp_path / str(year) / committed.name).read_bytes() == committed.read_bytes(), committed
+
+
+def test_example_data_passes_validation_without_a_single_problem(dataset) -> None:
+    assert dataset.years == YEARS
+    assert list(dataset.problems) == []
+
+
+def test_150_to_300_events_a_year(dataset) -> None:
+    for year in YEARS:
+        assert 150 <= len(dataset.table("dzialania", year)) <= 300
+
+
+def test_years_before_2024_use_the_former_codes_of_bialaczow_and_zarnow() -> None:
+    for year in YEARS:
+        raws, _ = read_year(INPUTS / str(year), year)
+        codes = set(raws["ludnosc"].cells["teryt"])
+        expected = {"1007012", "1007082"} if year < 2024 else {"1007013", "1007083"}
+        assert expected <= codes, year
+
+
+def test_older_years_come_as_windows_1250_with_semicolons() -> None:
+    data = (INPUTS / "2021" / "dzialania.csv").read_bytes()
+    assert data.startswith(b"data;teryt;")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert "ł".encode("cp1250") in data
+
+
+def test_figures_are_plausible(dataset) -> None:
+    for year in YEARS:
+        crimes = dataset.table("przestepstwa", year)
+        total = crimes[crimes["kategoria"] == "ogolem"]["stwierdzone"].sum()
+        people = dataset.table("ludnosc", year)["ludnosc"].sum()
+        assert 100 < total / people * 10_000 < 400  # crimes per 10,000 residents
+        assert dataset.table("kmzb", year)["status"].nunique() >= 4
+        assert len(dataset.table("sluzby_ponadnormatywne", year)) >= 2
+    totals = [dataset.table("przestepstwa", y).query("kategoria == 'ogolem'")["stwierdzone"].sum() for y in YEARS]
+    changes = [b / a for a, b in zip(totals, totals[1:], strict=False)]
+    assert all(0.8 < c < 1.25 for c in changes)

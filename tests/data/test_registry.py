@@ -1,0 +1,74 @@
+"""The powiat and its gminas come from powiat.toml, checked with messages an analyst can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.data.registry import read_powiat
+from pipeline.errors import DataError
+
+from ..conftest import INPUTS
+
+
+def test_the_example_registry(powiat) -> None:
+    assert powiat.code == "1007000"
+    assert [g.nazwa for g in powiat.gminy] == ["Białaczów", "Drzewica", "Mniszków", "Opoczno", "Paradyż",
+                                               "Poświętne", "Sławno", "Żarnów"]
+    assert powiat.nazwa_dopelniacz == "powiatu opoczyńskiego"
+    assert powiat.slug == "opoczynski"
+    assert powiat.example_data is True
+
+
+def test_former_codes_map_to_todays_gmina(powiat) -> None:
+    code, former = powiat.current_code("1007012")
+    assert code == "1007013" and former is not None and former.until_year == 2023
+    assert powiat.current_code("1007043") == ("1007043", None)
+    assert powiat.current_code("1007999") == (None, None)
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Żarnów", "1007083"), ("zarnow", "1007083"), ("GMINA ŻARNÓW", "1007083"), ("Miasto i Gmina Opoczno", "1007043"),
+    ("powiat", "1007000"), ("powiat opoczyński", "1007000"), ("Starostwo Powiatowe", "1007000"),
+])
+def test_names_are_matched_ignoring_case_and_polish_letters(powiat, name, code) -> None:
+    assert powiat.code_for_name(name) == code
+
+
+def test_a_near_miss_gets_a_suggestion(powiat) -> None:
+    assert powiat.code_for_name("Poświetna") is None
+    assert powiat.suggest_name("Poświetna") == "Poświętne"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "powiat.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_every_problem_of_the_settings_is_reported_at_once(tmp_path) -> None:
+    text = (INPUTS / "powiat.toml").read_text(encoding="utf-8")
+    text = text.replace('teryt = "1007023"', 'teryt = "2007023"').replace('rodzaj = "wiejska"', 'rodzaj = "wiejski"', 1)
+    text = text.replace('rada = "Rada Powiatu Opoczyńskiego"\n', "")
+    with pytest.raises(DataError) as raised:
+        read_powiat(_write(tmp_path, text))
+    messages = " | ".join(p.message for p in raised.value.problems)
+    assert "kod TERYT musi mieć 7 cyfr i zaczynać się od 1007" in messages
+    assert "nieznany rodzaj gminy" in messages
+    assert "brak tekstu w polu powiat.rada" in messages
+    assert all(p.file == "powiat.toml" for p in raised.value.problems)
+
+
+def test_a_missing_or_broken_settings_file(tmp_path) -> None:
+    with pytest.raises(DataError, match="błędy: 1"):
+        read_powiat(tmp_path)
+    with pytest.raises(DataError) as raised:
+        read_powiat(_write(tmp_path, "[powiat\nteryt = 1"))
+    assert "błąd składni TOML" in raised.value.problems[0].message
+
+
+def test_a_code_used_by_two_gminas_is_an_error(tmp_path) -> None:
+    text = (INPUTS / "powiat.toml").read_text(encoding="utf-8").replace('"1007082"', '"1007012"')
+    with pytest.raises(DataError) as raised:
+        read_powiat(_write(tmp_path, text))
+    assert any("występuje dwa razy" in p.message for p in raised.value.problems)

@@ -1,0 +1,160 @@
+"""The PDF's claims (PDF/A-3u, tagging, language, title, fonts, alt texts, embedded inputs,
+qpdf) hold for the example report; and each check fails when its feature is broken."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from pipeline.document.assemble import document_title
+from pipeline.document.pdfcheck import Finding, check_pdf
+from pipeline.document.provenance import MANIFEST
+
+pytestmark = pytest.mark.e2e
+
+
+def findings(pdf: Path, report) -> dict[str, Finding]:
+    result = check_pdf(pdf, report.dataset.sources, document_title(report.dataset))
+    return {f.claim: f for f in result}
+
+
+def claim(findings_by_claim: dict[str, Finding], words: str) -> Finding:
+    (found,) = [f for c, f in findings_by_claim.items() if words in c]
+    return found
+
+
+CLAIMS = ["PDF/A-3u", "sRGB", "tytuł w metadanych", "oznaczony tagami", "/Lang", "DisplayDocTitle",
+          "nagłówki H1", "komórkami nagłówkowymi", "tekstem alternatywnym", "zakładki", "czcionki osadzone",
+          "tylko czcionka projektu", "SHA-256 zgodne", "manifest", "AFRelationship", "qpdf"]
+
+
+@pytest.mark.parametrize("words", CLAIMS)
+def test_every_claim_holds_for_the_example_report(example_report, words: str) -> None:
+    result = claim(findings(example_report.pdf, example_report), words)
+    assert result.ok, f"{result.claim}: {result.detail}"
+
+
+def test_the_manifest_lists_every_input_with_its_hash_rows_and_version(example_report) -> None:
+    with pikepdf.open(example_report.pdf) as pdf:
+        manifest = json.loads(pdf.attachments[MANIFEST].get_file().read_bytes())
+    assert manifest["wersja"] and manifest["rok"] == 2025
+    by_file = {f["plik"]: f for f in manifest["pliki"]}
+    assert by_file["powiat.toml"]["wiersze"] == 8
+    assert by_file["2025/dzialania.csv"]["wiersze"] == len(example_report.dataset.table("dzialania", 2025))
+    assert len(by_file) == len(example_report.dataset.sources)
+
+
+def test_alt_texts_say_what_the_chart_shows(example_report) -> None:
+    with pikepdf.open(example_report.pdf) as pdf:
+        alts = [str(e.Alt) for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+    assert alts and all(len(a) > 60 for a in alts)
+    assert any("2021–2025" in a and "powiecie opoczyńskim" in a for a in alts)
+
+
+def _elements(node: pikepdf.Object):
+    if isinstance(node, pikepdf.Dictionary):
+        yield node
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+            yield from _elements(kid)
+
+
+# ---------------------------------------------------------------- each check can fail
+
+
+def _drop_lang(pdf: pikepdf.Pdf) -> None:
+    del pdf.Root.Lang
+
+
+def _pdfa_2(pdf: pikepdf.Pdf) -> None:
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp["pdfaid:part"] = "2"
+
+
+def _no_output_intent(pdf: pikepdf.Pdf) -> None:
+    del pdf.Root.OutputIntents
+
+
+def _untagged(pdf: pikepdf.Pdf) -> None:
+    del pdf.Root.MarkInfo
+
+
+def _no_window_title(pdf: pikepdf.Pdf) -> None:
+    del pdf.Root.ViewerPreferences
+
+
+def _other_title(pdf: pikepdf.Pdf) -> None:
+    pdf.docinfo["/Title"] = "Raport"
+
+
+def _figure_without_alt(pdf: pikepdf.Pdf) -> None:
+    figure = next(e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure")
+    del figure.Alt
+
+
+def _heading_skips_a_level(pdf: pikepdf.Pdf) -> None:
+    heading = next(e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/H2")
+    heading.S = pikepdf.Name("/H4")
+
+
+def _no_header_cells(pdf: pikepdf.Pdf) -> None:
+    for element in _elements(pdf.Root.StructTreeRoot):
+        if element.get("/S") == "/TH":
+            element.S = pikepdf.Name("/TD")
+
+
+def _font_not_embedded(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        for font in page.Resources.Font.values():
+            for each in (font, *font.get("/DescendantFonts", [])):
+                descriptor = each.get("/FontDescriptor")
+                for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+                    if descriptor is not None and key in descriptor:
+                        del descriptor[key]
+                        return
+
+
+def _input_changed(pdf: pikepdf.Pdf) -> None:
+    name = next(n for n in pdf.attachments if n != MANIFEST)
+    spec = pdf.attachments[name]
+    pdf.attachments[name] = pikepdf.AttachedFileSpec(pdf, spec.get_file().read_bytes() + b"\n1007023;oops",
+                                                     filename=name)
+
+
+def _unsorted_names(pdf: pikepdf.Pdf) -> None:
+    names = pdf.Root.Names.EmbeddedFiles
+    node = names if "/Names" in names else names.Kids[0]
+    items = list(node.Names)
+    node.Names = pikepdf.Array(items[2:4] + items[0:2] + items[4:])
+
+
+BREAKAGES: list[tuple[str, Callable[[pikepdf.Pdf], None]]] = [
+    ("/Lang", _drop_lang), ("PDF/A-3u", _pdfa_2), ("sRGB", _no_output_intent), ("oznaczony tagami", _untagged),
+    ("DisplayDocTitle", _no_window_title), ("tytuł w metadanych", _other_title),
+    ("tekstem alternatywnym", _figure_without_alt), ("nagłówki H1", _heading_skips_a_level),
+    ("komórkami nagłówkowymi", _no_header_cells), ("czcionki osadzone", _font_not_embedded),
+    ("SHA-256 zgodne", _input_changed), ("qpdf", _unsorted_names),
+]
+
+
+@pytest.mark.parametrize(("words", "breakage"), BREAKAGES, ids=[b[1].__name__.strip("_") for b in BREAKAGES])
+def test_each_check_fails_when_its_feature_is_broken(example_report, tmp_path, words, breakage) -> None:
+    broken = tmp_path / "broken.pdf"
+    with pikepdf.open(example_report.pdf) as pdf:
+        breakage(pdf)
+        pdf.save(broken)
+    result = claim(findings(broken, example_report), words)
+    assert not result.ok, result
+
+
+def test_check_pdf_command_passes_on_the_example_report(example_report, capsys) -> None:
+    from pipeline.cli import main
+
+    out = example_report.pdf.parents[1]
+    assert main(["check-pdf", "--rok", "2025", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "PDF spełnia wszystkie sprawdzane wymagania." in printed and "BŁĄD" not in printed
