@@ -74,7 +74,11 @@ def measure(command: Sequence[str], timings: Path | None = None) -> Run:
             # slow the very run being measured: read it 20 times less often.
             tick += 1
             sizes, proportional = [], []
-            for each in [root, *root.children(recursive=True)]:
+            try:
+                tree = [root, *root.children(recursive=True)]
+            except psutil.Error:  # a helper ended while its parent was being asked for it
+                continue
+            for each in tree:
                 try:
                     sizes.append(each.memory_info().rss)
                     if tick % 20 == 0:
@@ -188,17 +192,15 @@ import time, sys
 from pipeline import report
 from pipeline.content import charts
 from pipeline.content.blocks import figure
-from pipeline.content.report import crime, roads
+from pipeline.content.report.crime import _crime_chart
+from pipeline.content.report.roads import _road_chart
 from pipeline.content.theme import PALETTE
-from pipeline.data import indicators as ind
-from pipeline.data.schema import SEVEN_CATEGORIES
 from pipeline.document.assemble import _font_faces
 from pipeline.document.render import render
 ds = report.load("inputs", 2025)
 def draw():
-    table = ind.crime_table(ds).loc[list(SEVEN_CATEGORIES)]
-    return [crime._crime_chart(ds, None), roads._road_chart(ds), crime._seven_chart(ds, table),
-            *(crime._crime_chart(ds, g.teryt) for g in ds.powiat.gminy)]
+    return [_crime_chart(ds, None), _road_chart(ds),
+            *(_crime_chart(ds, g.teryt) for g in ds.powiat.gminy)]
 draw()
 for fmt, dpi in (("png", 150), ("png", 200), ("png", 300), ("svg", 200)):
     charts.CHART_FORMAT, charts.CHART_DPI = fmt, dpi
