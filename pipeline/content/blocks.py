@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from .charts import Chart
 
 __all__ = ["GMINA_CHAPTERS_MARKER", "Block", "Column", "Row", "bullets", "facts", "figure", "heading", "join",
-           "marker", "paragraphs", "table"]
+           "led_items", "marker", "paragraphs", "table"]
 
 GMINA_CHAPTERS_MARKER = "gmina-chapters"  # where the powiat notebook wants the gmina chapters
+SHORT_TABLE = 6  # rows: a table this short is never split across pages
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "blocks"
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
@@ -78,6 +79,12 @@ def bullets(items: Iterable[str], css: str = "") -> Block:
     return _render("bullets.html.j2", items=list(items), css=css)
 
 
+def led_items(items: Iterable[tuple[str, str]], css: str = "", separator: str = "") -> Block:
+    """A list whose items start with a bold lead: ("Przestępczość spadła.", "the figures"),
+    or ("dynamika", "what it means") with separator ":"."""
+    return _render("led_items.html.j2", items=list(items), css=css, separator=separator)
+
+
 def facts(pairs: Iterable[tuple[str, str]]) -> Block:
     return _render("facts.html.j2", facts=list(pairs))
 
@@ -92,11 +99,12 @@ def figure(chart: Chart) -> Block:
 
 
 def table(caption: str, columns: Sequence[Column], rows: Iterable[Row | Sequence[str]], *,
-          notes: Sequence[str] = (), row_headers: bool = True, css: str = "", long: bool = False) -> Block:
+          notes: Sequence[str] = (), row_headers: bool = True, css: str = "") -> Block:
     """A data table: header cells marked as headers, the first column as row headers.
 
-    `long` tables may break across pages (their header repeats); short ones stay whole.
+    A table of more than SHORT_TABLE rows may break across pages (the stylesheet keeps at
+    least 3 rows on either side); a shorter one stays whole.
     """
     rows = [r if isinstance(r, Row) else Row(list(r)) for r in rows]
     return _render("table.html.j2", caption=caption, columns=list(columns), rows=rows, notes=list(notes),
-                   row_headers=row_headers, css=css, long=long)
+                   row_headers=row_headers, css=css, short=len(rows) <= SHORT_TABLE)

@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from ..data.formatting import fmt_int, fmt_number
 from .theme import FONT_FAMILY, FONT_FILES, PALETTE
 
-__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "grouped_bars", "paired_hbars", "ranked_hbars", "stacked_hbars",
+__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "grouped_bars", "ranked_hbars", "stacked_hbars",
            "trend_lines"]
 
 ChartFormat = Literal["png", "svg"]
@@ -82,9 +82,15 @@ def _render(figure: Figure, alt: str, caption: str, fmt: ChartFormat | None = No
     return Chart(buffer.getvalue(), MIME[fmt], alt, caption, width)
 
 
-def _polish_axis(axis: matplotlib.axis.Axis, integer: bool = True) -> None:
+def _polish_axis(axis: matplotlib.axis.Axis, values: Sequence[float | None], integer: bool = True) -> None:
+    """Polish numbers at round steps, from 0 to the first step above the largest value (with a
+    little room for its label): the scale never ends below the longest bar."""
     axis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, 0 if float(v).is_integer() else 1)))
-    axis.set_major_locator(MaxNLocator(nbins=6, integer=integer))
+    locator = MaxNLocator(nbins=6, integer=integer, steps=[1, 2, 2.5, 5, 10])
+    axis.set_major_locator(locator)
+    largest = max((v for v in values if v is not None), default=0) or 1
+    top = next(t for t in locator.tick_values(0, largest * 1.05) if t >= largest * 1.05)
+    axis.axes.set_xlim(0, top) if axis.axis_name == "x" else axis.axes.set_ylim(0, top)
 
 
 def _wrap(labels: Sequence[str], width: int = 30) -> list[str]:
@@ -102,16 +108,14 @@ def _label_bars(ax: Axes, bars, values: Sequence[object]) -> None:
     ax.bar_label(bars, labels=labels, padding=2, fontsize=7.5, color=PALETTE.ink)
 
 
-def _legend(figure: Figure, ax: Axes, reverse: bool = False) -> None:
+def _legend(figure: Figure, ax: Axes) -> None:
     """One legend row under the plot, outside it, so it never covers a bar."""
     handles, names = ax.get_legend_handles_labels()
-    if reverse:
-        handles, names = handles[::-1], names[::-1]
     figure.legend(handles, names, loc="outside lower center", ncols=len(names))
 
 
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
-                 caption: str, ylabel: str = "", height_in: float = 2.6) -> Chart:
+                 caption: str, ylabel: str = "", height_in: float = 2.2) -> Chart:
     """Vertical bars, one group per category (usually a year), one bar per series."""
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(height_in)
@@ -124,32 +128,11 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | N
             _label_bars(ax, bars, values)
         ax.set_xticks(list(positions), list(categories))
         ax.set_ylabel(ylabel)
-        _polish_axis(ax.yaxis)
+        _polish_axis(ax.yaxis, [v for values in series.values() for v in values])
         ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
         if len(series) > 1:
             _legend(figure, ax)
-        ax.margins(y=0.15)
-        return _render(figure, alt, caption)
-
-
-def paired_hbars(labels: Sequence[str], current: Sequence[float | None], previous: Sequence[float | None], *,
-                 current_label: str, previous_label: str, alt: str, caption: str) -> Chart:
-    """Horizontal bars comparing this year with last year, one pair per category."""
-    with matplotlib.rc_context(STYLE):
-        figure, ax = _figure(0.5 + 0.36 * len(labels))
-        positions = list(range(len(labels)))[::-1]
-        # This year's bar above last year's, as the legend reads.
-        for offset, values, label, index in ((-0.2, previous, previous_label, 1), (0.2, current, current_label, 0)):
-            widths = [0 if v is None else v for v in values]
-            bars = ax.barh([p + offset for p in positions], widths, 0.38, label=label, **_style(index))
-            _label_bars(ax, bars, values)
-        ax.set_yticks(positions, _wrap(labels))
-        _polish_axis(ax.xaxis)
-        ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
-        ax.set_axisbelow(True)
-        ax.margins(x=0.12)
-        _legend(figure, ax, reverse=True)
         return _render(figure, alt, caption)
 
 
@@ -179,18 +162,19 @@ def ranked_hbars(labels: Sequence[str], values: Sequence[float | None], *, refer
         if any(flagged):
             ax.barh([], [], color=PALETTE.muted, hatch="....", label=flag_label)
         ax.set_yticks(positions, _wrap(labels))
-        _polish_axis(ax.xaxis, integer=False)
+        _polish_axis(ax.xaxis, [*values, reference], integer=False)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
-        ax.margins(x=0.1)
         _legend(figure, ax)
         return _render(figure, alt, caption)
 
 
 def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str) -> Chart:
-    """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status)."""
+    """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status);
+    a part that is empty everywhere gets no legend entry."""
+    parts = {label: values for label, values in parts.items() if any(values)}
     with matplotlib.rc_context(STYLE):
-        figure, ax = _figure(0.7 + 0.3 * len(labels))
+        figure, ax = _figure(0.7 + 0.26 * len(labels))
         positions = list(range(len(labels)))[::-1]
         left = [0.0] * len(labels)
         for index, (label, values) in enumerate(parts.items()):
@@ -199,16 +183,15 @@ def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, a
         for position, total in zip(positions, left, strict=True):
             ax.text(total, position, f" {fmt_int(total)}", va="center", fontsize=7.5)
         ax.set_yticks(positions, _wrap(labels, 40))
-        _polish_axis(ax.xaxis)
+        _polish_axis(ax.xaxis, left)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
-        ax.margins(x=0.08)
         _legend(figure, ax)
         return _render(figure, alt, caption)
 
 
 def trend_lines(years: Sequence[int], series: dict[str, Sequence[float | None]], *, alt: str, caption: str,
-                height_in: float = 2.4) -> Chart:
+                height_in: float = 2.2) -> Chart:
     """Lines over the years, each with its own marker and dash, so they part in grey print."""
     styles = (("o", "-"), ("s", "--"), ("^", ":"), ("D", "-."))
     with matplotlib.rc_context(STYLE):
@@ -223,9 +206,8 @@ def trend_lines(years: Sequence[int], series: dict[str, Sequence[float | None]],
                 ax.annotate(fmt_int(value), (year, value), textcoords="offset points", xytext=(7, 0),
                             ha="left", va="center", fontsize=7.5, color=PALETTE.ink)
         ax.set_xticks(list(years), [str(y) for y in years])
-        _polish_axis(ax.yaxis)
-        ax.set_ylim(bottom=0)
+        _polish_axis(ax.yaxis, [v for values in series.values() for v in values])
         ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
-        ax.margins(x=0.06, y=0.18)
+        ax.margins(x=0.06)
         _legend(figure, ax)
         return _render(figure, alt, caption)

@@ -13,11 +13,21 @@ from dataclasses import dataclass
 import pandas as pd
 from babel import Locale
 
-from ..data.formatting import MISSING_TEXT, fmt_change, fmt_int, fmt_list, fmt_money, fmt_number, fmt_percent
+from ..data.formatting import (
+    MISSING_TEXT,
+    fmt_change,
+    fmt_int,
+    fmt_list,
+    fmt_money,
+    fmt_number,
+    fmt_percent,
+    money_digits,
+)
 from ..data.indicators import FEW_CASES, KeyFigure
 from ..data.schema import SEVEN_CATEGORIES
 
-__all__ = ["SUBJECTS", "Subject", "change_sentence", "plural", "seven_categories_sentence"]
+__all__ = ["SUBJECTS", "Subject", "change_by", "change_sentence", "more_or_less", "plural",
+           "seven_categories_sentence"]
 
 _PL = Locale.parse("pl_PL")
 
@@ -38,9 +48,7 @@ class Subject:
     def verb(self, direction: int) -> str:
         if direction > 0:
             return "wzrosła" if self.feminine else "wzrósł"
-        if direction < 0:
-            return "spadła" if self.feminine else "spadł"
-        return "nie zmieniła się" if self.feminine else "nie zmienił się"
+        return "spadła" if self.feminine else "spadł"
 
     @property
     def was(self) -> str:
@@ -66,7 +74,7 @@ SEVEN_GENITIVE: dict[str, str] = {
     "kradziez_z_wlamaniem": "kradzieży z włamaniem",
     "rozboj": "przestępstw rozbójniczych",  # rozbój, kradzież i wymuszenie rozbójnicze
     "uszczerbek_na_zdrowiu": "przestępstw z uszczerbkiem na zdrowiu",
-    "bojka_pobicie": "bójek i pobić",
+    "bojka_pobicie": "bójek lub pobić",  # "i" would clash with the list's own "i"
     "uszkodzenie_rzeczy": "uszkodzeń rzeczy",
     "kradziez_samochodu": "kradzieży samochodów",
 }
@@ -78,7 +86,7 @@ def _value(figure: KeyFigure, value: object) -> str:
         case "percent":
             return fmt_percent(value)
         case "money":
-            return fmt_money(value)
+            return fmt_money(value, money_digits([figure.current, figure.previous]))
         case "number":
             return fmt_number(value, 0)
         case _:
@@ -94,19 +102,29 @@ def change_sentence(figure: KeyFigure, year: int, previous_year: int) -> str:
         return f"{start}: {MISSING_TEXT} za {year} r."
     if pd.isna(before):
         return f"{start} {subject.was} {_value(figure, now)} ({MISSING_TEXT} za {previous_year} r. do porównania)."
-    direction = int(now > before) - int(now < before)
+    if now == before:
+        return f"{start} bez zmian: {_value(figure, now)} w {previous_year} i {year} r."
     span = f"z {_value(figure, before)} w {previous_year} r. do {_value(figure, now)} w {year} r."
-    if direction == 0 and now == 0:
-        return f"{start} {subject.was} {_value(figure, now)}, tak jak w {previous_year} r."
-    if direction == 0:
-        return f"{start} {subject.verb(0)} ({_value(figure, now)} w {year} r.)."
+    return f"{start} {subject.verb(1 if now > before else -1)} {change_by(figure)} – {span}"
+
+
+def change_by(figure: KeyFigure) -> str:
+    """How much a figure changed, as a sentence says it: "o 3,9%", "o 4" on a base under 10
+    (a percentage of a handful of cases misleads: 1 -> 5 is not "o 400%"), "o 0,3 pkt proc."."""
     if figure.kind == "percent":
-        by = f" o {fmt_number(abs(figure.change))} pkt proc."
-    elif pd.isna(figure.dynamika) or before < FEW_CASES or now == 0:  # "o 200%" on 1 -> 3, "o 100%" to 0
-        by = ""
-    else:
-        by = f" o {fmt_percent(abs(figure.dynamika - 100))}"
-    return f"{start} {subject.verb(direction)}{by} – {span}"
+        return f"o {fmt_number(abs(figure.change))} pkt proc."
+    if figure.kind == "money":
+        return f"o {fmt_money(abs(figure.change), money_digits([figure.current, figure.previous]))}"
+    if pd.isna(figure.dynamika) or figure.previous < FEW_CASES or figure.current == 0:
+        return f"o {fmt_number(abs(figure.change), 0)}"
+    return f"o {fmt_percent(abs(figure.dynamika - 100))}"
+
+
+def more_or_less(figure: KeyFigure) -> str:
+    """ "o 3,9% mniej niż", "o 4 więcej niż" (a base under 10 in numbers), "tyle samo co"."""
+    if figure.current == figure.previous:
+        return "tyle samo co"
+    return f"{change_by(figure)} {'więcej' if figure.current > figure.previous else 'mniej'} niż"
 
 
 def seven_categories_sentence(changes: Sequence[tuple[str, object]]) -> str:
@@ -120,7 +138,7 @@ def seven_categories_sentence(changes: Sequence[tuple[str, object]]) -> str:
     if fell:
         parts.append("spadła liczba " + fmt_list(fell))
     if same:
-        parts.append("bez zmian pozostała liczba " + fmt_list(same))
+        parts.append("bez zmian: liczba " + fmt_list(same))
     if not parts:
         return f"Dla 7 kategorii przestępstw najbardziej dokuczliwych społecznie {MISSING_TEXT} do porównania."
     return "Wśród 7 kategorii przestępstw najbardziej dokuczliwych społecznie " + "; ".join(parts) + "."

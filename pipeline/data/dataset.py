@@ -34,6 +34,11 @@ class SourceFile:
     sha256: str
     rows: int  # data rows read from it (gminas for powiat.toml)
 
+    @property
+    def attachment(self) -> str:
+        """ "2025/przestepstwa.csv" -> "2025-przestepstwa.csv": its flat name inside the PDF."""
+        return self.label.replace("/", "-")
+
 
 def _source(inputs: Path, path: Path, rows: int) -> SourceFile:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()

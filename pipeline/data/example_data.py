@@ -63,60 +63,102 @@ KMZB_STATUS_SHARES = {
 }
 
 
+ALL_YEAR = tuple(range(1, 13))
+SCHOOL_YEAR = (1, 2, 3, 4, 5, 6, 9, 10, 11, 12)  # no lessons in July and August
+
+
+@dataclass(frozen=True)
+class EventName:
+    """One action as people name it, who it is for and the months it fits (no ferie in September)."""
+
+    text: str
+    groups: tuple[str, ...]
+    months: tuple[int, ...] = ALL_YEAR
+
+
 @dataclass(frozen=True)
 class EventType:
-    """A kind of prevention event: its names, each with the groups it is meant for."""
+    """A kind of prevention event held in a gmina: the actions of that kind and their partners."""
 
     kind: str
-    names: tuple[tuple[str, tuple[str, ...]], ...]
+    names: tuple[EventName, ...]
     participants: tuple[int, int]
     programme: str = ""
     partners: tuple[str, ...] = ()
-    months: tuple[int, ...] = tuple(range(1, 13))
+
+
+@dataclass(frozen=True)
+class AnnualEvent:
+    """An event of the whole powiat, held once a year (the source article names each of them)."""
+
+    kind: str
+    name: EventName
+    participants: tuple[int, int]
+    programme: str = ""
+    partners: tuple[str, ...] = ()
 
 
 SCHOOL = "Szkoła Podstawowa w gminie {gmina}"
 EVENT_TYPES = (
-    EventType("debata_spoleczna", (("Debata społeczna o bezpieczeństwie w gminie {gmina}", ("mieszkancy",)),
-                                   ("Debata społeczna „Bezpieczny Senior” w gminie {gmina}", ("seniorzy",))),
+    EventType("debata_spoleczna",
+              (EventName("Debata społeczna o bezpieczeństwie w gminie {gmina}", ("mieszkancy",), SCHOOL_YEAR),
+               EventName("Debata społeczna „Bezpieczny Senior” w gminie {gmina}", ("seniorzy",), SCHOOL_YEAR)),
               (25, 90), "Razem Bezpieczniej", ("Urząd Gminy {gmina}", "Gminny Ośrodek Kultury w gminie {gmina}")),
     EventType("akcja_edukacyjna",
-              (("Odpowiedzialność prawna nieletnich – spotkanie w szkole", ("szkola_podstawowa",
-                                                                           "szkola_ponadpodstawowa")),
-               ("Bezpieczne Ferie – spotkanie z uczniami", ("szkola_podstawowa",)),
-               ("Bezpieczne Wakacje – spotkanie z uczniami", ("szkola_podstawowa",)),
-               ("Cyberprzemoc i bezpieczeństwo w sieci", ("szkola_podstawowa", "szkola_ponadpodstawowa", "rodzice")),
-               ("„Bezpieczny Senior” – jak nie dać się oszukać", ("seniorzy",))),
+              (EventName("Odpowiedzialność prawna nieletnich – spotkanie w szkole",
+                         ("szkola_podstawowa", "szkola_ponadpodstawowa"), SCHOOL_YEAR),
+               EventName("Bezpieczne Ferie – spotkanie z uczniami", ("szkola_podstawowa",), (1, 2)),
+               EventName("Bezpieczne Wakacje – spotkanie z uczniami", ("szkola_podstawowa",), (6,)),
+               EventName("Cyberprzemoc i bezpieczeństwo w sieci",
+                         ("szkola_podstawowa", "szkola_ponadpodstawowa", "rodzice"), SCHOOL_YEAR),
+               EventName("„Bezpieczny Senior” – jak nie dać się oszukać", ("seniorzy",))),
               (20, 160), "Razem Bezpieczniej", (SCHOOL, "Gminny Ośrodek Pomocy Społecznej w gminie {gmina}")),
     EventType("akcja_brd",
-              (("Bezpieczna Droga do Szkoły", ("przedszkole", "szkola_podstawowa")),
-               ("Kręci mnie bezpieczeństwo – lekcja BRD", ("przedszkole", "szkola_podstawowa")),
-               ("Akcja „Świeć przykładem” – odblaski dla pieszych", ("seniorzy", "mieszkancy")),
-               ("Bezpieczny przejazd – kontrola stanu trzeźwości kierujących", ("kierowcy",))),
+              (EventName("Bezpieczna Droga do Szkoły", ("przedszkole", "szkola_podstawowa"), (9,)),
+               EventName("Kręci mnie bezpieczeństwo – lekcja BRD", ("przedszkole", "szkola_podstawowa"), SCHOOL_YEAR),
+               EventName("Akcja „Świeć przykładem” – odblaski dla pieszych", ("seniorzy", "mieszkancy"),
+                         (1, 2, 10, 11, 12)),
+               EventName("Bezpieczny przejazd – kontrola stanu trzeźwości kierujących", ("kierowcy",))),
               (15, 180), "Kręci mnie bezpieczeństwo",
               ("Wydział Ruchu Drogowego KPP", "Przedszkole Samorządowe w gminie {gmina}")),
-    EventType("pierwsza_pomoc", (("Akcja „Na ratunek” – nauka pierwszej pomocy",
-                                  ("szkola_podstawowa", "szkola_ponadpodstawowa")),),
+    EventType("pierwsza_pomoc", (EventName("Akcja „Na ratunek” – nauka pierwszej pomocy",
+                                           ("szkola_podstawowa", "szkola_ponadpodstawowa"), SCHOOL_YEAR),),
               (30, 140), "", ("Falck Opoczno", SCHOOL)),
-    EventType("spotkanie_z_gosciem",
-              (("Spotkanie z Piotrem Stępniakiem ps. Gepard – kampania profilaktyczna", ("szkola_ponadpodstawowa",)),
-               ("Spotkanie z ratownikiem medycznym", ("szkola_ponadpodstawowa",))),
-              (80, 400), "", ("Liceum Ogólnokształcące w Opocznie",), (3, 4, 5, 10, 11)),
-    EventType("piknik", (("Piknik rodzinny „Bezpieczne Wakacje”", ("mieszkancy", "rodzice")),
-                         ("Piknik Profilaktyczny z okazji Święta Policji", ("mieszkancy",))),
-              (100, 500), "Bezpieczne Wakacje", ("Urząd Gminy {gmina}", "OSP w gminie {gmina}", "Falck Opoczno"),
-              (6, 7, 8)),
-    EventType("rajd_rowerowy", (("Rajd rowerowy dla uczniów klas 6 SP", ("szkola_podstawowa",)),), (40, 120),
-              "Kręci mnie bezpieczeństwo", (SCHOOL,), (5, 6, 9)),
-    EventType("turniej_sportowy",
-              (("Halowy Turniej Piłki Nożnej o Puchar Komendanta Powiatowego Policji "
-                "„Alkohol?, Narkotyki? Nie!, Dziękuję!”", ("szkola_podstawowa", "szkola_ponadpodstawowa")),),
-              (200, 560), "", ("Starostwo Powiatowe", "Ośrodek Sportu i Rekreacji w Opocznie"), (1, 2, 3, 11, 12)),
+    EventType("spotkanie_z_gosciem", (EventName("Spotkanie z ratownikiem medycznym", ("szkola_ponadpodstawowa",),
+                                                SCHOOL_YEAR),),
+              (40, 160), "", ("Liceum Ogólnokształcące w Opocznie",)),
+    EventType("piknik", (EventName("Piknik rodzinny „Bezpieczne Wakacje”", ("mieszkancy", "rodzice"), (6, 7, 8)),),
+              (100, 400), "Bezpieczne Wakacje", ("Urząd Gminy {gmina}", "OSP w gminie {gmina}", "Falck Opoczno")),
+    EventType("rajd_rowerowy", (EventName("Rajd rowerowy dla uczniów klas 6 SP", ("szkola_podstawowa",), (5, 6, 9)),),
+              (40, 120), "Kręci mnie bezpieczeństwo", (SCHOOL,)),
+    EventType("turniej_sportowy", (EventName("Gminny turniej piłki nożnej „Sport zamiast używek”",
+                                             ("szkola_podstawowa", "szkola_ponadpodstawowa"), (4, 5, 6, 9, 10)),),
+              (40, 160), "", (SCHOOL, "Urząd Gminy {gmina}")),
 )
-KIND_WEIGHTS = {"akcja_edukacyjna": 0.36, "akcja_brd": 0.30, "debata_spoleczna": 0.07,
-                "pierwsza_pomoc": 0.08, "spotkanie_z_gosciem": 0.05, "piknik": 0.06,
-                "rajd_rowerowy": 0.04, "turniej_sportowy": 0.04}
-COUNTY_WIDE = ("turniej_sportowy", "spotkanie_z_gosciem", "piknik")
+KIND_WEIGHTS = {"akcja_edukacyjna": 0.38, "akcja_brd": 0.32, "debata_spoleczna": 0.07,
+                "pierwsza_pomoc": 0.08, "spotkanie_z_gosciem": 0.04, "piknik": 0.05,
+                "rajd_rowerowy": 0.03, "turniej_sportowy": 0.03}
+# The powiat's own events, once a year each, for young people and residents of every gmina.
+ANNUAL_EVENTS = (
+    AnnualEvent("turniej_sportowy", EventName("Halowy Turniej Piłki Nożnej o Puchar Komendanta Powiatowego Policji "
+                                              "„Alkohol?, Narkotyki? Nie!, Dziękuję!”",
+                                              ("szkola_podstawowa",), (2,)),
+                (420, 560), "", ("Starostwo Powiatowe", "Ośrodek Sportu i Rekreacji w Opocznie")),
+    AnnualEvent("spotkanie_z_gosciem", EventName("Spotkanie z Piotrem Stępniakiem ps. Gepard – kampania "
+                                                 "profilaktyczna dla uczniów liceów", ("szkola_ponadpodstawowa",),
+                                                 (3, 10)),
+                (360, 400), "", ("Liceum Ogólnokształcące w Opocznie",)),
+    AnnualEvent("pierwsza_pomoc", EventName("Akcja „Na ratunek” – pierwsza pomoc dla młodzieży szkół powiatu",
+                                            ("szkola_ponadpodstawowa",), (4, 5)),
+                (200, 320), "", ("Falck Opoczno", "Starostwo Powiatowe")),
+    AnnualEvent("rajd_rowerowy", EventName("Powiatowy rajd rowerowy dla uczniów klas 6 SP", ("szkola_podstawowa",),
+                                           (6,)),
+                (120, 220), "Kręci mnie bezpieczeństwo", ("Starostwo Powiatowe",)),
+    AnnualEvent("piknik", EventName("Piknik Profilaktyczny z okazji Święta Policji", ("mieszkancy",), (7,)),
+                (400, 900), "", ("Starostwo Powiatowe", "Falck Opoczno", "Komenda Powiatowa PSP w Opocznie")),
+    AnnualEvent("debata_spoleczna", EventName("Powiatowa debata społeczna o bezpieczeństwie", ("mieszkancy",), (11,)),
+                (60, 120), "Razem Bezpieczniej", ("Starostwo Powiatowe",)),
+)
 
 
 class _Writer:
@@ -224,6 +266,7 @@ class _Generator:
 
     def events(self, year: int, writer: _Writer) -> list[list[object]]:
         rows = [self._reception_point(g, year, month, writer) for g in self.powiat.gminy for month in (3, 6, 9, 12)]
+        rows += [self._annual(event, year) for event in ANNUAL_EVENTS]
         target = self.events_target(year)
         types = {t.kind: t for t in EVENT_TYPES}
         kinds = list(KIND_WEIGHTS)
@@ -232,9 +275,8 @@ class _Generator:
         seen = set()
         while len(rows) < target:
             kind = types[str(self.rng.choice(kinds, p=probabilities / probabilities.sum()))]
-            county_wide = kind.kind in COUNTY_WIDE and self.rng.random() < 0.5
             gmina = self.powiat.gminy[int(self.rng.choice(len(people), p=people / people.sum()))]
-            event = self._event(kind, gmina, county_wide, year, writer)
+            event = self._event(kind, gmina, year)
             if (key := (event[0], event[1], event[3])) not in seen:  # one event a day per place and name
                 seen.add(key)
                 rows.append(event)
@@ -255,23 +297,23 @@ class _Generator:
         return [day, _code(gmina, year), "punkt_przyjec", name, "Dzielnicowy bliżej nas", "mieszkancy",
                 int(self.rng.integers(3, 18)), f"Urząd Gminy {gmina.nazwa}"]
 
-    def _event(self, kind: EventType, gmina: Gmina, county_wide: bool, year: int,
-               writer: _Writer) -> list[object]:
-        month = int(self.rng.choice(kind.months))
-        day = dt.date(year, month, int(self.rng.integers(1, 29)))
-        name, groups = kind.names[int(self.rng.integers(len(kind.names)))]
-        name = name.format(gmina=gmina.nazwa)
-        group = str(self.rng.choice(groups))
+    def _annual(self, event: AnnualEvent, year: int) -> list[object]:
+        day = dt.date(year, int(self.rng.choice(event.name.months)), int(self.rng.integers(1, 29)))
+        low, high = event.participants
+        return [day, self.powiat.code, event.kind, event.name.text, event.programme, event.name.groups[0],
+                int(self.rng.integers(low, high + 1)), "; ".join(event.partners)]
+
+    def _event(self, kind: EventType, gmina: Gmina, year: int) -> list[object]:
+        name = kind.names[int(self.rng.integers(len(kind.names)))]
+        day = dt.date(year, int(self.rng.choice(name.months)), int(self.rng.integers(1, 29)))
+        group = str(self.rng.choice(name.groups))
         low, high = kind.participants
-        participants = int(self.rng.integers(low, high + 1)) * (2 if county_wide else 1)
         partners = "; ".join(p.format(gmina=gmina.nazwa) for p in kind.partners
                              if self.rng.random() < 0.7)
-        code = self.powiat.code if county_wide else _code(gmina, year)
-        return [day, code, kind.kind, name, kind.programme, group, participants, partners]
+        return [day, _code(gmina, year), kind.kind, name.text.format(gmina=gmina.nazwa), kind.programme, group,
+                int(self.rng.integers(low, high + 1)), partners]
 
     def plan(self, year: int) -> list[list[object]]:
-        terms = ("I kwartał", "II kwartał", "III kwartał", "IV kwartał", "marzec", "maj", "czerwiec",
-                 "wrzesień", "październik", "cały rok")
         types = {t.kind: t for t in EVENT_TYPES}
         rows = []
         for gmina in self.powiat.gminy:
@@ -279,15 +321,28 @@ class _Generator:
                          "cały rok", "mieszkancy", f"Urząd Gminy {gmina.nazwa}"])
             for kind in self.rng.choice(list(KIND_WEIGHTS), size=int(self.rng.integers(3, 7)), replace=False):
                 event = types[str(kind)]
-                name, groups = event.names[int(self.rng.integers(len(event.names)))]
-                rows.append([_code(gmina, year), event.kind, name.format(gmina=gmina.nazwa),
-                             str(self.rng.choice(terms)), str(self.rng.choice(groups)),
+                name = event.names[int(self.rng.integers(len(event.names)))]
+                rows.append([_code(gmina, year), event.kind, name.text.format(gmina=gmina.nazwa), self._term(name),
+                             str(self.rng.choice(name.groups)),
                              "; ".join(p.format(gmina=gmina.nazwa) for p in event.partners[:1])])
-        for kind in COUNTY_WIDE:
-            name, groups = types[kind].names[-1]
-            rows.append([self.powiat.code, kind, name, str(self.rng.choice(terms[:4])), groups[0],
-                         "Starostwo Powiatowe"])
+        for annual in ANNUAL_EVENTS:
+            rows.append([self.powiat.code, annual.kind, annual.name.text, self._term(annual.name),
+                         annual.name.groups[0], annual.partners[0]])
         return rows
+
+    def _term(self, name: EventName) -> str:
+        """When the plan puts an action: the whole year, a quarter or a month it fits."""
+        if name.months == ALL_YEAR:
+            return "cały rok"
+        month = int(self.rng.choice(name.months))
+        quarter = (month - 1) // 3
+        if set(range(3 * quarter + 1, 3 * quarter + 4)) <= set(name.months) and self.rng.random() < 0.5:
+            return f"{('I', 'II', 'III', 'IV')[quarter]} kwartał"
+        return MONTHS[month - 1]
+
+
+MONTHS = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+          "październik", "listopad", "grudzień")
 
 
 def generate(inputs: Path, years: Sequence[int] = YEARS, seed: int = SEED,

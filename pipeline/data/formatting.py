@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ __all__ = [
     "fmt_day",
     "fmt_int",
     "fmt_money",
+    "money_digits",
     "fmt_number",
     "fmt_percent",
     "fmt_term",
@@ -93,11 +95,19 @@ def fmt_change(value: Any, digits: int = 0) -> str:
     return ("+" if float(value) > 0 else MINUS) + text
 
 
-def fmt_money(value: Any) -> str:
-    """12240 -> "12 240,00 zł"."""
+def fmt_money(value: Any, digits: int = 2) -> str:
+    """12240 -> "12 240,00 zł"; with `digits=0` (see `money_digits`) "12 240 zł"."""
     if is_missing(value):
         return MISSING
-    return _signed(format_currency(float(value), "PLN", locale=LOCALE))
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + NBSP + "¤"
+    return _signed(format_currency(float(rounded(value, digits)), "PLN", format=pattern, locale=LOCALE,
+                                   currency_digits=False))
+
+
+def money_digits(values: Iterable[Any]) -> int:
+    """0 when every amount is whole (no ",00 zł" on every line of a column), otherwise 2."""
+    known = [float(v) for v in values if not is_missing(v)]
+    return 0 if all(float(rounded(v, 2)).is_integer() for v in known) else 2
 
 
 def fmt_date(day: dt.date) -> str:

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..content.blocks import GMINA_CHAPTERS_MARKER
+from ..content.glossary import ABBREVIATIONS, how_to_read
 from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
 from ..data.formatting import fmt_date
 from ..data.textnorm import fold
@@ -115,7 +116,7 @@ def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), body:
         short_title=f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
         chapters=Markup("\n".join(c.markup for c in body)), toc_pages=toc_pages,
         report_date=fmt_date(day) if day else "", iso_date=_iso(day), font_faces=Markup(_font_faces()),
-        palette=Markup(PALETTE.css_variables()), **context,
+        palette=Markup(PALETTE.css_variables()), guide=Markup(how_to_read().html), **context,
     )
 
 
@@ -167,7 +168,41 @@ def nbsp(text: str) -> str:
     return _UNIT.sub("\\1\u00a0\\2", _ORPHAN.sub("\\1\u00a0", text))
 
 
+_SOUP = BeautifulSoup("", "html.parser")  # makes the tags the assembly adds
+
+
+def _spell_out_abbreviations(chapter: Tag) -> None:
+    """The first use of each abbreviation in a chapter says what it stands for:
+    "KMZB (Krajowa Mapa Zagrożeń Bezpieczeństwa)", the abbreviation marked as <abbr>; a first use
+    already in brackets after its full form ("… Bezpieczeństwa (KMZB)") is left as it is."""
+    pending = dict(ABBREVIATIONS)
+    for node in list(chapter.find_all(string=True)):
+        if not pending:
+            return
+        if node.parent is None or node.parent.name in ("style", "script", "abbr"):
+            continue
+        text = str(node)
+        found = sorted((m.start(), m.end(), short) for short in list(pending)
+                       if (m := re.search(rf"(?<![\w.]){short}(?![\w])", text)))
+        if not found:
+            continue
+        pieces: list[str | Tag] = []
+        position = 0
+        for start, end, short in found:
+            meaning = pending.pop(short)
+            pieces.append(text[position:start])
+            abbr = _SOUP.new_tag("abbr", attrs={"title": meaning})
+            abbr.string = short
+            pieces.append(abbr)
+            if not text[:start].endswith("("):
+                pieces.append(f" ({meaning})")
+            position = end
+        pieces.append(text[position:])
+        node.replace_with(*[p for p in pieces if p != ""])
+
+
 def _typeset(chapter: Tag) -> None:
+    _spell_out_abbreviations(chapter)
     for node in chapter.find_all(string=True):
         if node.parent is not None and node.parent.name not in ("style", "script"):
             fixed = nbsp(str(node))

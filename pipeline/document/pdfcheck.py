@@ -18,7 +18,7 @@ from pathlib import Path
 import pikepdf
 
 from ..data.dataset import SourceFile
-from .provenance import MANIFEST, attachment_name
+from .provenance import MANIFEST
 
 __all__ = ["Finding", "check_pdf", "format_findings"]
 
@@ -131,7 +131,7 @@ def _fonts_embedded(pdf: pikepdf.Pdf) -> list[Finding]:
 
 def _evidence(pdf: pikepdf.Pdf, sources: Sequence[SourceFile]) -> list[Finding]:
     attachments = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
-    expected = {attachment_name(s): s.sha256 for s in sources}
+    expected = {s.attachment: s.sha256 for s in sources}
     wrong = [name for name, digest in expected.items()
              if hashlib.sha256(attachments.get(name, b"")).hexdigest() != digest]
     manifest = json.loads(attachments[MANIFEST]) if MANIFEST in attachments else {}

@@ -19,9 +19,9 @@ from ..errors import RenderError
 from .pdfdata import EmbeddedFile
 
 if TYPE_CHECKING:
-    from ..data.dataset import Dataset, SourceFile
+    from ..data.dataset import Dataset
 
-__all__ = ["MANIFEST", "attachment_name", "document_identifier", "embedded_files", "manifest", "report_date"]
+__all__ = ["MANIFEST", "document_identifier", "embedded_files", "manifest", "report_date"]
 
 MANIFEST = "manifest.json"
 
@@ -37,11 +37,6 @@ def report_date(ds: Dataset) -> dt.date | None:
     return None
 
 
-def attachment_name(source: SourceFile) -> str:
-    """ "2025/przestepstwa.csv" -> "2025-przestepstwa.csv": one flat name per embedded file."""
-    return source.label.replace("/", "-")
-
-
 def manifest(ds: Dataset) -> bytes:
     content = {
         "projekt": "raport-bezpieczenstwa",
@@ -49,7 +44,7 @@ def manifest(ds: Dataset) -> bytes:
         "powiat": ds.powiat.nazwa,
         "rok": ds.year,
         "lata": list(ds.years),
-        "pliki": [{"plik": s.label, "zalacznik": attachment_name(s), "sha256": s.sha256, "wiersze": s.rows}
+        "pliki": [{"plik": s.label, "zalacznik": s.attachment, "sha256": s.sha256, "wiersze": s.rows}
                   for s in ds.sources],
     }
     return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -62,7 +57,7 @@ def embedded_files(ds: Dataset) -> list[EmbeddedFile]:
         data = source.path.read_bytes()
         if hashlib.sha256(data).hexdigest() != source.sha256:
             raise RenderError(f"Plik {source.label} zmienił się w trakcie tworzenia raportu. Uruchom raport ponownie.")
-        files.append(EmbeddedFile(attachment_name(source), data, f"Plik źródłowy raportu: {source.label}", "Source"))
+        files.append(EmbeddedFile(source.attachment, data, f"Plik źródłowy raportu: {source.label}", "Source"))
     # The PDF's name tree of embedded files must be sorted by name.
     return sorted(files, key=lambda f: f.name)
 

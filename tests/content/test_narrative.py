@@ -52,11 +52,21 @@ def _sentence(code: str, current: object, previous: object, kind: str = "int") -
     (("przestepstwa", 1538, 1601),
      "Liczba przestępstw stwierdzonych spadła o 3,9% – z 1 601 w 2024 r. do 1 538 w 2025 r."),
     (("godziny", 0, 160),
-     "Liczba godzin służb ponadnormatywnych spadła – z 160 w 2024 r. do 0 w 2025 r."),
-    (("godziny", 0, 0), "Liczba godzin służb ponadnormatywnych wyniosła 0, tak jak w 2024 r."),
-    (("zabici", 3, 1), "Liczba ofiar śmiertelnych wypadków wzrosła – z 1 w 2024 r. do 3 w 2025 r."),
+     "Liczba godzin służb ponadnormatywnych spadła o 160 – z 160 w 2024 r. do 0 w 2025 r."),
+    (("godziny", 0, 0), "Liczba godzin służb ponadnormatywnych bez zmian: 0 w 2024 i 2025 r."),
+    (("wypadki", 27, 27), "Liczba wypadków drogowych bez zmian: 27 w 2024 i 2025 r."),
+    # A base under 10: the change in numbers ("o 4"), never "o 400%".
+    (("zabici", 5, 1), "Liczba ofiar śmiertelnych wypadków wzrosła o 4 – z 1 w 2024 r. do 5 w 2025 r."),
     (("kmzb_potwierdzone", 60.0, float("nan"), "percent"),
      "Udział zgłoszeń KMZB potwierdzonych przez policjantów wyniósł 60,0% (brak danych za 2024 r. do porównania)."),
 ])
 def test_change_sentences_read_naturally(figure, sentence) -> None:
     assert _sentence(*figure).replace(NBSP, " ") == sentence
+
+
+def test_seven_categories_list_joins_without_a_double_i() -> None:
+    from pipeline.content.narrative import seven_categories_sentence
+
+    sentence = seven_categories_sentence([("kradziez_z_wlamaniem", 3), ("bojka_pobicie", 2), ("rozboj", 0)])
+    assert " i bójek i " not in sentence and "bójek lub pobić" in sentence
+    assert "bez zmian: liczba przestępstw rozbójniczych" in sentence

@@ -63,3 +63,18 @@ def test_figures_are_plausible(dataset) -> None:
     totals = [dataset.table("przestepstwa", y).query("kategoria == 'ogolem'")["stwierdzone"].sum() for y in YEARS]
     changes = [b / a for a, b in zip(totals, totals[1:], strict=False)]
     assert all(0.8 < c < 1.25 for c in changes)
+
+
+def test_event_names_fit_their_dates(dataset) -> None:
+    """The first report a new user sees: no "Bezpieczne Ferie" in September, no school lesson in
+    July, one yearly tournament, a plan whose terms fit the actions."""
+    for year in YEARS:
+        events = dataset.table("dzialania", year)
+        month = events["data"].dt.month
+        assert month[events["nazwa"].str.startswith("Bezpieczne Ferie")].isin([1, 2]).all()
+        assert month[events["nazwa"].str.startswith("Bezpieczna Droga do Szkoły")].eq(9).all()
+        assert not month[events["nazwa"].str.contains("w szkole|lekcja BRD|Na ratunek")].isin([7, 8]).any()
+        assert events["nazwa"].str.startswith("Halowy Turniej").sum() == 1
+        plan = dataset.table("plan", year)
+        tournament = plan[plan["nazwa"].str.startswith("Halowy Turniej")]
+        assert [t.first_month for t in tournament["termin"]] == [2]  # February, not "cały rok"

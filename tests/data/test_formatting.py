@@ -53,3 +53,11 @@ def test_lists_end_with_i() -> None:
     assert f.fmt_list(["bójek i pobić"]) == "bójek i pobić"
     assert f.fmt_list(["piknik (9)", "akcja BRD (6)", "debata społeczna (5)"]) == (
         "piknik (9), akcja BRD (6) i debata społeczna (5)")
+
+
+def test_money_without_grosze_when_every_amount_is_whole() -> None:
+    amounts = [8000, 5460.0, None]
+    digits = f.money_digits(amounts)
+    assert digits == 0 and f.fmt_money(8000, digits).replace(NBSP, " ") == "8 000 zł"
+    assert f.money_digits([52.5, 8000]) == 2
+    assert f.fmt_money(52.083, 2).replace(NBSP, " ") == "52,08 zł"

@@ -49,7 +49,8 @@ def report(tmp_path_factory, server):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for day, name in enumerate(names, start=1):
-        writer.writerow([f"2025-05-{day:02d}", "1007023", "inne", name, "", "mieszkancy", 10 + day, name])
+        # County-wide events: the powiat chapter lists every one of them.
+        writer.writerow([f"2025-05-{day:02d}", "1007000", "inne", name, "", "mieszkancy", 10 + day, name])
     with (inputs / "2025" / "dzialania.csv").open("a", encoding="utf-8", newline="") as file:
         file.write(buffer.getvalue())
     result = build_report(inputs, 2025, tmp_path_factory.mktemp("out"), jobs=2)

@@ -14,22 +14,22 @@ from .kmzb import kmzb
 from .loading import load
 from .patrols import patrols
 from .plan import plan_done, plan_next_year
-from .prevention import cooperation, events_list, prevention
+from .prevention import cooperation, prevention
 from .roads import road_safety
-from .summary import gmina_chapters_here, gmina_heading, key_findings, powiat_heading
+from .summary import conclusions, gmina_chapters_here, gmina_heading, key_figures, powiat_heading
 
 __all__ = [
+    "conclusions",
     "cooperation",
     "crime",
     "data_quality",
     "data_sources",
-    "events_list",
     "gmina_chapters_here",
     "gmina_heading",
     "gmina_vs_powiat",
     "gminas_compared",
     "interventions",
-    "key_findings",
+    "key_figures",
     "kmzb",
     "load",
     "patrols",

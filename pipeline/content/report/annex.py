@@ -13,14 +13,17 @@ __all__ = ["data_quality", "data_sources"]
 
 
 def data_sources(ds: Dataset) -> Block:
-    rows = [Row([s.label, fmt_int(s.rows), s.sha256[:16] + "…"]) for s in ds.sources]
+    """Every source file under the name it has inside the PDF, with its full SHA-256."""
+    rows = [Row([s.attachment, fmt_int(s.rows), s.sha256]) for s in ds.sources]
     return blocks.join([
         blocks.paragraphs(
             f"Raport przygotowano z danych {ds.powiat.policja_skrot.replace('KPP', 'Komendy Powiatowej Policji')} "
             f"i gmin {ds.powiat.nazwa_dopelniacz} za lata {years_span(ds)}. Poniższe pliki są dołączone do "
-            "dokumentu PDF; skrót SHA-256 pozwala sprawdzić, że nie zostały zmienione."),
-        blocks.table("Pliki źródłowe raportu", [Column("plik", False), Column("wiersze"), Column("SHA-256", False)],
-                     rows, css="sources", long=True),
+            "dokumentu PDF (w przeglądarce PDF: panel załączników) pod podanymi nazwami; skrót SHA-256 pozwala "
+            "sprawdzić, że żaden z nich nie został zmieniony (np. poleceniem sha256sum albo certutil -hashfile)."),
+        blocks.table("Pliki źródłowe raportu",
+                     [Column("plik w dokumencie PDF", False), Column("wiersze", True, "c-count"),
+                      Column("SHA-256", False, "c-hash")], rows, css="sources fixed", row_headers=False),
     ])
 
 

@@ -5,12 +5,25 @@ from __future__ import annotations
 import pandas as pd
 
 from ...data.dataset import Dataset
-from ...data.formatting import MISSING_TEXT, NOT_APPLICABLE, fmt_change, fmt_int, fmt_percent, fmt_years
+from ...data.formatting import (
+    MISSING,
+    MISSING_TEXT,
+    NOT_APPLICABLE,
+    fmt_change,
+    fmt_int,
+    fmt_list,
+    fmt_percent,
+    fmt_years,
+)
+from ...data.indicators import FEW_CASES
 from .. import blocks
 from ..blocks import Block, Column
 
-__all__ = ["Area", "area_name", "as_float", "as_int", "caption_for", "comparison_cells", "comparison_columns",
-           "fmt_share", "no_data", "place", "prev_year", "years_span"]
+__all__ = ["FEW_MARK", "Area", "area_name", "as_float", "as_int", "caption_for", "comparison_cells",
+           "comparison_columns", "fmt_dynamika", "fmt_share", "no_data", "place", "prev_year", "relation",
+           "without_zero_rows", "years_span"]
+
+FEW_MARK = "*"  # a figure resting on fewer than FEW_CASES cases ("Jak czytać raport" explains it)
 
 Area = str | None  # a gmina's TERYT code, or None for the whole powiat
 
@@ -51,9 +64,36 @@ def comparison_columns(ds: Dataset, first: str) -> list[Column]:
 
 
 def comparison_cells(label: str, row: pd.Series, fmt=fmt_int) -> list[str]:
-    return [label, fmt(row["poprzedni"]), fmt(row["biezacy"]), fmt_share(row["dynamika"], row["poprzedni"]),
+    return [label, fmt(row["poprzedni"]), fmt(row["biezacy"]), fmt_dynamika(row["dynamika"], row["poprzedni"]),
             fmt_change(row["zmiana"])]
 
+
+def without_zero_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A comparison table without the rows that are 0 in both years, and a note naming them
+    (nothing is lost, and a column of zeros does not hide the rows that matter)."""
+    zero = (table["poprzedni"].fillna(-1) == 0) & (table["biezacy"].fillna(-1) == 0)
+    labels = list(table.loc[zero, "wskaznik"])
+    return table[~zero], [f"W obu latach 0: {fmt_list(labels)}."] if labels else []
+
+
+def fmt_dynamika(value: object, base: object) -> str:
+    """Dynamika only on a base of at least FEW_CASES: 1 -> 5 is "+4" in the change column, not
+    "500,0%"; a dash otherwise ("Jak czytać raport" says why)."""
+    if not pd.isna(base) and base < FEW_CASES:
+        return NOT_APPLICABLE
+    return fmt_share(value, base)
+
+
+def relation(local: object, average: object, few: bool = False) -> str:
+    """A value against the average of all gminas, in a symbol and a word (never colour alone):
+    "▲ wyżej", "≈ na poziomie", "▼ niżej"; within ±10% counts as the average."""
+    if pd.isna(local) or pd.isna(average) or average == 0:
+        return MISSING
+    if local == 0:
+        return "brak zdarzeń"
+    ratio = float(local) / float(average) * 100
+    text = "≈ na poziomie" if 90 <= ratio <= 110 else ("▲ wyżej" if ratio > 110 else "▼ niżej")
+    return text + (f" {FEW_MARK}" if few else "")
 
 def fmt_share(value: object, base: object) -> str:
     """A percentage of 0 (wykrywalność with 0 crimes, dynamika after a year with 0) cannot

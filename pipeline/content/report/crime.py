@@ -6,11 +6,12 @@ import pandas as pd
 
 from ...data import indicators as ind
 from ...data.dataset import Dataset
-from ...data.formatting import MISSING, fmt_int, fmt_number, fmt_percent
+from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number
+from ...data.indicators import KeyFigure
 from ...data.schema import CRIME_GROUPS, SEVEN_CATEGORIES
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
-from ..narrative import plural, seven_categories_sentence
+from ..narrative import more_or_less, plural, seven_categories_sentence
 from .common import (
     Area,
     as_float,
@@ -22,6 +23,8 @@ from .common import (
     no_data,
     place,
     prev_year,
+    relation,
+    without_zero_rows,
     years_span,
 )
 
@@ -37,15 +40,23 @@ def crime(ds: Dataset, area: Area = None) -> Block:
                 + [fmt_share(table.at[code, "wykrywalnosc"], table.at[code, "biezacy"])])
             for code, label in CRIME_GROUPS.items()]
     return blocks.join([
-        blocks.paragraphs(
-            f"W {ds.year} r. {place(ds, area)} stwierdzono {fmt_int(total['biezacy'])} "
-            f"{plural(as_int(total['biezacy']), 'przestępstwo', 'przestępstwa', 'przestępstw')} "
-            f"(dynamika {fmt_share(total['dynamika'], total['poprzedni'])} wobec {prev_year(ds)} r.). "
-            f"Wykrywalność sprawców wyniosła {fmt_share(total['wykrywalnosc'], total['biezacy'])}.", css="intro"),
+        blocks.paragraphs(_crime_sentence(ds, area, total), css="intro"),
         blocks.table(caption_for(ds, area, "Przestępstwa stwierdzone"),
                      [*comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows),
         blocks.figure(_crime_chart(ds, area)),
     ])
+
+
+def _crime_sentence(ds: Dataset, area: Area, total: pd.Series) -> str:
+    count = total["biezacy"]
+    if pd.isna(count):
+        return f"Liczba przestępstw stwierdzonych {place(ds, area)}: {MISSING_TEXT} za {ds.year} r."
+    text = (f"W {ds.year} r. {place(ds, area)} stwierdzono {fmt_int(count)} "
+            f"{plural(as_int(count), 'przestępstwo', 'przestępstwa', 'przestępstw')}")
+    if not pd.isna(total["poprzedni"]):
+        figure = KeyFigure("przestepstwa", "", count, total["poprzedni"])
+        text += f", {more_or_less(figure)} w {prev_year(ds)} r. ({fmt_int(total['poprzedni'])})"
+    return text + f". Wykrywalność sprawców wyniosła {fmt_share(total['wykrywalnosc'], count)}."
 
 
 def _crime_chart(ds: Dataset, area: Area) -> charts.Chart:
@@ -64,95 +75,49 @@ def seven_categories(ds: Dataset, area: Area = None) -> Block:
     if not ds.has("przestepstwa", ds.year):
         return no_data(ds, "Przestępstwa w 7 kategoriach")
     table = ind.crime_table(ds, area).loc[list(SEVEN_CATEGORIES)]
-    rows = [Row(comparison_cells(table.at[c, "wskaznik"], table.loc[c])
-                + [fmt_share(table.at[c, "wykrywalnosc"], table.at[c, "biezacy"])]) for c in SEVEN_CATEGORIES]
     changes = [(c, table.at[c, "zmiana"]) for c in SEVEN_CATEGORIES]
-    parts = [
-        blocks.paragraphs(seven_categories_sentence(changes)),
+    shown, notes = without_zero_rows(table)
+    rows = [Row(comparison_cells(r["wskaznik"], r) + [fmt_share(r["wykrywalnosc"], r["biezacy"])])
+            for _, r in shown.iterrows()]
+    return blocks.join([
+        blocks.paragraphs(seven_categories_sentence(changes), css="intro"),
         blocks.table(caption_for(ds, area, "Przestępstwa w 7 kategoriach"),
-                     [*comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows),
-    ]
-    if area is None:  # in a gmina the counts are small: the table says it better than bars
-        parts.append(blocks.figure(_seven_chart(ds, table)))
-    return blocks.join(parts)
-
-
-def _seven_chart(ds: Dataset, table: pd.DataFrame) -> charts.Chart:
-    labels = [table.at[c, "wskaznik"] for c in SEVEN_CATEGORIES]
-    alt = (f"Wykres słupkowy poziomy: przestępstwa w 7 kategoriach {place(ds, None)}, {prev_year(ds)} i {ds.year} r. "
-           + "; ".join(f"{table.at[c, 'wskaznik']}: {fmt_int(table.at[c, 'poprzedni'])} i "
-                       f"{fmt_int(table.at[c, 'biezacy'])}" for c in SEVEN_CATEGORIES) + ".")
-    return charts.paired_hbars(labels, [as_float(v) for v in table["biezacy"]],
-                               [as_float(v) for v in table["poprzedni"]], current_label=f"{ds.year} r.",
-                               previous_label=f"{prev_year(ds)} r.", alt=alt,
-                               caption=caption_for(ds, None, "Przestępstwa w 7 kategoriach",
-                                                f"{prev_year(ds)} i {ds.year} r."))
-
+                     [*comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows, notes=notes),
+    ])
 
 
 def gminas_compared(ds: Dataset) -> Block:
+    """The gminas ranked by crimes per 10,000 residents: a chart, whose text alternative and
+    labels carry every number (a table beside it would repeat them)."""
     if not ds.has("przestepstwa", ds.year) or not ds.has("ludnosc", ds.year):
         return no_data(ds, "Porównanie gmin")
     rates = ind.gmina_rates(ds)
     average = ind.gminas_rate(ds)
-    few = [g for g, flag in zip(rates["gmina"], rates["malo_przypadkow"], strict=True) if flag]
     alt = (f"Wykres słupkowy poziomy: przestępstwa stwierdzone na 10 tys. mieszkańców w gminach w {ds.year} r., "
-           f"od najwyższego: " + "; ".join(f"{g} {fmt_number(v)}" for g, v in zip(rates["gmina"], rates["na_10_tys"],
-                                                                                strict=True))
+           f"od najwyższego: " + "; ".join(f"{g} {fmt_number(v)} ({fmt_int(n)} przestępstw)" for g, v, n in
+                                            zip(rates["gmina"], rates["na_10_tys"], rates["wartosc"], strict=True))
            + f". Średnia gmin powiatu: {fmt_number(average)}.")
-    chart = charts.ranked_hbars(list(rates["gmina"]), [as_float(v) for v in rates["na_10_tys"]],
+    labels = [f"{g} ({fmt_int(n)})" for g, n in zip(rates["gmina"], rates["wartosc"], strict=True)]
+    chart = charts.ranked_hbars(labels, [as_float(v) for v in rates["na_10_tys"]],
                                 reference=as_float(average), reference_label=f"średnia gmin ({fmt_number(average)})",
                                 flagged=list(rates["malo_przypadkow"]),
                                 flag_label=f"mniej niż {ind.FEW_CASES} przestępstw", alt=alt,
-                                caption=caption_for(ds, None, "Przestępstwa na 10 tys. mieszkańców w gminach",
-                                                 f"{ds.year} r."))
-    rows = [Row([g, fmt_int(p), fmt_int(v), fmt_number(r) + (" *" if f else "")])
-            for g, p, v, r, f in zip(rates["gmina"], rates["ludnosc"], rates["wartosc"], rates["na_10_tys"],
-                                     rates["malo_przypadkow"], strict=True)]
-    notes = [f"Średnia gmin powiatu: {fmt_number(average)} na 10 tys. mieszkańców. Przestępstwa przypisane całemu "
-             "powiatowi, a nie gminie, nie wchodzą do porównania gmin."]
-    if few:
-        notes.append(f"* Wskaźnik oparty na mniej niż {ind.FEW_CASES} przestępstwach ({', '.join(few)}) "
-                     "jest niestabilny – nie należy na jego podstawie szeregować gmin.")
-    return blocks.join([
-        blocks.figure(chart),
-        blocks.table(f"Wskaźnik zagrożenia przestępczością w gminach, {ds.year} r.",
-                     [Column("gmina", False), Column("ludność"), Column("przestępstwa"),
-                      Column("na 10 tys. mieszkańców")], rows, notes=notes),
-    ])
+                                caption=caption_for(ds, None, "Przestępstwa na 10 tys. mieszkańców (w nawiasie: "
+                                                    "liczba przestępstw) w gminach", f"{ds.year} r."))
+    return blocks.figure(chart)
 
 
 def gmina_vs_powiat(ds: Dataset, teryt: str) -> Block:
     """The gmina's rates per 10,000 residents beside the average of all gminas."""
-    rows, flagged = [], False
+    rows = []
     for comparison in ind.COMPARISONS:
         rates = comparison.rates(ds)
         value, rate = rates.at[teryt, "wartosc"], rates.at[teryt, "na_10_tys"]
         average = comparison.average(ds)
         few = not pd.isna(value) and value < ind.FEW_CASES
-        flagged |= few
         rows.append(Row([comparison.label, fmt_int(value), fmt_number(rate), fmt_number(average),
-                         _relation(rate, average) + (" *" if few else "")]))
+                         relation(rate, average, few)]))
     name = ds.powiat.name_of(teryt)
-    notes = ["Średnia gmin: wszystkie zdarzenia w gminach powiatu na 10 tys. ich mieszkańców (bez zdarzeń "
-             "przypisanych całemu powiatowi, np. wydarzeń ogólnopowiatowych)."]
-    if flagged:
-        notes.append(f"* Mniej niż {ind.FEW_CASES} zdarzeń: różnica wobec średniej może być przypadkowa.")
-    return blocks.join([
-        blocks.paragraphs(f"Wskaźniki na 10 tys. mieszkańców pozwalają porównać gminę {name} ze średnią gmin "
-                          f"{ds.powiat.nazwa_dopelniacz}, mimo różnej liczby mieszkańców.", css="intro"),
-        blocks.table(f"Gmina {name} na tle średniej gmin powiatu, {ds.year} r.",
-                     [Column("wskaźnik", False), Column("liczba"), Column("gmina na 10 tys."),
-                      Column("średnia na 10 tys."), Column("gmina wobec średniej", False)], rows, notes=notes),
-    ])
-
-
-def _relation(local: object, average: object) -> str:
-    if pd.isna(local) or pd.isna(average) or average == 0:
-        return MISSING
-    if local == 0:
-        return "brak zdarzeń"  # not "niżej (0% średniej)"
-    ratio = float(local) / float(average) * 100
-    if 90 <= ratio <= 110:
-        return "na poziomie średniej"
-    return f"{'wyżej' if ratio > 110 else 'niżej'} ({fmt_percent(ratio, 0)} średniej)"
+    return blocks.table(f"Gmina {name} na tle średniej gmin powiatu, {ds.year} r.",
+                        [Column("wskaźnik", False), Column("liczba"), Column("gmina na 10 tys."),
+                         Column("średnia gmin na 10 tys."), Column("gmina wobec średniej", False)], rows)

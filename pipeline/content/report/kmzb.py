@@ -1,11 +1,19 @@
-"""The residents' reports on the Krajowa Mapa Zagrożeń Bezpieczeństwa and what came of them."""
+"""The residents' reports on the Krajowa Mapa Zagrożeń Bezpieczeństwa and what came of them.
+
+The powiat shows its categories as a chart (which threats dominate, and how many were
+confirmed and eliminated) and its gminas as a table; a gmina, with a handful of reports
+per category, shows them as a table. Chart and table use the same statuses: eliminated,
+confirmed but not eliminated, not confirmed, still being checked.
+"""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ...data import indicators as ind
 from ...data.dataset import Dataset
-from ...data.formatting import fmt_int, fmt_number, fmt_percent
-from ...data.schema import KMZB_CONFIRMED
+from ...data.formatting import fmt_int, fmt_list, fmt_number, fmt_percent
+from ...data.schema import KMZB_CONFIRMED, KMZB_ELIMINATED
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
 from ..narrative import plural
@@ -13,8 +21,8 @@ from .common import Area, as_int, caption_for, fmt_share, no_data, place, prev_y
 
 __all__ = ["kmzb"]
 
-
-TOP_KMZB_CATEGORIES = 10
+PENDING = ("Nowe", "Weryfikacja")
+TOP_CATEGORIES = 10
 
 
 def kmzb(ds: Dataset, area: Area = None) -> Block:
@@ -32,23 +40,57 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
         f"{fmt_share(summary['udzial_wyeliminowanych'], summary['potwierdzone'])} zostało wyeliminowanych.",
         css="intro")]
     if categories["razem"].sum() > 0:
-        top = categories[categories["razem"] > 0].head(TOP_KMZB_CATEGORIES)
-        pending = top["Nowe"] + top["Weryfikacja"]
-        groups = {"potwierdzone": list(top["potwierdzone"]), "niepotwierdzone": list(top["Niepotwierdzone"]),
-                  "w trakcie weryfikacji": list(pending)}
-        alt = (f"Wykres słupkowy poziomy: najczęstsze kategorie zgłoszeń KMZB {place(ds, area)} w {ds.year} r. "
-               + "; ".join(f"{c}: {fmt_int(t)} (potwierdzone {fmt_int(p)})"
-                           for c, t, p in zip(top.index, top["razem"], top["potwierdzone"], strict=True)) + ".")
-        caption = caption_for(ds, area, "Najczęstsze zgłoszenia na KMZB", f"{ds.year} r.")
-        parts.append(blocks.figure(charts.stacked_hbars(list(top.index), groups, alt=alt, caption=caption)))
-        rows = [Row([c, fmt_int(r["poprzedni"]), fmt_int(r["razem"]), fmt_int(r["potwierdzone"]),
-                     fmt_int(r["Potwierdzone (wyeliminowane)"])]) for c, r in categories.iterrows()]
-        parts.append(blocks.table(caption_for(ds, area, "Zgłoszenia na KMZB według kategorii"),
-                                  [Column("kategoria", False), Column(f"{prev_year(ds)} r."), Column(f"{ds.year} r."),
-                                   Column("potwierdzone"), Column("wyeliminowane")], rows, long=len(rows) > 12))
+        parts.append(_categories_chart(ds, categories) if area is None else _categories_table(ds, area, categories))
     if area is None:
         parts.append(_kmzb_gminas(ds))
     return blocks.join(parts)
+
+
+def _statuses(categories: pd.DataFrame) -> dict[str, list[int]]:
+    """Each category's reports split the way chart and table show them; empty parts left out."""
+    eliminated = categories[KMZB_ELIMINATED]
+    parts = {"wyeliminowane": eliminated,
+             "potwierdzone, niewyeliminowane": categories["potwierdzone"] - eliminated,
+             "niepotwierdzone": categories["Niepotwierdzone"],
+             "w trakcie weryfikacji": categories[list(PENDING)].sum(axis=1)}
+    return {name: [int(v) for v in values] for name, values in parts.items() if values.sum() > 0}
+
+
+def _categories_chart(ds: Dataset, categories: pd.DataFrame) -> Block:
+    """The most reported categories (at most TOP_CATEGORIES, each with more than one report);
+    every other category with its count in a line under the chart."""
+    reported = categories[categories["razem"] > 0]
+    top = reported[reported["razem"] > 1].head(TOP_CATEGORIES)
+    rest = reported.drop(top.index)
+    alt = (f"Wykres słupkowy poziomy: najczęstsze kategorie zgłoszeń KMZB {place(ds, None)} w {ds.year} r. "
+           + "; ".join(f"{c}: {fmt_int(r['razem'])} (potwierdzone {fmt_int(r['potwierdzone'])}, wyeliminowane "
+                       f"{fmt_int(r[KMZB_ELIMINATED])})" for c, r in top.iterrows()) + ".")
+    caption = caption_for(ds, None, f"{len(top)} najczęstszych kategorii zgłoszeń na KMZB i wynik ich sprawdzenia",
+                          f"{ds.year} r.")
+    parts = [blocks.figure(charts.stacked_hbars(list(top.index), _statuses(top), alt=alt, caption=caption))]
+    if not rest.empty:
+        parts.append(blocks.paragraphs(
+            f"Pozostałe kategorie ({fmt_int(rest['razem'].sum())} zgłoszeń): "
+            + fmt_list([f"{str(c).lower()} ({fmt_int(n)})" for c, n in rest["razem"].items()]) + ".",
+            css="chart-note"))
+    return blocks.join(parts)
+
+
+def _categories_table(ds: Dataset, area: Area, categories: pd.DataFrame) -> Block:
+    """The categories reported this year; those reported only last year summed in one row."""
+    now = categories[categories["razem"] > 0]
+    rows = [Row([c, fmt_int(r["poprzedni"]), fmt_int(r["razem"]), fmt_int(r["potwierdzone"]),
+                 fmt_int(r[KMZB_ELIMINATED])]) for c, r in now.iterrows()]
+    earlier = categories[(categories["razem"] == 0) & (categories["poprzedni"].fillna(0) > 0)]
+    if not earlier.empty:
+        rows.append(Row([f"pozostałe kategorie (zgłoszenia tylko w {prev_year(ds)} r.)",
+                         fmt_int(earlier["poprzedni"].sum()), "0", "0", "0"]))
+    rows.append(Row(["razem", fmt_int(categories["poprzedni"].sum(min_count=1)), fmt_int(categories["razem"].sum()),
+                     fmt_int(categories["potwierdzone"].sum()), fmt_int(categories[KMZB_ELIMINATED].sum())],
+                    css="total"))
+    return blocks.table(caption_for(ds, area, "Zgłoszenia na KMZB według kategorii"),
+                        [Column("kategoria", False), Column(f"{prev_year(ds)} r."), Column(f"{ds.year} r."),
+                         Column("potwierdzone"), Column("wyeliminowane")], rows)
 
 
 def _kmzb_gminas(ds: Dataset) -> Block:

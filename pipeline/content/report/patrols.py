@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ...data import indicators as ind
 from ...data.dataset import Dataset
-from ...data.formatting import fmt_int, fmt_money, fmt_number
+from ...data.formatting import fmt_int, fmt_list, fmt_money, fmt_number, money_digits
 from .. import blocks
 from ..blocks import Block, Column, Row
+from ..narrative import plural
 from .common import Area, caption_for, no_data
 
 __all__ = ["patrols"]
+
+# What the patrols did: column -> the noun in its three forms (1, 2-4, 5+) after a number.
+RESULTS = {"legitymowani": ("osoba wylegitymowana", "osoby wylegitymowane", "osób wylegitymowanych"),
+           "pouczeni": ("osoba pouczona", "osoby pouczone", "osób pouczonych"),
+           "mandaty": ("mandat karny", "mandaty karne", "mandatów karnych"),
+           "wnioski_o_ukaranie": ("wniosek o ukaranie", "wnioski o ukaranie", "wniosków o ukaranie"),
+           "zatrzymani": ("osoba zatrzymana", "osoby zatrzymane", "osób zatrzymanych")}
+WHAT = ("Służby ponadnormatywne pełnią policjanci w czasie wolnym od służby, a opłaca je samorząd na podstawie "
+        "porozumienia z komendantem (art. 13 ust. 4a ustawy o Policji).")
 
 
 def patrols(ds: Dataset, area: Area = None) -> Block:
@@ -20,22 +32,35 @@ def patrols(ds: Dataset, area: Area = None) -> Block:
         who = "żaden samorząd nie finansował" if area is None else \
             f"gmina {ds.powiat.name_of(area)} nie finansowała"
         return blocks.paragraphs(f"W {ds.year} r. {who} dodatkowych służb policji.")
-    rows = [Row([r["platnik"], fmt_money(r["kwota_zl"]), fmt_int(r["liczba_sluzb"]), fmt_number(r["liczba_godzin"], 0),
-                 fmt_money(r["koszt_godziny"])]) for _, r in table.iterrows()]
-    if area is None and len(table) > 1:
-        rows.append(Row(["razem", fmt_money(table["kwota_zl"].sum()), fmt_int(table["liczba_sluzb"].sum()),
-                         fmt_number(table["liczba_godzin"].sum(), 0),
-                         fmt_money(table["kwota_zl"].sum() / table["liczba_godzin"].sum())], css="total"))
-    results = [(label, table[column].sum(min_count=1)) for column, label in (
-        ("legitymowani", "osoby wylegitymowane"), ("pouczeni", "osoby pouczone"), ("mandaty", "mandaty karne"),
-        ("wnioski_o_ukaranie", "wnioski o ukaranie"), ("zatrzymani", "osoby zatrzymane"))]
-    return blocks.join([
-        blocks.paragraphs("Służby ponadnormatywne pełnią policjanci w czasie wolnym od służby, a opłaca je samorząd "
-                          "na podstawie porozumienia z komendantem (art. 13 ust. 4a ustawy o Policji)."),
-        blocks.table(caption_for(ds, area, "Służby ponadnormatywne finansowane przez samorządy", f"{ds.year} r."),
-                     [Column("finansujący", False), Column("kwota"), Column("służby"), Column("godziny"),
-                      Column("koszt godziny")], rows),
-        blocks.table(caption_for(ds, area, "Efekty służb ponadnormatywnych", f"{ds.year} r."),
-                     [Column("efekt", False), Column("liczba")], [[label, fmt_int(v)] for label, v in results],
-                     ),
-    ])
+    return blocks.join([*_funding(ds, area, table), blocks.paragraphs(_results(table))])
+
+
+def _results(table: pd.DataFrame) -> str:
+    """ "Efekty służb: 415 osób wylegitymowanych, 175 osób pouczonych, 95 mandatów karnych…" """
+    parts = []
+    for column, forms in RESULTS.items():
+        count = table[column].sum(min_count=1)
+        parts.append(f"{fmt_int(count)} {forms[2] if pd.isna(count) else plural(int(count), *forms)}")
+    return f"Efekty służb: {fmt_list(parts)}."
+
+
+def _funding(ds: Dataset, area: Area, table: pd.DataFrame) -> list[Block]:
+    """Who paid how much for how many services: a sentence for one payer, a table for several."""
+    money = money_digits(table["kwota_zl"])
+    if len(table) == 1:
+        row = table.iloc[0]
+        services = int(row["liczba_sluzb"])
+        return [blocks.paragraphs(
+            f"{WHAT} W {ds.year} r. {row['platnik']} przekazała na nie {fmt_money(row['kwota_zl'], money)}: "
+            f"{fmt_int(services)} {plural(services, 'służba', 'służby', 'służb')}, "
+            f"{fmt_number(row['liczba_godzin'], 0)} godzin, {fmt_money(row['koszt_godziny'])} za godzinę.",
+            css="intro")]
+    rows = [Row([r["platnik"], fmt_money(r["kwota_zl"], money), fmt_int(r["liczba_sluzb"]),
+                 fmt_number(r["liczba_godzin"], 0), fmt_money(r["koszt_godziny"])]) for _, r in table.iterrows()]
+    rows.append(Row(["razem", fmt_money(table["kwota_zl"].sum(), money), fmt_int(table["liczba_sluzb"].sum()),
+                     fmt_number(table["liczba_godzin"].sum(), 0),
+                     fmt_money(table["kwota_zl"].sum() / table["liczba_godzin"].sum())], css="total"))
+    return [blocks.paragraphs(WHAT, css="intro"),
+            blocks.table(caption_for(ds, area, "Służby ponadnormatywne finansowane przez samorządy", f"{ds.year} r."),
+                         [Column("finansujący", False), Column("kwota"), Column("służby"), Column("godziny"),
+                          Column("koszt godziny")], rows)]

@@ -1,4 +1,4 @@
-"""Prevention: events by kind and target group, the register of events, the partners."""
+"""Prevention: events by kind and target group, the notable events, the partners."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ import pandas as pd
 
 from ...data import indicators as ind
 from ...data.dataset import Dataset
-from ...data.formatting import fmt_day, fmt_int
-from ...data.schema import EVENT_KINDS, TARGET_GROUPS
-from .. import blocks, charts
+from ...data.formatting import fmt_day, fmt_int, fmt_list
+from ...data.schema import EVENT_KINDS
+from .. import blocks
 from ..blocks import Block, Column, Row
 from ..narrative import plural
-from .common import Area, as_float, caption_for, no_data, place, prev_year
+from .common import Area, caption_for, no_data, place, prev_year
 
-__all__ = ["cooperation", "events_list", "prevention"]
+__all__ = ["cooperation", "prevention"]
 
 
-TOP_PARTNERS = 12
+TOP_PARTNERS = 8
+BIGGEST_EVENTS = 3
 
 
 def prevention(ds: Dataset, area: Area = None) -> Block:
@@ -32,52 +33,59 @@ def prevention(ds: Dataset, area: Area = None) -> Block:
                  fmt_int(r["uczestnicy"])]) for _, r in shown.iterrows()]
     rows.append(Row(["razem", fmt_int(kinds["wydarzenia_poprzednio"].sum(min_count=1)), fmt_int(total),
                      fmt_int(people)], css="total"))
-    group_rows = [Row([r["etykieta"], fmt_int(r["wydarzenia"]), fmt_int(r["uczestnicy"])])
-                  for _, r in groups.iterrows() if r["wydarzenia"] > 0]
-    group_rows.append(Row(["razem", fmt_int(total), fmt_int(people)], css="total"))
     return blocks.join([
-        blocks.paragraphs(
-            f"W {ds.year} r. {place(ds, area)} przeprowadzono {fmt_int(total)} "
-            f"{plural(total, 'działanie profilaktyczne', 'działania profilaktyczne', 'działań profilaktycznych')} "
-            f"z udziałem {fmt_int(people)} {plural(people, 'osoby', 'osób', 'osób')}."
-            + (" Liczba nie obejmuje wydarzeń ogólnopowiatowych, opisanych w rozdziale o powiecie."
-               if area is not None else ""), css="intro"),
+        blocks.paragraphs(_prevention_sentence(ds, area, total, people), css="intro"),
         blocks.table(caption_for(ds, area, "Działania profilaktyczne według rodzaju"),
                      [Column("rodzaj działania", False), Column(f"{prev_year(ds)} r."), Column(f"{ds.year} r."),
                       Column(f"uczestnicy {ds.year}")], rows),
-        *([blocks.figure(_prevention_chart(ds, shown))] if area is None else []),
-        blocks.table(caption_for(ds, area, "Działania profilaktyczne według grupy docelowej", f"{ds.year} r."),
-                     [Column("grupa docelowa", False), Column("działania"), Column("uczestnicy")], group_rows,
-                     ),
+        _target_groups(ds, area, groups, total, people),
+        _notable_events(ds, area),
     ])
 
 
-def _prevention_chart(ds: Dataset, kinds: pd.DataFrame) -> charts.Chart:
-    alt = (f"Wykres słupkowy poziomy: liczba działań profilaktycznych według rodzaju {place(ds, None)}, "
-           f"{prev_year(ds)} i {ds.year} r. " + "; ".join(
-               f"{r['etykieta']}: {fmt_int(r['wydarzenia_poprzednio'])} i {fmt_int(r['wydarzenia'])}"
-               for _, r in kinds.iterrows()) + ".")
-    return charts.paired_hbars(list(kinds["etykieta"]), [float(v) for v in kinds["wydarzenia"]],
-                               [as_float(v) for v in kinds["wydarzenia_poprzednio"]], current_label=f"{ds.year} r.",
-                               previous_label=f"{prev_year(ds)} r.", alt=alt,
-                               caption=caption_for(ds, None, "Działania profilaktyczne według rodzaju",
-                                                f"{prev_year(ds)} i {ds.year} r."))
+def _target_groups(ds: Dataset, area: Area, groups: pd.DataFrame, total: int, people: int) -> Block:
+    """Who the events reached: a table for the powiat, a sentence for a gmina's few events."""
+    reached = groups[groups["wydarzenia"] > 0].sort_values("uczestnicy", ascending=False)
+    if area is not None:
+        if reached.empty:
+            return blocks.join([])
+        named = fmt_list([f"{r['etykieta']} ({fmt_int(r['uczestnicy'])})" for _, r in reached.iterrows()])
+        return blocks.paragraphs(f"Uczestnicy według grupy docelowej (liczba osób): {named}.")
+    rows = [Row([r["etykieta"], fmt_int(r["wydarzenia"]), fmt_int(r["uczestnicy"])]) for _, r in reached.iterrows()]
+    rows.append(Row(["razem", fmt_int(total), fmt_int(people)], css="total"))
+    return blocks.table(caption_for(ds, area, "Działania profilaktyczne według grupy docelowej", f"{ds.year} r."),
+                        [Column("grupa docelowa", False), Column("działania"), Column("uczestnicy")], rows)
 
 
-def events_list(ds: Dataset, area: Area) -> Block:
-    """Every event of the year in the area, in date order."""
-    if not ds.has("dzialania", ds.year):
-        return no_data(ds, "Wykaz działań")
+def _prevention_sentence(ds: Dataset, area: Area, total: int, people: int) -> str:
+    text = (f"W {ds.year} r. {place(ds, area)} przeprowadzono {fmt_int(total)} "
+            f"{plural(total, 'działanie profilaktyczne', 'działania profilaktyczne', 'działań profilaktycznych')} "
+            f"z udziałem {fmt_int(people)} {plural(people, 'osoby', 'osób', 'osób')}.")
+    if area is not None:
+        text += " Liczby nie obejmują wydarzeń ogólnopowiatowych, wymienionych w rozdziale o powiecie."
+    return text
+
+
+def _notable_events(ds: Dataset, area: Area) -> Block:
+    """The powiat's own events (the gmina chapters refer to them), or a gmina's biggest ones.
+    The full register of events is a source file attached to the PDF (annex "Źródła danych")."""
     events = ind.events(ds, area, ds.year)
+    if area is None:
+        events = events[events["teryt"] == ds.powiat.code]
+        what = "Wydarzenia ogólnopowiatowe"
+    else:
+        events = events.nlargest(BIGGEST_EVENTS, "uczestnicy", keep="first").sort_values(["data", "nazwa"])
+        what = "Największe działania profilaktyczne"
     if events.empty:
-        return blocks.paragraphs(f"W {ds.year} r. nie odnotowano działań profilaktycznych {place(ds, area)}.")
-    rows = [Row([fmt_day(e["data"]), e["nazwa"], EVENT_KINDS[e["rodzaj"]], TARGET_GROUPS[e["grupa_docelowa"]],
-                 fmt_int(e["uczestnicy"])]) for _, e in events.iterrows()]
-    return blocks.table(caption_for(ds, area, "Wykaz działań profilaktycznych", f"{ds.year} r."),
+        return blocks.join([])
+    rows = [Row([fmt_day(e["data"]), e["nazwa"], EVENT_KINDS[e["rodzaj"]], fmt_int(e["uczestnicy"])])
+            for _, e in events.iterrows()]
+    note = ("Wykaz wszystkich działań z datami, grupami docelowymi i partnerami zawiera plik źródłowy dołączony "
+            "do raportu (zob. aneks „Źródła danych”).")
+    return blocks.table(caption_for(ds, area, what, f"{ds.year} r."),
                         [Column("data", False, "c-date"), Column("nazwa", False, "c-name"),
-                         Column("rodzaj", False, "c-kind"), Column("grupa docelowa", False, "c-group"),
-                         Column("uczestnicy", True, "c-count")], rows,
-                        row_headers=False, css="fixed", long=True)
+                         Column("rodzaj", False, "c-kind"), Column("uczestnicy", True, "c-count")], rows,
+                        row_headers=False, css="fixed", notes=[note])
 
 
 def cooperation(ds: Dataset) -> Block:

@@ -10,7 +10,17 @@ from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number
 from .. import blocks, charts
 from ..blocks import Block, Row
 from ..narrative import plural
-from .common import Area, as_float, caption_for, comparison_cells, comparison_columns, no_data, place, years_span
+from .common import (
+    Area,
+    as_float,
+    caption_for,
+    comparison_cells,
+    comparison_columns,
+    no_data,
+    place,
+    without_zero_rows,
+    years_span,
+)
 
 __all__ = ["road_safety"]
 
@@ -19,11 +29,12 @@ def road_safety(ds: Dataset, area: Area = None) -> Block:
     if not ds.has("ruch_drogowy", ds.year):
         return no_data(ds, "Ruch drogowy")
     table = ind.roads_table(ds, area)
-    rows = [Row(comparison_cells(table.at[c, "wskaznik"], table.loc[c])) for c in table.index]
+    shown, notes = without_zero_rows(table)
+    rows = [Row(comparison_cells(r["wskaznik"], r)) for _, r in shown.iterrows()]
     return blocks.join([
         blocks.paragraphs(_road_sentence(ds, area, table), css="intro"),
         blocks.table(caption_for(ds, area, "Bezpieczeństwo w ruchu drogowym"), comparison_columns(ds, "zdarzenia"),
-                     rows),
+                     rows, notes=notes),
         *([blocks.figure(_road_chart(ds))] if area is None else []),
     ])
 

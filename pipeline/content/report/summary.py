@@ -1,4 +1,10 @@
-"""The opening of each chapter: its heading with the place's facts, and the key figures."""
+"""The report's first page and the opening of each chapter.
+
+`conclusions` is page 3, "Najważniejsze wnioski": the findings (see `content.findings`),
+the gminas at a glance against the average of all gminas, and what is planned next.
+`powiat_heading` / `gmina_heading` open a chapter with the place's facts, and
+`key_figures` gives its main figures this year against last year.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,28 @@ import pandas as pd
 
 from ...data import indicators as ind
 from ...data.dataset import Dataset
-from ...data.formatting import MISSING, NOT_APPLICABLE, fmt_change, fmt_int, fmt_money, fmt_number, fmt_percent
-from ...data.schema import SEVEN_CATEGORIES
+from ...data.formatting import (
+    MISSING,
+    NOT_APPLICABLE,
+    fmt_change,
+    fmt_int,
+    fmt_list,
+    fmt_money,
+    fmt_number,
+    fmt_percent,
+    money_digits,
+)
+from ...data.schema import EVENT_KINDS, SEVEN_CATEGORIES
 from .. import blocks
-from ..blocks import GMINA_CHAPTERS_MARKER, Block, Row
-from ..narrative import change_sentence, seven_categories_sentence
-from .common import Area, caption_for, comparison_columns, fmt_share, place, prev_year, years_span
+from ..blocks import GMINA_CHAPTERS_MARKER, Block, Column, Row
+from ..findings import findings
+from ..narrative import plural
+from .common import Area, caption_for, comparison_columns, fmt_dynamika, prev_year, relation, years_span
 
-__all__ = ["gmina_chapters_here", "gmina_heading", "key_findings", "powiat_heading"]
+__all__ = ["conclusions", "gmina_chapters_here", "gmina_heading", "key_figures", "powiat_heading"]
+
+# The rates per 10,000 residents on which the first page sets each gmina against the others.
+AT_A_GLANCE = ("przestepstwa", "wypadki", "kmzb", "dzialania")
 
 
 def powiat_heading(ds: Dataset) -> Block:
@@ -53,38 +73,90 @@ def gmina_chapters_here() -> Block:
     return blocks.marker(GMINA_CHAPTERS_MARKER)
 
 
-# ------------------------------------------------------------------ key findings
+# ------------------------------------------------------------------ the first page
 
 
-def key_findings(ds: Dataset, area: Area = None) -> Block:
-    figures = ind.key_figures(ds, area)
-    by_code = {f.code: f for f in figures}
-    sentences = [change_sentence(by_code[c], ds.year, prev_year(ds))
-                 for c in ("przestepstwa", "wykrywalnosc", "wypadki", "zabici", "kmzb", "dzialania", "godziny")]
-    seven = seven_categories_sentence([(c, by_code[c].change) for c in SEVEN_CATEGORIES])
+def conclusions(ds: Dataset) -> Block:
+    """Page 3: what the year says, the gminas at a glance, and what comes next."""
+    items = [(f.headline, f.text) for f in findings(ds)]
+    parts = [blocks.paragraphs(f"Rok {ds.year} w {ds.powiat.nazwa_miejscownik} na tle {prev_year(ds)} r.:",
+                               css="lead intro"),
+             blocks.led_items(items, css="findings")]
+    if ds.has("ludnosc", ds.year):
+        parts.append(_at_a_glance(ds))
+    if (line := _plan_line(ds)) is not None:
+        parts.append(blocks.paragraphs(line, css="next-year"))
+    return blocks.join(parts)
+
+
+def _at_a_glance(ds: Dataset) -> Block:
+    comparisons = [c for c in ind.COMPARISONS if c.key in AT_A_GLANCE]
+    rates = {c.key: c.rates(ds) for c in comparisons}
+    averages = {c.key: c.average(ds) for c in comparisons}
+    rows = []
+    for gmina in ds.powiat.gminy:
+        cells = [gmina.nazwa]
+        for c in comparisons:
+            rate, value = rates[c.key].at[gmina.teryt, "na_10_tys"], rates[c.key].at[gmina.teryt, "wartosc"]
+            cells.append(_glance_cell(rate, value, averages[c.key]))
+        rows.append(Row(cells))
+    rows.append(Row(["średnia gmin", *(fmt_number(averages[c.key]) for c in comparisons)], css="total"))
+    return blocks.table(caption_for(ds, None, "Gminy na tle średniej gmin, na 10 tys. mieszkańców", f"{ds.year} r."),
+                        [Column("gmina", False), *(Column(c.label) for c in comparisons)], rows, css="glance")
+
+
+def _glance_cell(rate: object, value: object, average: object) -> str:
+    """ "230,2 ▼ niżej", "7,4 ▲ wyżej *" (fewer than 10 cases), "brak zdarzeń"."""
+    if pd.isna(rate):
+        return MISSING
+    if rate == 0:
+        return "brak zdarzeń"
+    return f"{fmt_number(rate)} {relation(rate, average, few=value < ind.FEW_CASES)}"
+
+
+def _plan_line(ds: Dataset) -> str | None:
+    plan = ind.plan_next(ds)
+    if plan is None or plan.empty:
+        return None
+    county = int((plan["teryt"] == ds.powiat.code).sum())
+    kinds = plan["rodzaj"].value_counts().head(3)
+    most = fmt_list([f"{EVENT_KINDS[k]} ({n})" for k, n in kinds.items()])
+    total = len(plan)
+    return (f"Na {ds.year + 1} r. policja i samorządy zaplanowały {fmt_int(total)} "
+            f"{plural(total, 'działanie', 'działania', 'działań')} – {fmt_int(total - county)} w gminach i "
+            f"{fmt_int(county)} w całym powiecie; najwięcej: {most}. Szczegóły: rozdział „Plan na kolejny rok” "
+            "i rozdziały gmin.")
+
+
+# ------------------------------------------------------------------ a chapter's key figures
+
+
+def key_figures(ds: Dataset, area: Area = None) -> Block:
+    """The chapter's main figures, this year against last; rows that are 0 in both years are left out."""
+    figures = [f for f in ind.key_figures(ds, area) if f.code not in SEVEN_CATEGORIES
+               and not (_zero(f.current) and _zero(f.previous))]
     rows = [Row([f.label, _fmt_figure(f, f.previous), _fmt_figure(f, f.current),
-                 NOT_APPLICABLE if f.kind == "percent" else fmt_share(f.dynamika, f.previous), _fmt_change(f)],
-                css="sub" if f.code in SEVEN_CATEGORIES else "")
+                 NOT_APPLICABLE if f.kind == "percent" else fmt_dynamika(f.dynamika, f.previous), _fmt_change(f)])
             for f in figures]
-    return blocks.join([
-        blocks.paragraphs(f"Najważniejsze dane {place(ds, area)} w {ds.year} r. w porównaniu z {prev_year(ds)} r.",
-                          css="lead intro"),
-        blocks.table(caption_for(ds, area, "Najważniejsze dane", f"{ds.year} r. na tle {prev_year(ds)} r."),
-                     comparison_columns(ds, "wskaźnik"), rows, css="key-figures",
-                     notes=["Dynamika: wartość w danym roku ÷ wartość z poprzedniego roku × 100; „–” – nie "
-                            "dotyczy (wskaźnik w procentach albo w poprzednim roku 0). Zmiana wskaźników w procentach "
-                            "podana jest w punktach procentowych (pkt proc.)."]),
-        blocks.bullets([*sentences, seven], css="findings"),
-    ])
+    return blocks.table(caption_for(ds, area, "Najważniejsze wskaźniki", f"{ds.year} r. na tle {prev_year(ds)} r."),
+                        comparison_columns(ds, "wskaźnik"), rows, css="key-figures")
+
+
+def _zero(value: object) -> bool:
+    return not pd.isna(value) and value == 0
 
 
 def _fmt_figure(figure: ind.KeyFigure, value: object) -> str:
-    return {"percent": fmt_percent, "money": fmt_money}.get(figure.kind, fmt_int)(value)
+    if figure.kind == "money":
+        return fmt_money(value, money_digits([figure.current, figure.previous]))
+    return {"percent": fmt_percent}.get(figure.kind, fmt_int)(value)
 
 
 def _fmt_change(figure: ind.KeyFigure) -> str:
+    if pd.isna(figure.change):
+        return fmt_change(figure.change)
     if figure.kind == "percent":
-        return fmt_change(figure.change, 1) + (" pkt proc." if not pd.isna(figure.change) else "")
+        return fmt_change(figure.change, 1) + " pkt proc."
     if figure.kind == "money":
-        return fmt_change(figure.change, 2) + (" zł" if not pd.isna(figure.change) else "")
+        return fmt_change(figure.change, money_digits([figure.current, figure.previous])) + " zł"
     return fmt_change(figure.change)

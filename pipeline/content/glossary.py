@@ -1,0 +1,52 @@
+"""What the reader needs once, before the first chapter: how to read the tables ("Jak czytać
+raport") and what the abbreviations stand for.
+
+Notes that apply to every table are explained here once instead of under each table; the
+tables refer to them by their symbols ("–", "b.d.", "*", "▲"). The first use of an
+abbreviation in each chapter is spelled out by the assembly (`document.assemble`), from
+`ABBREVIATIONS`.
+"""
+
+from __future__ import annotations
+
+from ..data.formatting import MISSING, NOT_APPLICABLE
+from ..data.indicators import FEW_CASES
+from . import blocks
+from .blocks import Block
+
+__all__ = ["ABBREVIATIONS", "HOW_TO_READ", "how_to_read"]
+
+# Abbreviation -> what it stands for, in the nominative (it follows the abbreviation in brackets).
+ABBREVIATIONS: dict[str, str] = {
+    "KMZB": "Krajowa Mapa Zagrożeń Bezpieczeństwa",
+    "BRD": "bezpieczeństwo ruchu drogowego",
+    "KPP": "Komenda Powiatowa Policji",
+    "PSP": "Państwowa Straż Pożarna",
+    "OSP": "Ochotnicza Straż Pożarna",
+    "SP": "szkoła podstawowa",
+}
+
+HOW_TO_READ: tuple[tuple[str, str], ...] = (
+    ("dynamika", "wartość w roku raportu ÷ wartość z poprzedniego roku × 100 (poprzedni rok = 100%); podawana, "
+                 f"gdy w poprzednim roku było co najmniej {FEW_CASES} zdarzeń."),
+    ("zmiana", "różnica wobec poprzedniego roku: „+” wzrost, „−” spadek; przy wskaźnikach w procentach "
+               "w punktach procentowych (pkt proc.). Przy mniej niż 10 zdarzeniach zmianę podajemy tylko w liczbach, "
+               "np. „+4 (z 1 do 5)”, bo procent z kilku zdarzeń wprowadza w błąd."),
+    (f"„{NOT_APPLICABLE}”", f"nie dotyczy: dynamika przy mniej niż {FEW_CASES} zdarzeniach w poprzednim roku albo przy "
+                     "wskaźniku w procentach, udział liczony z zera."),
+    (MISSING, "brak danych: pusta komórka w danych źródłowych, a nie zero."),
+    ("na 10 tys. mieszkańców", "liczba zdarzeń ÷ ludność × 10 000, by porównać gminy różnej wielkości; średnia gmin "
+                               "to wszystkie zdarzenia w gminach ÷ ich łączna ludność × 10 000, bez zdarzeń "
+                               "przypisanych całemu powiatowi (np. wydarzeń ogólnopowiatowych)."),
+    ("▲ wyżej, ≈ na poziomie, ▼ niżej", "gmina wobec średniej gmin; „na poziomie” to różnica do 10%."),
+    ("*", f"mniej niż {FEW_CASES} zdarzeń: wskaźnik niestabilny, różnica może być przypadkowa."),
+    ("realizacja planu", "rodzaj działania zaplanowany na dany rok jest zrealizowany, jeśli odbyło się co najmniej "
+                         "jedno takie działanie; wydarzenia ponad plan nie podnoszą realizacji."),
+    ("skróty", "; ".join(f"{short} – {long}" for short, long in ABBREVIATIONS.items())
+     + "; pkt proc. – punkty procentowe."),
+)
+
+
+def how_to_read() -> Block:
+    return blocks.join([blocks.heading(2, "Jak czytać raport"),
+                        blocks.led_items(HOW_TO_READ, css="how-to-read", separator=":")])

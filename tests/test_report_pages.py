@@ -1,0 +1,120 @@
+"""The council member's five minutes, read from the real PDF: a short report whose first page
+concludes, that says each thing once, whose numbers explain themselves and whose pages are
+full, with tables that never strand a row or two."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from .pdf_reading import chapters, fullness, list_items, plain, tables
+
+pytestmark = pytest.mark.e2e
+
+MAX_PAGES = 48
+FULL_ENOUGH = 0.6
+FEW_CASES = 10
+
+
+@pytest.fixture(scope="module")
+def pdf(example_report):
+    return example_report.pdf
+
+
+@pytest.fixture(scope="module")
+def pages(pdf) -> list[str]:
+    return [plain(page.extract_text()) for page in PdfReader(pdf).pages]
+
+
+@pytest.fixture(scope="module")
+def read_tables(pdf):
+    return tables(pdf)
+
+
+def test_the_report_is_short(pages) -> None:
+    assert len(pages) <= MAX_PAGES
+
+
+def test_the_first_page_concludes_on_one_page(pdf, pages) -> None:
+    (_, first, last), = [c for c in chapters(pdf) if c[0] == "Najważniejsze wnioski"]
+    assert first == last == 3
+    page = pages[2]
+    assert 5 <= len(list_items(pdf, 3)[0]) <= 7  # the findings, each a fact with its interpretation
+    assert "Gminy na tle średniej gmin" in page and ("▲" in page or "▼" in page)
+    assert re.search(r"Na \d{4} r\. policja i samorządy zaplanowały .* rozdziały gmin\.", page)
+    closing = page.index("policja i samorządy zaplanowały")
+    assert "Tabela" not in page[closing:], "the plan line closes the page"
+
+
+def test_no_sentence_is_said_twice_within_a_chapter(pdf, pages) -> None:
+    for title, first, last in chapters(pdf):
+        text = " ".join(pages[first - 1:last])
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„])", text) if len(s.strip()) >= 60]
+        repeated = [s for s, n in Counter(sentences).items() if n > 1]
+        assert not repeated, f"{title}: {repeated[:3]}"
+
+
+def test_no_dynamika_percentage_on_a_base_under_10(read_tables) -> None:
+    checked = 0
+    for table in read_tables:
+        if "dynamika" not in table.columns:
+            continue
+        base, dynamika = table.columns.index(f"{_previous(table)} r."), table.columns.index("dynamika")
+        for row in table.body:
+            previous = _number(row.cells[base])
+            if previous is not None and previous < FEW_CASES:
+                assert "%" not in row.cells[dynamika], (table.caption, row.cells)
+                checked += 1
+    assert checked > 20, "the example has small bases in the gminas' tables"
+
+
+def _previous(table) -> int:
+    return min(int(c[:4]) for c in table.columns if re.fullmatch(r"\d{4} r\.", c))
+
+
+def _number(cell: str) -> float | None:
+    text = cell.replace(" ", "").replace(",", ".")
+    return float(text) if re.fullmatch(r"\d+(\.\d+)?", text) else None
+
+
+def test_no_page_but_a_chapters_last_is_under_60_percent_full(pdf) -> None:
+    filled = fullness(pdf)
+    lasts = {last for _, _, last in chapters(pdf)}
+    thin = {page: round(f, 2) for page, f in enumerate(filled, start=1)
+            if page > 2 and page not in lasts and f < FULL_ENOUGH}
+    assert not thin, f"pages less than {FULL_ENOUGH:.0%} full: {thin}"
+
+
+def test_no_table_split_leaves_fewer_than_3_rows_on_a_page(read_tables) -> None:
+    for table in read_tables:
+        per_page = Counter(row.page for row in table.body)
+        if len(per_page) > 1:
+            pages = sorted(per_page)
+            assert per_page[pages[0]] >= 3 and per_page[pages[-1]] >= 3, (table.caption, dict(per_page))
+
+
+def test_the_annex_prints_each_attached_file_with_its_full_sha256(pdf, pages) -> None:
+    annex = next(i for i, (title, _, _) in enumerate(chapters(pdf)) if title == "Aneks")
+    _, first, last = chapters(pdf)[annex]
+    text = " ".join(pages[first - 1:last])
+    with pikepdf.open(pdf) as document:
+        attached = {name: hashlib.sha256(spec.get_file().read_bytes()).hexdigest()
+                    for name, spec in document.attachments.items() if name != "manifest.json"}
+    assert len(attached) > 30
+    for name, digest in attached.items():
+        assert f"{name} " in text and digest in text, name
+        assert re.search(re.escape(name) + r" [\d ]+ " + digest, text), name
+
+
+def test_abbreviations_are_spelled_out_at_first_use_in_each_chapter(pdf, pages) -> None:
+    for title, first, last in chapters(pdf)[1:]:  # the contents' glossary explains them all
+        text = " ".join(pages[first - 1:last])
+        if "KMZB" in text:
+            first_use = text.index("KMZB")
+            assert ("KMZB (Krajowa Mapa Zagrożeń Bezpieczeństwa)" in text[:first_use + 50]
+                    or text[:first_use].endswith("Bezpieczeństwa (")), title
