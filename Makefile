@@ -58,7 +58,7 @@ bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak
 
 lint: $(STAMP) ## Check the code style (ruff) and the architecture: layers, no import cycles (import-linter)
 	$(PY) -m ruff check pipeline tests scripts
-	$(VENV)/bin/lint-imports --config pyproject.toml
+	$(VENV)/bin/lint-imports pyproject.toml
 
 example-data: $(STAMP) ## Regenerate the bundled example data in inputs/ (deterministic)
 	$(PY) -m pipeline.data.example_data --out $(INPUTS)

@@ -46,7 +46,7 @@ def plain(text: str) -> str:
 def chapters(path: Path) -> list[tuple[str, int, int]]:
     """(title, first page, last page) of every top-level bookmark, 1-based."""
     reader = PdfReader(path)
-    marks = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline
+    marks = [(plain(item.title), reader.get_destination_page_number(item) + 1) for item in reader.outline
              if not isinstance(item, list)]
     ends = [start - 1 for _, start in marks[1:]] + [len(reader.pages)]
     return [(title, start, end) for (title, start), end in zip(marks, ends, strict=True)]

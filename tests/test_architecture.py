@@ -20,7 +20,7 @@ MAX_LINES = 500
 
 def _lint_imports(root: Path, config: Path) -> subprocess.CompletedProcess[str]:
     linter = Path(sys.executable).with_name("lint-imports")
-    return subprocess.run([str(linter), "--config", str(config), "--no-cache"], cwd=root, capture_output=True,
+    return subprocess.run([str(linter), str(config), "--no-cache"], cwd=root, capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
 
 

@@ -118,3 +118,26 @@ def test_abbreviations_are_spelled_out_at_first_use_in_each_chapter(pdf, pages) 
             first_use = text.index("KMZB")
             assert ("KMZB (Krajowa Mapa Zagrożeń Bezpieczeństwa)" in text[:first_use + 50]
                     or text[:first_use].endswith("Bezpieczeństwa (")), title
+
+
+def test_the_goals_chapter_follows_the_conclusions_with_every_status_and_target(pdf, pages, read_tables) -> None:
+    titles = [title for title, _, _ in chapters(pdf)]
+    assert titles[titles.index("Najważniejsze wnioski") + 1] == "Cele współpracy i ich realizacja"
+    _, first, last = chapters(pdf)[titles.index("Cele współpracy i ich realizacja")]
+    text = " ".join(pages[first - 1:last])
+    assert "Cel „Ograniczenie przestępczości” nie został osiągnięty: przestępstwa stwierdzone – 1 836 wobec " \
+           "zakładanych najwyżej 1 750." in text
+    goals = [t for t in read_tables if t.caption.startswith("Tabela") and "mierniki" in t.caption]
+    statuses = {row.cells[-1] for t in goals for row in t.body}
+    assert statuses == {"✓ osiągnięty", "× nieosiągnięty", "? brak danych"}  # a symbol and a word, never colour
+    aims = {row.cells[4] for t in goals for row in t.body}
+    assert {"najwyżej 1 750", "co najmniej 75,0%", "mniej niż w 2024 r."} <= aims
+    assert "Cele współpracy na 2025 r.: osiągnięto 1 z 3 celów" in pages[2]
+
+
+def test_every_gmina_shows_its_residents_sense_of_safety(pdf, read_tables) -> None:
+    rows = [row.cells[0] for t in read_tables if t.caption.startswith("Tabela") and "Najważniejsze wskaźniki – gmina"
+            in t.caption for row in t.body]
+    safety = [r for r in rows if r.startswith("poczucie bezpieczeństwa mieszkańców")]
+    assert len(safety) == 7  # Poświętne held no questionnaire in 2025
+    assert any("mała próba" in r for r in safety)

@@ -109,9 +109,14 @@ def _label_bars(ax: Axes, bars, values: Sequence[object]) -> None:
 
 
 def _legend(figure: Figure, ax: Axes) -> None:
-    """One legend row under the plot, outside it, so it never covers a bar."""
+    """The legend under the plot, outside it, so it never covers a bar: one row, or two when
+    more than four entries would not fit the width."""
     handles, names = ax.get_legend_handles_labels()
-    figure.legend(handles, names, loc="outside lower center", ncols=len(names))
+    columns = len(names) if len(names) <= 4 else 3
+    # matplotlib fills a legend column by column; people read it row by row.
+    rows = -(-len(names) // columns)
+    order = [r * columns + c for c in range(columns) for r in range(rows) if r * columns + c < len(names)]
+    figure.legend([handles[i] for i in order], [names[i] for i in order], loc="outside lower center", ncols=columns)
 
 
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
@@ -169,21 +174,27 @@ def ranked_hbars(labels: Sequence[str], values: Sequence[float | None], *, refer
         return _render(figure, alt, caption)
 
 
-def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str) -> Chart:
-    """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status);
-    a part that is empty everywhere gets no legend entry."""
-    parts = {label: values for label, values in parts.items() if any(values)}
+def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str,
+                  totals: bool = True, scale_max: float | None = None) -> Chart:
+    """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status),
+    each part in the same style whatever else is shown; a part that is empty everywhere gets
+    no legend entry. `totals` prints each bar's sum at its end; `scale_max` fixes the scale
+    (100 for shares in %)."""
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(0.7 + 0.26 * len(labels))
         positions = list(range(len(labels)))[::-1]
         left = [0.0] * len(labels)
         for index, (label, values) in enumerate(parts.items()):
+            if not any(values):
+                continue
             ax.barh(positions, values, 0.7, left=left, label=label, **_style(index))
             left = [a + b for a, b in zip(left, values, strict=True)]
-        for position, total in zip(positions, left, strict=True):
+        for position, total in zip(positions, left, strict=True) if totals else ():
             ax.text(total, position, f" {fmt_int(total)}", va="center", fontsize=7.5)
         ax.set_yticks(positions, _wrap(labels, 40))
-        _polish_axis(ax.xaxis, left)
+        _polish_axis(ax.xaxis, left if scale_max is None else [scale_max / 1.05])
+        if scale_max is not None:
+            ax.set_xlim(0, scale_max)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
         _legend(figure, ax)

@@ -38,16 +38,16 @@ class Palette:
 
     @property
     def series(self) -> tuple[str, ...]:
-        return (self.primary, self.secondary, self.tertiary, self.muted)
+        return (self.primary, self.secondary, self.tertiary, self.muted, self.accent)
 
     @property
     def hatches(self) -> tuple[str, ...]:
-        return ("", "////", "....", "xxxx")
+        return ("", "////", "....", "xxxx", "\\\\\\\\")
 
     @property
     def hatch_colours(self) -> tuple[str, ...]:
         """Hatch lines light on dark fills, dark on pale ones: visible either way."""
-        return ("white", "white", self.primary, "white")
+        return ("white", "white", self.primary, "white", "white")
 
     def css_variables(self) -> str:
         """The palette as CSS custom properties, so the stylesheet never repeats a colour."""

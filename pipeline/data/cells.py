@@ -27,6 +27,7 @@ __all__ = [
     "parse_code",
     "parse_count",
     "parse_date",
+    "parse_target",
     "parse_term",
     "parse_text",
     "parse_year",
@@ -98,6 +99,15 @@ def parse_amount(value: Any) -> float:
     if isinstance(exponent, int) and exponent < -2:
         raise CellError("więcej niż 2 miejsca po przecinku",
                         "wpisz kwotę z przecinkiem dziesiętnym, np. 12 240,50; tysiące oddziel spacją")
+    return float(number)
+
+
+def parse_target(value: Any) -> float:
+    """A goal's target: a number >= 0, a percentage sign after it allowed ("75", "75,5%")."""
+    text = str(value).strip()
+    number = _number(text[:-1] if text.endswith("%") else value)
+    if number < 0:
+        raise CellError("wartość docelowa nie może być ujemna", "wpisz liczbę, np. 1600, albo odsetek, np. 75%")
     return float(number)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .registry import Gmina, Powiat, read_powiat
-from .schema import CRIME_CATEGORIES, SEVEN_CATEGORIES, TABLES
+from .schema import CRIME_CATEGORIES, SEVEN_CATEGORIES, SURVEY_ANSWERS, TABLES
 
 __all__ = ["generate", "write_synthetic_powiat"]
 
@@ -368,6 +368,50 @@ def generate(inputs: Path, years: Sequence[int] = YEARS, seed: int = SEED,
         writer.write("plan", gen.plan(year))
         if year >= 2023:
             writer.write("interwencje", [gen.interventions(g, year, people[g.teryt]) for g in powiat.gminy])
+        if year >= FIRST_SURVEY_YEAR:
+            writer.write("ankieta", _survey(powiat, year, people, seed))
+            writer.write("cele", _goals(powiat, year))
+
+
+FIRST_SURVEY_YEAR = 2024
+# The answers' shares in a typical gmina, in the question's order (see schema.SURVEY_ANSWERS).
+SURVEY_SHARES = (0.24, 0.50, 0.10, 0.11, 0.05)
+NO_SURVEY = "1007062"  # Poświętne held no debate with a questionnaire: its goal has no data
+
+
+def _survey(powiat: Powiat, year: int, people: dict[str, int], seed: int) -> list[list[object]]:
+    """Answers per gmina (about one resident in a hundred asks, a small gmina may have under 30)
+    and some at powiat-wide events. A generator of its own, so the other tables stay as they were."""
+    rng = np.random.default_rng(seed + year)
+    rows = []
+    for gmina in powiat.gminy:
+        if gmina.teryt == NO_SURVEY and year > FIRST_SURVEY_YEAR:
+            continue
+        size = int(people[gmina.teryt] / 100 * rng.uniform(0.45, 1.2))
+        shares = rng.dirichlet(np.array(SURVEY_SHARES) * 60) * (1 + 0.04 * (year - FIRST_SURVEY_YEAR))
+        counts = rng.multinomial(size, shares / shares.sum())
+        rows += [[_code(gmina, year), answer, int(n)] for answer, n in zip(SURVEY_ANSWERS, counts, strict=True)]
+    counts = rng.multinomial(int(rng.integers(50, 90)), SURVEY_SHARES)
+    return rows + [[powiat.code, answer, int(n)] for answer, n in zip(SURVEY_ANSWERS, counts, strict=True)]
+
+
+def _goals(powiat: Powiat, year: int) -> list[list[object]]:
+    """The three goals of the source article with targets from the council's programme; with the
+    bundled data some are met, some not, and one gmina's has no data."""
+    crimes, safety = (1750, 73) if year > FIRST_SURVEY_YEAR else (1700, 74)
+    codes = [g.teryt for g in powiat.gminy]
+    small_gmina = NO_SURVEY if NO_SURVEY in codes else codes[0]
+    return [
+        ["Ograniczenie przestępczości", "przestepstwa_ogolem", "spadek", crimes, ""],
+        ["Ograniczenie przestępczości", "kradziez_z_wlamaniem", "spadek", "", ""],
+        ["Ograniczenie przestępczości", "wykrywalnosc", "wzrost", "75%", ""],
+        ["Zmniejszenie liczby zagrożeń", "wypadki", "spadek", 25, ""],
+        ["Zmniejszenie liczby zagrożeń", "zabici", "spadek", "", ""],
+        ["Zmniejszenie liczby zagrożeń", "kmzb_wyeliminowane", "wzrost", "70%", ""],
+        ["Zwiększenie poczucia bezpieczeństwa mieszkańców", "poczucie_bezpieczenstwa", "wzrost", f"{safety}%", ""],
+        ["Zwiększenie poczucia bezpieczeństwa mieszkańców", "dzialania", "wzrost", "", ""],
+        ["Zwiększenie poczucia bezpieczeństwa mieszkańców", "poczucie_bezpieczenstwa", "wzrost", "70%", small_gmina],
+    ]
 
 
 def write_synthetic_powiat(inputs: Path, gminas: int) -> None:

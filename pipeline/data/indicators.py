@@ -31,6 +31,7 @@ from .schema import (
     TABLES,
     TARGET_GROUPS,
 )
+from .survey import sense_of_safety
 
 __all__ = [
     "FEW_CASES",
@@ -40,6 +41,7 @@ __all__ = [
     "dynamika",
     "events",
     "events_by",
+    "events_total",
     "COMPARISONS",
     "Comparison",
     "comparison_figures",
@@ -56,6 +58,7 @@ __all__ = [
     "population",
     "rate_per_10k",
     "roads_table",
+    "total",
     "wykrywalnosc",
 ]
 
@@ -135,6 +138,11 @@ def _value(ds: Dataset, table: str, column: str, year: int | None, area: Area, *
     if frame.empty and not TABLES[table].one_row_per_gmina:
         return 0
     return _sum(frame, column)
+
+
+def total(ds: Dataset, table: str, column: str, year: int | None, area: Area = None, **where: str) -> object:
+    """The total of `column` in `table` for an area and year; NA when the file is missing."""
+    return _value(ds, table, column, year, area, **where)
 
 
 def population(ds: Dataset, year: int | None, area: Area = None) -> object:
@@ -369,7 +377,7 @@ def events_by(ds: Dataset, by: str, area: Area = None) -> pd.DataFrame:
     return table
 
 
-def _events_total(ds: Dataset, year: int | None, area: Area = None) -> tuple[object, object]:
+def events_total(ds: Dataset, year: int | None, area: Area = None) -> tuple[object, object]:
     return _count(ds, "dzialania", year, area), _value(ds, "dzialania", "uczestnicy", year, area)
 
 
@@ -440,8 +448,8 @@ def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
     roads = roads_table(ds, area)
     kmzb_now = kmzb_summary(ds, area, ds.year)
     kmzb_before = kmzb_summary(ds, area, ds.previous_year)
-    events_now, people_now = _events_total(ds, ds.year, area)
-    events_before, people_before = _events_total(ds, ds.previous_year, area)
+    events_now, people_now = events_total(ds, ds.year, area)
+    events_before, people_before = events_total(ds, ds.previous_year, area)
 
     def patrol(column: str, year: int | None) -> object:
         return _value(ds, "sluzby_ponadnormatywne", column, year, area)
@@ -464,4 +472,15 @@ def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
                   patrol("liczba_godzin", ds.previous_year), "number"),
         KeyFigure("kwota", "środki samorządów na służby", patrol("kwota_zl", ds.year),
                   patrol("kwota_zl", ds.previous_year), "money"),
+        *_sense_of_safety(ds, area),
     ]
+
+
+def _sense_of_safety(ds: Dataset, area: Area) -> list[KeyFigure]:
+    """The residents' sense of safety, when a survey was made this year (see `survey`)."""
+    now, before = sense_of_safety(ds, area, ds.year), sense_of_safety(ds, area, ds.previous_year)
+    if not now.answers:
+        return []
+    sample = f"ankieta: {now.answers} odp." + (" – mała próba" if now.small_sample else "")
+    return [KeyFigure("poczucie_bezpieczenstwa", f"poczucie bezpieczeństwa mieszkańców ({sample})", now.share,
+                      before.share, "percent")]

@@ -13,14 +13,19 @@ from enum import Enum
 __all__ = [
     "CRIME_CATEGORIES",
     "CRIME_GROUPS",
+    "DIRECTIONS",
     "EVENT_KINDS",
     "KMZB_CATEGORIES",
     "KMZB_STATUSES",
+    "MEASURES",
+    "SAFE_ANSWERS",
     "SEVEN_CATEGORIES",
+    "SURVEY_ANSWERS",
     "TABLES",
     "TARGET_GROUPS",
     "Field",
     "Kind",
+    "Measure",
     "Table",
 ]
 
@@ -36,6 +41,7 @@ class Kind(Enum):
     CHOICE = "choice"  # one of `Field.choices`
     TERM = "term"  # a month or a quarter of the next year
     YEAR = "year"  # the optional `rok` column; must match its folder
+    TARGET = "target"  # a number >= 0, a "%" after it allowed (a goal's target)
 
 
 # code -> label used in the report. Dicts keep the report's order.
@@ -122,6 +128,46 @@ TARGET_GROUPS: dict[str, str] = {
     "mieszkancy": "mieszkańcy",
 }
 
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure a goal of the cooperation is measured by (`cele.csv`, column `miernik`)."""
+
+    label: str  # Polish, as the report prints it
+    percent: bool = False  # a share in %: compared in percentage points
+
+
+# miernik -> what it measures; the values come from the same indicators as the rest of the report.
+MEASURES: dict[str, Measure] = {
+    "przestepstwa_ogolem": Measure("przestępstwa stwierdzone"),
+    "wykrywalnosc": Measure("wykrywalność sprawców", percent=True),
+    **{code: Measure(label) for code, label in SEVEN_CATEGORIES.items()},
+    "wypadki": Measure("wypadki drogowe"),
+    "zabici": Measure("zabici w wypadkach"),
+    "ranni": Measure("ranni w wypadkach"),
+    "kolizje": Measure("kolizje drogowe"),
+    "nietrzezwi_kierujacy": Measure("nietrzeźwi kierujący"),
+    "kmzb_zgloszenia": Measure("zgłoszenia na KMZB"),
+    "kmzb_potwierdzone": Measure("zgłoszenia KMZB potwierdzone", percent=True),
+    "kmzb_wyeliminowane": Measure("potwierdzone zagrożenia KMZB wyeliminowane", percent=True),
+    "dzialania": Measure("działania profilaktyczne"),
+    "uczestnicy": Measure("uczestnicy działań profilaktycznych"),
+    "godziny_sluzb": Measure("godziny służb ponadnormatywnych"),
+    "poczucie_bezpieczenstwa": Measure("poczucie bezpieczeństwa mieszkańców", percent=True),
+}
+DIRECTIONS: tuple[str, ...] = ("spadek", "wzrost")  # which way is good for a goal's measure
+
+# The standard question "Czy czuje się Pan/Pani bezpiecznie w swojej okolicy?", its answers in order.
+SURVEY_ANSWERS: dict[str, str] = {
+    "bardzo_bezpiecznie": "bardzo bezpiecznie",
+    "raczej_bezpiecznie": "raczej bezpiecznie",
+    "trudno_powiedziec": "trudno powiedzieć",
+    "raczej_niebezpiecznie": "raczej niebezpiecznie",
+    "bardzo_niebezpiecznie": "bardzo niebezpiecznie",
+}
+SAFE_ANSWERS: tuple[str, ...] = ("bardzo_bezpiecznie", "raczej_bezpiecznie")
+
 # Column names a `gmina` name column may carry instead of `teryt`.
 GMINA_NAME_COLUMN = "gmina"
 YEAR_COLUMN = "rok"
@@ -151,6 +197,7 @@ class Table:
     optional: bool = False  # a missing file is not even worth a note
     one_row_per_gmina: bool = False  # the template pre-fills the gminas
     powiat_rows: bool = True  # rows with the powiat's own code are allowed
+    empty_teryt_is_powiat: bool = False  # a row without a gmina is about the whole powiat
 
     @property
     def filename(self) -> str:
@@ -322,6 +369,35 @@ TABLES: dict[str, Table] = {
             key=("teryt",),
             optional=True,
             one_row_per_gmina=True,
+        ),
+        Table(
+            "cele",
+            "Cele współpracy i ich mierniki (jeden miernik w wierszu)",
+            (
+                Field("cel", Kind.TEXT, "nazwa celu, np. Ograniczenie przestępczości", not_empty=True),
+                Field("miernik", Kind.CHOICE, "czym mierzony jest cel: klucz z listy w docs/dane.md",
+                      not_empty=True, choices=tuple(MEASURES)),
+                Field("kierunek", Kind.CHOICE, "spadek albo wzrost: która zmiana jest dobra", not_empty=True,
+                      choices=DIRECTIONS),
+                Field("wartosc_docelowa", Kind.TARGET, "wartość docelowa na rok (nieobowiązkowe; bez niej celem jest "
+                      "zmiana we właściwym kierunku)", required=False),
+                Field("teryt", Kind.TERYT, "kod gminy dla celu gminy; puste albo kod powiatu = cały powiat",
+                      required=False),
+            ),
+            key=("cel", "miernik", "teryt"),
+            optional=True,
+            empty_teryt_is_powiat=True,
+        ),
+        Table(
+            "ankieta",
+            "Ankieta: czy czuje się Pan/Pani bezpiecznie w swojej okolicy?",
+            (
+                _teryt("kod gminy albo powiatu (odpowiedzi nieprzypisane do gminy)"),
+                Field("odpowiedz", Kind.CHOICE, "odpowiedź", not_empty=True, choices=tuple(SURVEY_ANSWERS)),
+                _count("liczba", "liczba odpowiedzi"),
+            ),
+            key=("teryt", "odpowiedz"),
+            optional=True,
         ),
     )
 }

@@ -7,7 +7,7 @@ Three passes over each table, each collecting every problem before the next:
 3. rows (pandera, on the typed frame): duplicated keys, sums, years, cross-field rules.
 
 The messages come from the parsers in `cells` (what is wrong with a cell) and from
-`ROW_RULES` (what is wrong with a row). Every problem names the file, the Excel row,
+`rules.ROW_RULES` (what is wrong with a row). Every problem names the file, the Excel row,
 the column and the value.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -27,7 +26,8 @@ from . import cells
 from .formatting import fmt_list
 from .load import RawTable
 from .registry import Powiat
-from .schema import CRIME_GROUPS, GMINA_NAME_COLUMN, SEVEN_CATEGORIES, YEAR_COLUMN, Field, Kind, Table
+from .rules import ROW_RULES, Context, RowRule
+from .schema import GMINA_NAME_COLUMN, YEAR_COLUMN, Field, Kind, Table
 
 __all__ = ["validate_table", "coverage_problems"]
 
@@ -64,16 +64,7 @@ def _column_problems(raw: RawTable) -> list[Problem]:
 # ---------------------------------------------------------------- pass 2: cells
 
 
-@dataclass(frozen=True)
-class _Context:
-    """What reading a cell may depend on: the registry, the year and the table."""
-
-    powiat: Powiat
-    year: int
-    table: Table
-
-
-def _read_code(value: Any, ctx: _Context) -> str:
+def _read_code(value: Any, ctx: Context) -> str:
     """A TERYT code of a gmina of this powiat (or of the powiat, where the table allows it)."""
     code = cells.parse_code(value)
     current, _ = ctx.powiat.current_code(code)
@@ -86,7 +77,7 @@ def _read_code(value: Any, ctx: _Context) -> str:
     return current
 
 
-def _read_name(value: Any, ctx: _Context) -> str:
+def _read_name(value: Any, ctx: Context) -> str:
     code = ctx.powiat.code_for_name(str(value))
     if code is None:
         guess = ctx.powiat.suggest_name(str(value))
@@ -99,7 +90,7 @@ def _read_name(value: Any, ctx: _Context) -> str:
     return code
 
 
-def _reader(field: Field, ctx: _Context) -> Callable[[Any], Any]:
+def _reader(field: Field, ctx: Context) -> Callable[[Any], Any]:
     match field.kind:
         case Kind.TERYT:
             return partial(_read_code, ctx=ctx)
@@ -107,6 +98,8 @@ def _reader(field: Field, ctx: _Context) -> Callable[[Any], Any]:
             return cells.parse_count
         case Kind.AMOUNT:
             return cells.parse_amount
+        case Kind.TARGET:
+            return cells.parse_target
         case Kind.DATE:
             return cells.parse_date
         case Kind.TERM:
@@ -119,7 +112,7 @@ def _reader(field: Field, ctx: _Context) -> Callable[[Any], Any]:
             return cells.parse_text
 
 
-def _readers(table: Table, ctx: _Context, present: list[str]) -> dict[str, Callable[[Any], Any]]:
+def _readers(table: Table, ctx: Context, present: list[str]) -> dict[str, Callable[[Any], Any]]:
     readers = {f.name: _reader(f, ctx) for f in table.fields if f.name in present}
     if GMINA_NAME_COLUMN in present:
         readers[GMINA_NAME_COLUMN] = partial(_read_name, ctx=ctx)
@@ -190,7 +183,7 @@ def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[str
 # ---------------------------------------------------------------- typed frame
 
 
-def _typed(frame: pd.DataFrame, readers: dict[str, Callable[[Any], Any]], table: Table) -> pd.DataFrame:
+def _typed(frame: pd.DataFrame, readers: dict[str, Callable[[Any], Any]], ctx: Context) -> pd.DataFrame:
     """The values as Python reads them; a cell that failed pass 2 becomes missing.
 
     The gmina of a row comes from `teryt` or, failing that, from the `gmina` name. Three
@@ -206,7 +199,10 @@ def _typed(frame: pd.DataFrame, readers: dict[str, Callable[[Any], Any]], table:
     typed["_wpisany"] = frame.get("teryt", empty).map(partial(_read_or_none, cells.parse_code))
     typed["_pusty"] = frame.get("teryt", empty).isna() & frame.get(GMINA_NAME_COLUMN, empty).isna()
     typed["teryt"] = typed["_kod"].where(typed["_kod"].notna(), typed["_nazwa"])
-    for f in table.fields:
+    if ctx.table.empty_teryt_is_powiat:  # no gmina given: the row is about the whole powiat
+        typed["teryt"] = typed["teryt"].where(~typed["_pusty"], ctx.powiat.code)
+        typed["_pusty"] = False
+    for f in ctx.table.fields:
         if f.name not in typed:
             typed[f.name] = None
         typed[f.name] = _as_dtype(typed[f.name], f.kind)
@@ -226,7 +222,7 @@ def _as_dtype(series: pd.Series, kind: Kind) -> pd.Series:
     match kind:
         case Kind.COUNT:
             return series.astype("Int64")
-        case Kind.AMOUNT:
+        case Kind.AMOUNT | Kind.TARGET:
             return series.astype("Float64")
         case Kind.DATE:
             return pd.to_datetime(series)
@@ -239,164 +235,12 @@ def _as_dtype(series: pd.Series, kind: Kind) -> pd.Series:
 # ---------------------------------------------------------------- pass 3: rows
 
 
-@dataclass(frozen=True)
-class RowRule:
-    """A rule about whole rows: which rows break it, and what to tell the analyst."""
-
-    name: str
-    severity: Severity
-    column: str  # the column the message points at
-    broken: Callable[[pd.DataFrame, _Context], pd.Series]  # True where the row breaks the rule
-    message: Callable[[pd.Series, _Context], str]
-    hint: str
-    tables: tuple[str, ...] = ()  # empty: every table
-
-
-def _crimes_seven_sum(df: pd.DataFrame) -> pd.Series:
-    seven = df[df["kategoria"].isin(list(SEVEN_CATEGORIES))]
-    return seven.groupby("teryt")["stwierdzone"].sum(min_count=1)
-
-
-def _over_total(df: pd.DataFrame, categories: list[str]) -> pd.Series:
-    """Rows of `categories` whose stwierdzone exceed their gmina's ogolem."""
-    totals = df[df["kategoria"] == "ogolem"].set_index("teryt")["stwierdzone"]
-    total = df["teryt"].map(totals).astype("Float64")
-    return (df["kategoria"].isin(categories) & (df["stwierdzone"] > total)).fillna(False)
-
-
-def _seven_over_total(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    sums = df["teryt"].map(_crimes_seven_sum(df)).astype("Float64")
-    return ((df["kategoria"] == "ogolem") & (sums > df["stwierdzone"])).fillna(False)
-
-
-def _groups_over_total(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    groups = df[df["kategoria"].isin([c for c in CRIME_GROUPS if c != "ogolem"])]
-    sums = df["teryt"].map(groups.groupby("teryt")["stwierdzone"].sum(min_count=1)).astype("Float64")
-    return ((df["kategoria"] == "ogolem") & (sums > df["stwierdzone"])).fillna(False)
-
-
-def _seven_message(row: pd.Series, ctx: _Context) -> str:
-    return (f"suma 7 wybranych kategorii większa niż przestępstwa ogółem ({row['stwierdzone']}) "
-            f"w gminie {ctx.powiat.name_of(row['teryt'])}")
-
-
-def _year_mismatch(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    if YEAR_COLUMN not in df:
-        return pd.Series(False, index=df.index)
-    return (df[YEAR_COLUMN].notna() & (df[YEAR_COLUMN] != ctx.year)).astype(bool)
-
-
-def _no_gmina(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    return df["_pusty"].astype(bool)
-
-
-def _name_and_code_differ(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    both = df["_kod"].notna() & df["_nazwa"].notna()
-    return (both & (df["_kod"] != df["_nazwa"])).astype(bool)
-
-
-def _former_code(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    """Codes that had ended before this year: still mapped, but worth a word."""
-    def ended(code: Any) -> bool:
-        former = ctx.powiat.current_code(code)[1] if isinstance(code, str) else None
-        return former is not None and ctx.year > former.until_year
-    return df["_wpisany"].map(ended).astype(bool)
-
-
-def _former_code_message(row: pd.Series, ctx: _Context) -> str:
-    former = ctx.powiat.current_code(row["_wpisany"])[1]
-    until = former.until_year if former else "?"
-    return f"kod używany do {until} r.; wiersz przypisano gminie {ctx.powiat.name_of(row['teryt'])}"
-
-
-def _outside_year(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    return (df["data"].notna() & (df["data"].dt.year != ctx.year)).astype(bool)
-
-
-def _count_pair(df: pd.DataFrame, part: str, whole: str) -> pd.Series:
-    return (df[part] > df[whole]).fillna(False).astype(bool)
-
-
-def _hour_cost_odd(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    cost = df["kwota_zl"] / df["liczba_godzin"].where(df["liczba_godzin"] > 0)
-    return ((cost < 20) | (cost > 300)).fillna(False).astype(bool)
-
-
-def _casualties_without_accidents(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    hurt = df["zabici"].fillna(0) + df["ranni"].fillna(0)
-    return ((df["wypadki"] == 0) & (hurt > 0)).fillna(False).astype(bool)
-
-
-LONG_TEXT = 300  # characters; longer names are usually something pasted by mistake
-
-
-def _long_name(df: pd.DataFrame, ctx: _Context) -> pd.Series:
-    return df["nazwa"].map(lambda text: isinstance(text, str) and len(text) > LONG_TEXT).astype(bool)
-
-
-def _gmina_label(row: pd.Series, ctx: _Context) -> str:
-    code = row["teryt"]
-    return ctx.powiat.name_of(code) if isinstance(code, str) else "?"
-
-
-ROW_RULES: tuple[RowRule, ...] = (
-    RowRule("brak_gminy", ERROR, "teryt", _no_gmina,
-            lambda r, c: "nie wiadomo, której gminy dotyczy wiersz",
-            "wpisz kod TERYT w kolumnie teryt albo nazwę w kolumnie gmina"),
-    RowRule("teryt_i_nazwa_rozne", ERROR, "gmina", _name_and_code_differ,
-            lambda r, c: f"kod TERYT wskazuje gminę {c.powiat.name_of(r['_kod'])}, "
-                         f"a nazwa gminę {c.powiat.name_of(r['_nazwa'])}",
-            "popraw kod albo nazwę, tak by wskazywały tę samą gminę"),
-    RowRule("kod_nieaktualny", WARNING, "teryt", _former_code, _former_code_message,
-            "wpisz obecny kod TERYT gminy (rejestr: inputs/powiat.toml)"),
-    RowRule("rok_niezgodny", ERROR, YEAR_COLUMN, _year_mismatch,
-            lambda r, c: f"rok {r[YEAR_COLUMN]} w wierszu, a plik leży w folderze roku {c.year}",
-            "popraw rok albo przenieś plik do właściwego folderu"),
-    RowRule("data_poza_rokiem", ERROR, "data", _outside_year,
-            lambda r, c: f"wydarzenie z {r['data']:%d.%m.%Y} w danych za {c.year} r.",
-            "popraw datę albo przenieś wiersz do danych właściwego roku", ("dzialania",)),
-    RowRule("suma_7_kategorii", ERROR, "stwierdzone", _seven_over_total, _seven_message,
-            "sprawdź liczby w 7 kategoriach i w wierszu ogolem tej gminy", ("przestepstwa",)),
-    RowRule("grupy_ponad_ogolem", WARNING, "stwierdzone", _groups_over_total,
-            lambda r, c: f"przestępstwa kryminalne, gospodarcze i drogowe razem przekraczają ogółem "
-                         f"({r['stwierdzone']}) w gminie {_gmina_label(r, c)}",
-            "te grupy zwykle się nie pokrywają; sprawdź, czy liczby są wpisane we właściwych wierszach",
-            ("przestepstwa",)),
-    RowRule("kategoria_ponad_ogolem", ERROR, "stwierdzone",
-            lambda df, c: _over_total(df, [k for k in CRIME_GROUPS if k != "ogolem"] + list(SEVEN_CATEGORIES)),
-            lambda r, c: f"więcej przestępstw w kategorii {r['kategoria']} niż ogółem w gminie "
-                         f"{_gmina_label(r, c)}",
-            "liczba w kategorii nie może przekraczać liczby ogółem", ("przestepstwa",)),
-    RowRule("wykryte_ponad_stwierdzone", WARNING, "wykryte",
-            lambda df, c: _count_pair(df, "wykryte", "stwierdzone"),
-            lambda r, c: f"wykrytych ({r['wykryte']}) więcej niż stwierdzonych ({r['stwierdzone']})",
-            "to możliwe, gdy wykryto sprawy z lat wcześniejszych; jeśli nie, popraw liczby",
-            ("przestepstwa",)),
-    RowRule("domowe_ponad_wszystkie", ERROR, "interwencje_domowe",
-            lambda df, c: _count_pair(df, "interwencje_domowe", "interwencje"),
-            lambda r, c: f"interwencji domowych ({r['interwencje_domowe']}) więcej niż wszystkich "
-                         f"({r['interwencje']})",
-            "interwencje domowe są częścią wszystkich interwencji", ("interwencje",)),
-    RowRule("ofiary_bez_wypadkow", WARNING, "wypadki", _casualties_without_accidents,
-            lambda r, c: "są zabici lub ranni, a liczba wypadków wynosi 0",
-            "sprawdź liczbę wypadków", ("ruch_drogowy",)),
-    RowRule("dluga_nazwa", WARNING, "nazwa", _long_name,
-            lambda r, c: f"bardzo długa nazwa ({len(r['nazwa'])} znaków); w raporcie zostanie podana w całości",
-            "sprawdź, czy do komórki nie wklejono przez pomyłkę innego tekstu", ("dzialania", "plan")),
-    RowRule("nietypowy_koszt_godziny", WARNING, "kwota_zl", _hour_cost_odd,
-            lambda r, c: f"koszt godziny służby ({r['kwota_zl'] / r['liczba_godzin']:.2f} zł) "
-                         "wygląda nietypowo",
-            "sprawdź kwotę i liczbę godzin (przecinek dziesiętny, separator tysięcy)",
-            ("sluzby_ponadnormatywne",)),
-)
-
-
-def _row_schema(rules: list[RowRule], ctx: _Context) -> pa.DataFrameSchema:
+def _row_schema(rules: list[RowRule], ctx: Context) -> pa.DataFrameSchema:
     checks = [pa.Check(lambda df, rule=rule: ~rule.broken(df, ctx), name=rule.name) for rule in rules]
     return pa.DataFrameSchema(checks=checks)
 
 
-def _row_problems(raw: RawTable, typed: pd.DataFrame, ctx: _Context) -> list[Problem]:
+def _row_problems(raw: RawTable, typed: pd.DataFrame, ctx: Context) -> list[Problem]:
     rules = [r for r in ROW_RULES if not r.tables or raw.table.name in r.tables]
     problems = []
     by_name = {r.name: r for r in rules}
@@ -413,7 +257,7 @@ def _row_problems(raw: RawTable, typed: pd.DataFrame, ctx: _Context) -> list[Pro
     return problems
 
 
-def _duplicate_problems(raw: RawTable, typed: pd.DataFrame, ctx: _Context, key_columns: tuple[str, ...],
+def _duplicate_problems(raw: RawTable, typed: pd.DataFrame, ctx: Context, key_columns: tuple[str, ...],
                         severity: Severity, hint: str) -> list[Problem]:
     """Rows that share a key, named together in one message."""
     key = list(key_columns)
@@ -432,7 +276,7 @@ def _duplicate_problems(raw: RawTable, typed: pd.DataFrame, ctx: _Context, key_c
     return problems
 
 
-def _describe(value: Any, column: str, ctx: _Context) -> str:
+def _describe(value: Any, column: str, ctx: Context) -> str:
     if column == "teryt":
         return f"{value} ({ctx.powiat.name_of(value)})"
     if isinstance(value, pd.Timestamp):
@@ -448,12 +292,12 @@ def validate_table(raw: RawTable, year: int, powiat: Powiat) -> tuple[pd.DataFra
     problems = _column_problems(raw)
     if any(p.is_error for p in problems):
         return None, problems
-    ctx = _Context(powiat, year, raw.table)
+    ctx = Context(powiat, year, raw.table)
     known = {*raw.table.columns, GMINA_NAME_COLUMN, YEAR_COLUMN}
     frame = raw.cells[[c for c in raw.cells.columns if c in known]]
     readers = _readers(raw.table, ctx, list(frame.columns))
     problems += _cell_problems(raw, frame, readers, _cell_schema(readers, raw.table))
-    typed = _typed(frame, readers, raw.table)
+    typed = _typed(frame, readers, ctx)
     problems += _row_problems(raw, typed, ctx)
     return typed[["teryt", *[c for c in raw.table.columns if c != "teryt"]]], problems
 

@@ -155,6 +155,9 @@ def _validation(table: Table, header: str, powiat: Powiat, year: int,
             return _check("whole", "0", None, "wpisz liczbę całkowitą, 0 lub więcej")
         case Kind.AMOUNT:
             return _check("decimal", "0", None, "wpisz liczbę, 0 lub więcej")
+        case Kind.TARGET:
+            # Not a percentage cell: Excel would store "75%" as 0,75.
+            return _check("decimal", "0", None, "wpisz liczbę; odsetek jako liczbę od 0 do 100, np. 75")
         case Kind.DATE:
             first, last = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
             # Excel counts days from 30 Dec 1899.

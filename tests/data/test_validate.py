@@ -77,6 +77,20 @@ CASES = [
     Case("very_long_name", "dzialania", WARNING, 2, "nazwa", None, "bardzo długa nazwa (419 znaków)",
          "wklejono"),
     Case("bad_term", "plan", ERROR, 2, "termin", "na wiosnę", "nie rozpoznano terminu", "II kwartał"),
+    Case("cele_unknown_miernik", "cele", ERROR, 3, "miernik", "wlamania", "niedozwolona wartość",
+         "docs/dane.md"),
+    Case("cele_unknown_direction", "cele", ERROR, 2, "kierunek", "mniej", "niedozwolona wartość",
+         "dozwolone: spadek, wzrost"),
+    Case("cele_target_not_a_number", "cele", ERROR, 2, "wartosc_docelowa", "tysiąc", "to nie jest liczba"),
+    Case("cele_target_over_100_percent", "cele", ERROR, 2, "wartosc_docelowa", "150",
+         "miernik wykrywalnosc to odsetek, a wartość docelowa 150 przekracza 100", "od 0 do 100"),
+    Case("cele_target_a_fraction", "cele", WARNING, 2, "wartosc_docelowa", "0,75",
+         "wygląda na ułamek z komórki procentowej Excela", "wpisz 75"),
+    Case("cele_unknown_gmina", "cele", ERROR, 2, "teryt", "1007099", "nieznany kod TERYT"),
+    Case("cele_duplicated_row", "cele", ERROR, 3, "cel", None, "powtórzony wiersz", "zostaw jeden"),
+    Case("ankieta_unknown_answer", "ankieta", ERROR, 3, "odpowiedz", "nie_wiem", "niedozwolona wartość",
+         "dozwolone: bardzo_bezpiecznie, raczej_bezpiecznie, trudno_powiedziec"),
+    Case("ankieta_duplicated_row", "ankieta", ERROR, 4, "teryt", None, "powtórzony wiersz"),
 ]
 
 

@@ -9,6 +9,7 @@ the report tells them; the notebooks import this API as `from pipeline import re
 
 from .annex import data_quality, data_sources
 from .crime import crime, gmina_vs_powiat, gminas_compared, seven_categories
+from .goals import goals
 from .interventions import interventions
 from .kmzb import kmzb
 from .loading import load
@@ -28,6 +29,7 @@ __all__ = [
     "gmina_heading",
     "gmina_vs_powiat",
     "gminas_compared",
+    "goals",
     "interventions",
     "key_figures",
     "kmzb",

@@ -29,6 +29,7 @@ from ..blocks import GMINA_CHAPTERS_MARKER, Block, Column, Row
 from ..findings import findings
 from ..narrative import plural
 from .common import Area, caption_for, comparison_columns, fmt_dynamika, prev_year, relation, years_span
+from .goals import goals_line
 
 __all__ = ["conclusions", "gmina_chapters_here", "gmina_heading", "key_figures", "powiat_heading"]
 
@@ -84,8 +85,9 @@ def conclusions(ds: Dataset) -> Block:
              blocks.led_items(items, css="findings")]
     if ds.has("ludnosc", ds.year):
         parts.append(_at_a_glance(ds))
-    if (line := _plan_line(ds)) is not None:
-        parts.append(blocks.paragraphs(line, css="next-year"))
+    closing = [line for line in (goals_line(ds), _plan_line(ds)) if line is not None]
+    if closing:
+        parts.append(blocks.paragraphs(*closing, css="next-year"))
     return blocks.join(parts)
 
 

@@ -1,0 +1,75 @@
+"""Whether the goals of the cooperation were met: targets or direction, shares in points,
+missing data; and their values taken from the indicators the report prints."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from pipeline.data import indicators as ind
+from pipeline.data.dataset import load_dataset
+from pipeline.data.goals import MET, MISSED, NO_DATA, goals, measure_value, status
+from pipeline.data.schema import MEASURES
+
+from ..conftest import INPUTS
+
+COUNT, SHARE = MEASURES["przestepstwa_ogolem"], MEASURES["wykrywalnosc"]
+NA = pd.NA
+
+
+@pytest.mark.parametrize(("current", "previous", "target", "direction", "measure", "expected"), [
+    (1538, 1601, 1600, "spadek", COUNT, MET),  # at most the target
+    (1651, 1601, 1600, "spadek", COUNT, MISSED),  # "1 651 przestępstw wobec zakładanych 1 600"
+    (1600, 1700, 1600, "spadek", COUNT, MET),  # reaching the target exactly is enough
+    (1651, 1700, 1600, "spadek", COUNT, MISSED),  # fell, but not to the target
+    (1538, 1601, NA, "spadek", COUNT, MET),  # no target: the right direction
+    (1601, 1601, NA, "spadek", COUNT, MISSED),  # no target, no change
+    (0, 0, NA, "spadek", COUNT, MET),  # nothing left to reduce
+    (300, 280, NA, "wzrost", COUNT, MET),
+    (74.96, 70.0, 75, "wzrost", SHARE, MET),  # a share as printed: 75,0% reaches 75%
+    (74.94, 80.0, 75, "wzrost", SHARE, MISSED),  # 74,9%
+    (70.04, 70.0, NA, "wzrost", SHARE, MISSED),  # 70,0% -> 70,0%: no rise in points as printed
+    (NA, 1601, 1600, "spadek", COUNT, NO_DATA),  # no data this year
+    (1538, NA, NA, "spadek", COUNT, NO_DATA),  # no target and nothing to compare with
+    (1538, NA, 1600, "spadek", COUNT, MET),  # a target needs no last year
+])
+def test_status_of_a_measure(current, previous, target, direction, measure, expected) -> None:
+    assert status(current, previous, target, direction, measure) == expected
+
+
+@pytest.fixture(scope="module")
+def example():
+    return load_dataset(INPUTS, 2025)
+
+
+def test_the_example_goals_show_every_status(example) -> None:
+    found = goals(example)
+    assert [g.name for g in found] == ["Ograniczenie przestępczości", "Zmniejszenie liczby zagrożeń",
+                                       "Zwiększenie poczucia bezpieczeństwa mieszkańców"]
+    assert [g.status for g in found] == [MISSED, MET, NO_DATA]
+
+
+def test_values_are_the_report_s_own_indicators(example) -> None:
+    crimes = ind.crime_table(example)
+    assert measure_value(example, "przestepstwa_ogolem", "1007000", 2025) == crimes.at["ogolem", "biezacy"]
+    assert measure_value(example, "wykrywalnosc", "1007000", 2024) == crimes.at["ogolem", "wykrywalnosc_poprzednia"]
+    assert measure_value(example, "kmzb_potwierdzone", "1007043", 2025) == \
+        ind.kmzb_summary(example, "1007043", 2025)["udzial_potwierdzonych"]
+    figures = {f.code: f for f in ind.key_figures(example, "1007043")}
+    assert measure_value(example, "dzialania", "1007043", 2025) == figures["dzialania"].current
+    assert measure_value(example, "poczucie_bezpieczenstwa", "1007043", 2025) == \
+        figures["poczucie_bezpieczenstwa"].current
+
+
+def test_a_share_changes_in_percentage_points_as_printed(example) -> None:
+    result = next(r for g in goals(example) for r in g.results if r.key == "wykrywalnosc")
+    assert result.change == round(round(result.current, 1) - round(result.previous, 1), 1)
+
+
+def test_no_goals_file_no_goals(tmp_path) -> None:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    (inputs / "2025" / "cele.csv").unlink()
+    assert goals(load_dataset(inputs, 2025)) is None
