@@ -34,13 +34,53 @@ class Finding:
 
 
 def findings(ds: Dataset) -> list[Finding]:
-    """The powiat's findings in the order of the report's sections; missing data gives none."""
+    """The powiat's findings in the order of the report's sections; missing data gives none.
+    In a first year of use (no last year to compare with) they state the year's levels."""
     figures = {f.code: f for f in ind.key_figures(ds)}
-    makers: list[Callable[[], Finding | None]] = [
-        lambda: _crime(ds, figures), lambda: _seven(ds, figures), lambda: _roads(ds, figures),
-        lambda: _kmzb(ds), lambda: _prevention(ds, figures), lambda: _patrols(ds, figures),
-        lambda: _gminas(ds)]
-    return [f for f in (make() for make in makers) if f is not None]
+    if ds.previous_year is None:
+        makers: list[Callable[[], Finding | None]] = [lambda: _levels(ds, figures), lambda: _gminas(ds)]
+    else:
+        makers = [lambda: _crime(ds, figures), lambda: _seven(ds, figures), lambda: _roads(ds, figures),
+                  lambda: _kmzb(ds), lambda: _prevention(ds, figures), lambda: _patrols(ds, figures),
+                  lambda: _gminas(ds)]
+    found = [make() for make in makers]
+    return [f for item in found for f in (item if isinstance(item, list) else [item]) if f is not None]
+
+
+def _levels(ds: Dataset, figures: dict[str, KeyFigure]) -> list[Finding]:
+    """The year on its own: what was counted, without a direction to interpret."""
+    def now(code: str) -> object:
+        return figures[code].current
+
+    def count(code: str, one: str, few: str, many: str) -> str:
+        return f"{fmt_int(now(code))} {plural(int(now(code)), one, few, many)}"
+
+    found = []
+    if not pd.isna(now("przestepstwa")):
+        crimes = count("przestepstwa", "przestępstwo", "przestępstwa", "przestępstw")
+        found.append(Finding("Przestępczość.", f"Stwierdzono {crimes}; wykrywalność sprawców: "
+                                               f"{fmt_percent(now('wykrywalnosc'))}."))
+    seven = [figures[c] for c in SEVEN_CATEGORIES if not pd.isna(figures[c].current)]
+    if seven and (top := max(seven, key=lambda f: f.current)).current > 0:
+        found.append(Finding(f"Najczęstsze z 7 kategorii: {top.label}.",
+                             f"{fmt_int(top.current)} wśród przestępstw najbardziej dokuczliwych społecznie."))
+    if not pd.isna(now("wypadki")) and not pd.isna(now("zabici")):
+        accidents = count("wypadki", "wypadek drogowy", "wypadki drogowe", "wypadków drogowych")
+        killed = count("zabici", "osoba", "osoby", "osób")
+        found.append(Finding("Na drogach.", f"{accidents}; zginęło w nich {killed}."))
+    if not pd.isna(now("kmzb")):
+        found.append(Finding("Mieszkańcy zgłaszają zagrożenia.",
+                             f"Na Krajowej Mapie Zagrożeń Bezpieczeństwa (KMZB) "
+                             f"{count('kmzb', 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')}; policjanci potwierdzili "
+                             f"{fmt_percent(now('kmzb_potwierdzone'))} z nich."))
+    if not pd.isna(now("dzialania")) and not pd.isna(now("uczestnicy")):
+        events = count("dzialania", "działanie", "działania", "działań")
+        found.append(Finding("Działania profilaktyczne.", f"{events} z udziałem "
+                                                          f"{count('uczestnicy', 'osoby', 'osób', 'osób')}."))
+    if not pd.isna(now("godziny")) and now("godziny"):
+        found.append(Finding("Służby ponadnormatywne.", f"{fmt_number(now('godziny'), 0)} godzin za "
+                                                        f"{fmt_money(now('kwota'), money_digits([now('kwota')]))}."))
+    return found
 
 
 def _known(*figures: KeyFigure) -> bool:

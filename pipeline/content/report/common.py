@@ -19,9 +19,9 @@ from ...data.indicators import FEW_CASES
 from .. import blocks
 from ..blocks import Block, Column
 
-__all__ = ["FEW_MARK", "Area", "area_name", "as_float", "as_int", "caption_for", "comparison_cells",
-           "comparison_columns", "fmt_dynamika", "fmt_share", "no_data", "place", "prev_year", "relation",
-           "without_zero_rows", "years_span"]
+__all__ = ["FEW_MARK", "Area", "area_name", "as_float", "as_int", "caption_for", "comparing", "comparison_cells",
+           "comparison_columns", "fmt_dynamika", "fmt_share", "has_trend", "no_data", "place", "prev_year",
+           "previous_cell", "previous_column", "relation", "without_zero_rows", "years_span"]
 
 FEW_MARK = "*"  # a figure resting on fewer than FEW_CASES cases ("Jak czytać raport" explains it)
 
@@ -58,14 +58,38 @@ def as_float(value: object) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
+def comparing(ds: Dataset) -> bool:
+    """Whether last year's data is there to compare with: in a first year of use it is not,
+    and the report shows this year's figures without empty comparison columns."""
+    return ds.previous_year is not None
+
+
+def has_trend(ds: Dataset) -> bool:
+    """Whether there is more than one year to draw over time (no one-bar "trend" charts)."""
+    return len(ds.years) > 1
+
+
 def comparison_columns(ds: Dataset, first: str) -> list[Column]:
+    if not comparing(ds):
+        return [Column(first, numeric=False), Column(f"{ds.year} r.")]
     return [Column(first, numeric=False), Column(f"{prev_year(ds)} r."), Column(f"{ds.year} r."),
             Column("dynamika"), Column("zmiana")]
 
 
-def comparison_cells(label: str, row: pd.Series, fmt=fmt_int) -> list[str]:
+def comparison_cells(label: str, row: pd.Series, fmt=fmt_int, compare: bool = True) -> list[str]:
+    if not compare:
+        return [label, fmt(row["biezacy"])]
     return [label, fmt(row["poprzedni"]), fmt(row["biezacy"]), fmt_dynamika(row["dynamika"], row["poprzedni"]),
             fmt_change(row["zmiana"])]
+
+
+def previous_column(ds: Dataset) -> list[Column]:
+    """Last year's column of a table, when there is a last year."""
+    return [Column(f"{prev_year(ds)} r.")] if comparing(ds) else []
+
+
+def previous_cell(ds: Dataset, value: object) -> list[str]:
+    return [fmt_int(value)] if comparing(ds) else []
 
 
 def without_zero_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

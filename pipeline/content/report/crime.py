@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...data import indicators as ind
 from ...data.dataset import Dataset
-from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number
+from ...data.formatting import MISSING_TEXT, fmt_int, fmt_list, fmt_number
 from ...data.indicators import KeyFigure
 from ...data.schema import CRIME_GROUPS, SEVEN_CATEGORIES
 from .. import blocks, charts
@@ -17,9 +17,11 @@ from .common import (
     as_float,
     as_int,
     caption_for,
+    comparing,
     comparison_cells,
     comparison_columns,
     fmt_share,
+    has_trend,
     no_data,
     place,
     prev_year,
@@ -36,14 +38,14 @@ def crime(ds: Dataset, area: Area = None) -> Block:
         return no_data(ds, "Przestępczość")
     table = ind.crime_table(ds, area)
     total = table.loc["ogolem"]
-    rows = [Row(comparison_cells("przestępstwa " + label, table.loc[code])
+    rows = [Row(comparison_cells("przestępstwa " + label, table.loc[code], compare=comparing(ds))
                 + [fmt_share(table.at[code, "wykrywalnosc"], table.at[code, "biezacy"])])
             for code, label in CRIME_GROUPS.items()]
     return blocks.join([
         blocks.paragraphs(_crime_sentence(ds, area, total), css="intro"),
         blocks.table(caption_for(ds, area, "Przestępstwa stwierdzone"),
                      [*comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows),
-        blocks.figure(_crime_chart(ds, area)),
+        *([blocks.figure(_crime_chart(ds, area))] if has_trend(ds) else []),
     ])
 
 
@@ -77,13 +79,23 @@ def seven_categories(ds: Dataset, area: Area = None) -> Block:
     table = ind.crime_table(ds, area).loc[list(SEVEN_CATEGORIES)]
     changes = [(c, table.at[c, "zmiana"]) for c in SEVEN_CATEGORIES]
     shown, notes = without_zero_rows(table)
-    rows = [Row(comparison_cells(r["wskaznik"], r) + [fmt_share(r["wykrywalnosc"], r["biezacy"])])
-            for _, r in shown.iterrows()]
+    sentence = seven_categories_sentence(changes) if comparing(ds) else _most_frequent(table)
+    rows = [Row(comparison_cells(r["wskaznik"], r, compare=comparing(ds))
+                + [fmt_share(r["wykrywalnosc"], r["biezacy"])]) for _, r in shown.iterrows()]
     return blocks.join([
-        blocks.paragraphs(seven_categories_sentence(changes), css="intro"),
+        blocks.paragraphs(sentence, css="intro"),
         blocks.table(caption_for(ds, area, "Przestępstwa w 7 kategoriach"),
                      [*comparison_columns(ds, "kategoria"), Column(f"wykrywalność {ds.year}")], rows, notes=notes),
     ])
+
+
+def _most_frequent(table: pd.DataFrame) -> str:
+    """A first year has nothing to compare with: which of the 7 categories were the most frequent."""
+    known = table[table["biezacy"].notna() & (table["biezacy"] > 0)].sort_values("biezacy", ascending=False)
+    if known.empty:
+        return "W 7 kategoriach przestępstw najbardziej dokuczliwych społecznie nie stwierdzono przestępstw."
+    top = fmt_list([f"{r['wskaznik']} ({fmt_int(r['biezacy'])})" for _, r in known.head(3).iterrows()])
+    return f"Najczęstsze wśród 7 kategorii przestępstw najbardziej dokuczliwych społecznie: {top}."
 
 
 def gminas_compared(ds: Dataset) -> Block:

@@ -19,7 +19,7 @@ from ...data.schema import SURVEY_ANSWERS
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
 from ..narrative import plural
-from .common import caption_for, prev_year
+from .common import caption_for, comparing, prev_year
 
 __all__ = ["TITLE", "goal_sentence", "goals", "goals_line"]
 
@@ -106,15 +106,21 @@ def _aim(ds: Dataset, result: MeasureResult) -> str:
 
 
 def _measures_table(ds: Dataset, goal: Goal) -> Block:
-    rows = [Row([r.measure.label, ds.powiat.label_of(r.area), _value(r, r.previous), _value(r, r.current),
-                 _aim(ds, r), fmt_change(r.change, 1 if r.measure.percent else 0)
-                 + (" pkt proc." if r.measure.percent and not pd.isna(r.change) else ""), SHOWN[r.status]])
-            for r in goal.results]
-    return blocks.table(caption_for(ds, None, f"Cel „{goal.name}”: mierniki", f"{ds.year} r."),
-                        [Column("miernik", False, "c-measure"), Column("obszar", False, "c-area"),
-                         Column(f"{prev_year(ds)} r.", True, "c-year"), Column(f"{ds.year} r.", True, "c-year"),
-                         Column("cel", False, "c-aim"), Column("zmiana", True, "c-change"),
-                         Column("ocena", False, "c-status")], rows, css="fixed goals")
+    """Each measure: last year (when there is one), this year, the aim, the change and the status."""
+    compare = comparing(ds)
+
+    def cells(r: MeasureResult) -> list[str]:
+        change = fmt_change(r.change, 1 if r.measure.percent else 0) + (
+            " pkt proc." if r.measure.percent and not pd.isna(r.change) else "")
+        return [r.measure.label, ds.powiat.label_of(r.area), *([_value(r, r.previous)] if compare else []),
+                _value(r, r.current), _aim(ds, r), *([change] if compare else []), SHOWN[r.status]]
+
+    columns = [Column("miernik", False, "c-measure"), Column("obszar", False, "c-area"),
+               *([Column(f"{prev_year(ds)} r.", True, "c-year")] if compare else []),
+               Column(f"{ds.year} r.", True, "c-year"), Column("cel", False, "c-aim"),
+               *([Column("zmiana", True, "c-change")] if compare else []), Column("ocena", False, "c-status")]
+    return blocks.table(caption_for(ds, None, f"Cel „{goal.name}”: mierniki", f"{ds.year} r."), columns,
+                        [Row(cells(r)) for r in goal.results], css="fixed goals")
 
 
 # ------------------------------------------------------------------ the residents' sense of safety

@@ -17,7 +17,18 @@ from ...data.schema import KMZB_CONFIRMED, KMZB_ELIMINATED
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
 from ..narrative import plural
-from .common import Area, as_int, caption_for, fmt_share, no_data, place, prev_year
+from .common import (
+    Area,
+    as_int,
+    caption_for,
+    comparing,
+    fmt_share,
+    no_data,
+    place,
+    prev_year,
+    previous_cell,
+    previous_column,
+)
 
 __all__ = ["kmzb"]
 
@@ -34,8 +45,9 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
     count = as_int(summary["zgloszenia"])
     parts: list[Block] = [blocks.paragraphs(
         f"W {ds.year} r. mieszkańcy {'powiatu' if area is None else 'gminy'} nanieśli na Krajową Mapę Zagrożeń "
-        f"Bezpieczeństwa {fmt_int(count)} {plural(count, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} "
-        f"(w {prev_year(ds)} r.: {fmt_int(before['zgloszenia'])}). Policjanci potwierdzili "
+        f"Bezpieczeństwa {fmt_int(count)} {plural(count, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')}"
+        + (f" (w {prev_year(ds)} r.: {fmt_int(before['zgloszenia'])})" if comparing(ds) else "")
+        + ". Policjanci potwierdzili "
         f"{fmt_share(summary['udzial_potwierdzonych'], count)} z nich, a spośród potwierdzonych "
         f"{fmt_share(summary['udzial_wyeliminowanych'], summary['potwierdzone'])} zostało wyeliminowanych.",
         css="intro")]
@@ -79,17 +91,17 @@ def _categories_chart(ds: Dataset, categories: pd.DataFrame) -> Block:
 def _categories_table(ds: Dataset, area: Area, categories: pd.DataFrame) -> Block:
     """The categories reported this year; those reported only last year summed in one row."""
     now = categories[categories["razem"] > 0]
-    rows = [Row([c, fmt_int(r["poprzedni"]), fmt_int(r["razem"]), fmt_int(r["potwierdzone"]),
+    rows = [Row([c, *previous_cell(ds, r["poprzedni"]), fmt_int(r["razem"]), fmt_int(r["potwierdzone"]),
                  fmt_int(r[KMZB_ELIMINATED])]) for c, r in now.iterrows()]
     earlier = categories[(categories["razem"] == 0) & (categories["poprzedni"].fillna(0) > 0)]
     if not earlier.empty:
         rows.append(Row([f"pozostałe kategorie (zgłoszenia tylko w {prev_year(ds)} r.)",
                          fmt_int(earlier["poprzedni"].sum()), "0", "0", "0"]))
-    rows.append(Row(["razem", fmt_int(categories["poprzedni"].sum(min_count=1)), fmt_int(categories["razem"].sum()),
-                     fmt_int(categories["potwierdzone"].sum()), fmt_int(categories[KMZB_ELIMINATED].sum())],
-                    css="total"))
+    rows.append(Row(["razem", *previous_cell(ds, categories["poprzedni"].sum(min_count=1)),
+                     fmt_int(categories["razem"].sum()), fmt_int(categories["potwierdzone"].sum()),
+                     fmt_int(categories[KMZB_ELIMINATED].sum())], css="total"))
     return blocks.table(caption_for(ds, area, "Zgłoszenia na KMZB według kategorii"),
-                        [Column("kategoria", False), Column(f"{prev_year(ds)} r."), Column(f"{ds.year} r."),
+                        [Column("kategoria", False), *previous_column(ds), Column(f"{ds.year} r."),
                          Column("potwierdzone"), Column("wyeliminowane")], rows)
 
 

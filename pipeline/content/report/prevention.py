@@ -13,7 +13,7 @@ from ...data.schema import EVENT_KINDS
 from .. import blocks
 from ..blocks import Block, Column, Row
 from ..narrative import plural
-from .common import Area, caption_for, no_data, place, prev_year
+from .common import Area, caption_for, no_data, place, previous_cell, previous_column
 
 __all__ = ["cooperation", "prevention"]
 
@@ -29,14 +29,14 @@ def prevention(ds: Dataset, area: Area = None) -> Block:
     groups = ind.events_by(ds, "grupa_docelowa", area)
     total, people = int(kinds["wydarzenia"].sum()), int(kinds["uczestnicy"].sum())
     shown = kinds[(kinds["wydarzenia"] > 0) | (kinds["wydarzenia_poprzednio"].fillna(0) > 0)]
-    rows = [Row([r["etykieta"], fmt_int(r["wydarzenia_poprzednio"]), fmt_int(r["wydarzenia"]),
+    rows = [Row([r["etykieta"], *previous_cell(ds, r["wydarzenia_poprzednio"]), fmt_int(r["wydarzenia"]),
                  fmt_int(r["uczestnicy"])]) for _, r in shown.iterrows()]
-    rows.append(Row(["razem", fmt_int(kinds["wydarzenia_poprzednio"].sum(min_count=1)), fmt_int(total),
+    rows.append(Row(["razem", *previous_cell(ds, kinds["wydarzenia_poprzednio"].sum(min_count=1)), fmt_int(total),
                      fmt_int(people)], css="total"))
     return blocks.join([
         blocks.paragraphs(_prevention_sentence(ds, area, total, people), css="intro"),
         blocks.table(caption_for(ds, area, "Działania profilaktyczne według rodzaju"),
-                     [Column("rodzaj działania", False), Column(f"{prev_year(ds)} r."), Column(f"{ds.year} r."),
+                     [Column("rodzaj działania", False), *previous_column(ds), Column(f"{ds.year} r."),
                       Column(f"uczestnicy {ds.year}")], rows),
         _target_groups(ds, area, groups, total, people),
         _notable_events(ds, area),

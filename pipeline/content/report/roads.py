@@ -14,8 +14,10 @@ from .common import (
     Area,
     as_float,
     caption_for,
+    comparing,
     comparison_cells,
     comparison_columns,
+    has_trend,
     no_data,
     place,
     without_zero_rows,
@@ -30,12 +32,12 @@ def road_safety(ds: Dataset, area: Area = None) -> Block:
         return no_data(ds, "Ruch drogowy")
     table = ind.roads_table(ds, area)
     shown, notes = without_zero_rows(table)
-    rows = [Row(comparison_cells(r["wskaznik"], r)) for _, r in shown.iterrows()]
+    rows = [Row(comparison_cells(r["wskaznik"], r, compare=comparing(ds))) for _, r in shown.iterrows()]
     return blocks.join([
         blocks.paragraphs(_road_sentence(ds, area, table), css="intro"),
         blocks.table(caption_for(ds, area, "Bezpieczeństwo w ruchu drogowym"), comparison_columns(ds, "zdarzenia"),
                      rows, notes=notes),
-        *([blocks.figure(_road_chart(ds))] if area is None else []),
+        *([blocks.figure(_road_chart(ds))] if area is None and has_trend(ds) else []),
     ])
 
 

@@ -28,7 +28,16 @@ from .. import blocks
 from ..blocks import GMINA_CHAPTERS_MARKER, Block, Column, Row
 from ..findings import findings
 from ..narrative import plural
-from .common import Area, caption_for, comparison_columns, fmt_dynamika, prev_year, relation, years_span
+from .common import (
+    Area,
+    caption_for,
+    comparing,
+    comparison_columns,
+    fmt_dynamika,
+    prev_year,
+    relation,
+    years_span,
+)
 from .goals import goals_line
 
 __all__ = ["conclusions", "gmina_chapters_here", "gmina_heading", "key_figures", "powiat_heading"]
@@ -80,9 +89,10 @@ def gmina_chapters_here() -> Block:
 def conclusions(ds: Dataset) -> Block:
     """Page 3: what the year says, the gminas at a glance, and what comes next."""
     items = [(f.headline, f.text) for f in findings(ds)]
-    parts = [blocks.paragraphs(f"Rok {ds.year} w {ds.powiat.nazwa_miejscownik} na tle {prev_year(ds)} r.:",
-                               css="lead intro"),
-             blocks.led_items(items, css="findings")]
+    lead = (f"Rok {ds.year} w {ds.powiat.nazwa_miejscownik} na tle {prev_year(ds)} r.:" if comparing(ds) else
+            f"Rok {ds.year} w {ds.powiat.nazwa_miejscownik}. To pierwszy rok w danych raportu: porównania "
+            "z poprzednimi latami i trendy pojawią się, gdy w folderze danych znajdą się wcześniejsze lata.")
+    parts = [blocks.paragraphs(lead, css="lead intro"), blocks.led_items(items, css="findings")]
     if ds.has("ludnosc", ds.year):
         parts.append(_at_a_glance(ds))
     closing = [line for line in (goals_line(ds), _plan_line(ds)) if line is not None]
@@ -137,6 +147,10 @@ def key_figures(ds: Dataset, area: Area = None) -> Block:
     """The chapter's main figures, this year against last; rows that are 0 in both years are left out."""
     figures = [f for f in ind.key_figures(ds, area) if f.code not in SEVEN_CATEGORIES
                and not (_zero(f.current) and _zero(f.previous))]
+    if not comparing(ds):
+        rows = [Row([f.label, _fmt_figure(f, f.current)]) for f in figures]
+        return blocks.table(caption_for(ds, area, "Najważniejsze wskaźniki", f"{ds.year} r."),
+                            comparison_columns(ds, "wskaźnik"), rows, css="key-figures")
     rows = [Row([f.label, _fmt_figure(f, f.previous), _fmt_figure(f, f.current),
                  NOT_APPLICABLE if f.kind == "percent" else fmt_dynamika(f.dynamika, f.previous), _fmt_change(f)])
             for f in figures]
