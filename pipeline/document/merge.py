@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, String
+
+from .structure import elements, table_attributes
 
 __all__ = ["Bookmark", "merge_parts"]
 
@@ -124,21 +126,13 @@ def _name_tree(node: pikepdf.Object | None) -> dict[str, pikepdf.Object]:
     return entries
 
 
-def _elements(node: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
-    if isinstance(node, Dictionary) and node.get("/Type") in (Name.StructElem, None) and "/S" in node:
-        yield node
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, Array) else [kids] if kids is not None else []:
-            yield from _elements(kid)
-
-
 def _prefix_ids(element: pikepdf.Dictionary, prefix: str) -> None:
     """Header-cell ids are unique within a part only: make them unique in the document."""
-    for node in _elements(element):
+    for node in elements(element):
         if "/ID" in node:
             node.ID = String(prefix + str(node.ID))
-        attributes = node.get("/A")
-        if isinstance(attributes, Dictionary) and "/Headers" in attributes:
+        attributes = table_attributes(node)
+        if attributes is not None and "/Headers" in attributes:
             attributes.Headers = Array([String(prefix + str(h)) for h in attributes.Headers])
 
 
