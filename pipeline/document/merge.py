@@ -11,7 +11,9 @@ embedded files. Merging then
 - merges the named destinations, so the contents' links lead to the chapters;
 - builds the bookmarks from the contents, pointing at the merged pages;
 - lays the page numbers ("strona X z Y"), rendered by WeasyPrint for the whole document,
-  over each page, marked as an artifact so assistive technology skips them.
+  over each page, marked as an artifact so assistive technology skips them;
+- makes the whole PDF/UA-1 and says so (`pdfua`): header cells with a scope, running
+  headers and footers as artifacts, the claim in the XMP.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, String
 
+from .pdfua import claim_pdfua, mark_untagged_as_artifacts, scope_header_cells, untagged_to_artifacts
 from .structure import elements, table_attributes
 
 __all__ = ["Bookmark", "merge_parts"]
@@ -44,10 +47,13 @@ def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmark
             with Pdf.open(io.BytesIO(data)) as part:
                 tree.append(part, prefix=f"p{index}-")
         tree.finish()
+        scope_header_cells(target)
+        mark_untagged_as_artifacts(target)
         _share_font_programs(target)
         _set_bookmarks(target, bookmarks)
         with Pdf.open(io.BytesIO(numbering)) as numbers:
             _overlay_numbers(target, numbers)
+        claim_pdfua(target)  # last: the claim describes the finished document
         output = io.BytesIO()
         # The structure tree is thousands of small dictionaries: packed into compressed
         # object streams (allowed in PDF/A-3) the file is almost half the size.
@@ -167,6 +173,8 @@ def _overlay_numbers(target: Pdf, numbers: Pdf) -> None:
     """Each page gets the matching page of `numbers` drawn over it, as an artifact."""
     for number, (page, source) in enumerate(zip(target.pages, numbers.pages, strict=True), start=1):
         form = target.copy_foreign(source.as_form_xobject())
+        # The numbers' own tags name nothing in this document: inside, they are artifacts too.
+        untagged_to_artifacts(target, form)
         # Fixed names (pikepdf would pick random ones), one per page: pages of a part share
         # their resources. The same inputs give the same bytes.
         name = page.add_resource(form, Name.XObject, name=Name(f"/RaportStrona{number}"))
