@@ -11,18 +11,23 @@ embedded files. Merging then
 - merges the named destinations, so the contents' links lead to the chapters;
 - builds the bookmarks from the contents, pointing at the merged pages;
 - lays the page numbers ("strona X z Y"), rendered by WeasyPrint for the whole document,
-  over each page, marked as an artifact so assistive technology skips them.
+  over each page, marked as an artifact so assistive technology skips them;
+- makes the whole PDF/UA-1 and says so (`pdfua`): header cells with a scope, running
+  headers and footers as artifacts, the claim in the XMP.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, String
+
+from .pdfua import claim_pdfua, mark_untagged_as_artifacts, scope_header_cells, untagged_to_artifacts
+from .structure import elements, table_attributes
 
 __all__ = ["Bookmark", "merge_parts"]
 
@@ -42,10 +47,13 @@ def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmark
             with Pdf.open(io.BytesIO(data)) as part:
                 tree.append(part, prefix=f"p{index}-")
         tree.finish()
+        scope_header_cells(target)
+        mark_untagged_as_artifacts(target)
         _share_font_programs(target)
         _set_bookmarks(target, bookmarks)
         with Pdf.open(io.BytesIO(numbering)) as numbers:
             _overlay_numbers(target, numbers)
+        claim_pdfua(target)  # last: the claim describes the finished document
         output = io.BytesIO()
         # The structure tree is thousands of small dictionaries: packed into compressed
         # object streams (allowed in PDF/A-3) the file is almost half the size.
@@ -124,21 +132,13 @@ def _name_tree(node: pikepdf.Object | None) -> dict[str, pikepdf.Object]:
     return entries
 
 
-def _elements(node: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
-    if isinstance(node, Dictionary) and node.get("/Type") in (Name.StructElem, None) and "/S" in node:
-        yield node
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, Array) else [kids] if kids is not None else []:
-            yield from _elements(kid)
-
-
 def _prefix_ids(element: pikepdf.Dictionary, prefix: str) -> None:
     """Header-cell ids are unique within a part only: make them unique in the document."""
-    for node in _elements(element):
+    for node in elements(element):
         if "/ID" in node:
             node.ID = String(prefix + str(node.ID))
-        attributes = node.get("/A")
-        if isinstance(attributes, Dictionary) and "/Headers" in attributes:
+        attributes = table_attributes(node)
+        if attributes is not None and "/Headers" in attributes:
             attributes.Headers = Array([String(prefix + str(h)) for h in attributes.Headers])
 
 
@@ -173,6 +173,8 @@ def _overlay_numbers(target: Pdf, numbers: Pdf) -> None:
     """Each page gets the matching page of `numbers` drawn over it, as an artifact."""
     for number, (page, source) in enumerate(zip(target.pages, numbers.pages, strict=True), start=1):
         form = target.copy_foreign(source.as_form_xobject())
+        # The numbers' own tags name nothing in this document: inside, they are artifacts too.
+        untagged_to_artifacts(target, form)
         # Fixed names (pikepdf would pick random ones), one per page: pages of a part share
         # their resources. The same inputs give the same bytes.
         name = page.add_resource(form, Name.XObject, name=Name(f"/RaportStrona{number}"))

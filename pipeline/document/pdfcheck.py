@@ -2,9 +2,10 @@
 
 `check_pdf()` opens the PDF with pikepdf (qpdf) and verifies every claim the report makes
 about itself: PDF/A-3u identification and sRGB output intent, a tagged structure tree with
-headings in order and header cells in tables, /Lang, the title shown as the window title,
-every font embedded and from the project, every figure with a Polish text alternative,
-bookmarks, the embedded input files matching their SHA-256, and a clean qpdf check.
+header cells in tables, /Lang pl-PL, every font from the project, every figure with a
+Polish text alternative, bookmarks, the embedded input files matching their SHA-256, a
+clean qpdf check, and PDF/UA-1: its identification, declared as PDF/A-3 requires, and each
+Matterhorn condition `matterhorn` decides.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pikepdf
 
 from ..data.dataset import SourceFile
+from .matterhorn import check_matterhorn
+from .pdfua import PDFUA_NAMESPACE
 from .provenance import MANIFEST
 
 __all__ = ["Finding", "check_pdf", "format_findings"]
@@ -25,6 +29,9 @@ __all__ = ["Finding", "check_pdf", "format_findings"]
 LANGUAGE = "pl-PL"
 FONT_NAME = "SourceSansPro"  # as the font programs name themselves in the PDF
 VAGUE_ALT = {"", "image", "obraz", "wykres", "chart", "figure"}
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+PDFA_SCHEMA = "{http://www.aiim.org/pdfa/ns/schema#}"
+PDFA_PROPERTY = "{http://www.aiim.org/pdfa/ns/property#}"
 
 
 @dataclass(frozen=True)
@@ -82,30 +89,40 @@ def _pdfa(pdf: pikepdf.Pdf, title: str) -> list[Finding]:
     return [
         Finding("PDF/A-3u w metadanych XMP", (part, conformance) == ("3", "U"), f"pdfaid:part={part}, "
                 f"pdfaid:conformance={conformance}"),
+        Finding("PDF/UA opisany w XMP, jak PDF/A-3 wymaga od schematów spoza normy (pdfaExtension)",
+                _describes_pdfua(pdf)),
         Finding("profil wyjściowy sRGB (OutputIntent GTS_PDFA1)", bool(srgb), f"{len(intents)} OutputIntent"),
         Finding("tytuł w metadanych i XMP", str(pdf.docinfo.get("/Title")) == title and xmp_title == title,
                 str(pdf.docinfo.get("/Title"))),
     ]
 
 
+def _describes_pdfua(pdf: pikepdf.Pdf) -> bool:
+    """The XMP's pdfaExtension:schemas describe pdfuaid: its namespace, prefix and part."""
+    if "/Metadata" not in pdf.Root:
+        return False
+    packet = ElementTree.fromstring(pdf.Root.Metadata.read_bytes())
+    for schema in packet.iter(f"{RDF}li"):
+        if (schema.findtext(f"{PDFA_SCHEMA}namespaceURI"), schema.findtext(f"{PDFA_SCHEMA}prefix")) == (
+                PDFUA_NAMESPACE, "pdfuaid"):
+            return any((prop.findtext(f"{PDFA_PROPERTY}name"), prop.findtext(f"{PDFA_PROPERTY}valueType"),
+                        prop.findtext(f"{PDFA_PROPERTY}category")) == ("part", "Integer", "internal")
+                       for prop in schema.iter(f"{RDF}li"))
+    return False
+
+
 def _accessibility(pdf: pikepdf.Pdf) -> list[Finding]:
     elements = _structure(pdf)
     tags = [e.tag for e in elements]
-    headings = [int(t[1]) for t in tags if len(t) == 2 and t[0] == "H" and t[1].isdigit()]
-    jumps = [(a, b) for a, b in zip(headings, headings[1:], strict=False) if b > a + 1]
     figures = [e for e in elements if e.tag == "Figure"]
     vague = [e.alt for e in figures if e.alt is None or e.alt.strip().lower() in VAGUE_ALT]
     marked = pdf.Root.get("/MarkInfo", {}).get("/Marked") is True
-    display_title = pdf.Root.get("/ViewerPreferences", {}).get("/DisplayDocTitle") is True
     tables = tags.count("Table")
     return [
         Finding("PDF oznaczony tagami (MarkInfo/Marked, StructTreeRoot)", marked and bool(elements),
                 f"elementy struktury: {len(elements)}"),
         Finding(f"język dokumentu /Lang = {LANGUAGE}", str(pdf.Root.get("/Lang")) == LANGUAGE,
                 str(pdf.Root.get("/Lang"))),
-        Finding("tytuł jako tytuł okna (DisplayDocTitle)", display_title),
-        Finding("nagłówki H1, H2… w kolejności, bez przeskoków", bool(headings) and headings[0] == 1 and not jumps,
-                f"nagłówki: {len(headings)}" + (f"; przeskoki {jumps[:3]}" if jumps else "")),
         Finding("tabele z komórkami nagłówkowymi (Table, TH)", tables > 0 and tags.count("TH") >= tables,
                 f"tabele: {tables}, komórki TH: {tags.count('TH')}"),
         Finding("każdy wykres z tekstem alternatywnym", bool(figures) and not vague,
@@ -115,18 +132,18 @@ def _accessibility(pdf: pikepdf.Pdf) -> list[Finding]:
     ]
 
 
-def _fonts_embedded(pdf: pikepdf.Pdf) -> list[Finding]:
+def _matterhorn(pdf: pikepdf.Pdf) -> list[Finding]:
+    """PDF/UA-1: one line per Matterhorn condition (window title, headings in order and
+    embedded fonts among them)."""
+    return [Finding(f"PDF/UA-1, Matterhorn {v.condition}: {v.description}", v.ok, v.detail)
+            for v in check_matterhorn(pdf)]
+
+
+def _project_font(pdf: pikepdf.Pdf) -> list[Finding]:
     fonts = list(_fonts(pdf))
-    descriptors = [f.get("/FontDescriptor") for f in fonts if f.get("/Subtype") != "/Type0"]
-    missing = [str(f.get("/BaseFont")) for f, d in zip(fonts, descriptors, strict=False)
-               if d is None or not any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3"))]
     foreign = sorted({str(f.get("/BaseFont")) for f in fonts
                       if FONT_NAME not in str(f.get("/BaseFont")).replace("-", "")})
-    return [
-        Finding("wszystkie czcionki osadzone", bool(fonts) and not missing,
-                f"czcionki: {len(fonts)}" + (f"; nieosadzone: {missing[:3]}" if missing else "")),
-        Finding("tylko czcionka projektu (Source Sans Pro)", not foreign, ", ".join(foreign)),
-    ]
+    return [Finding("tylko czcionka projektu (Source Sans Pro)", bool(fonts) and not foreign, ", ".join(foreign))]
 
 
 def _evidence(pdf: pikepdf.Pdf, sources: Sequence[SourceFile]) -> list[Finding]:
@@ -155,8 +172,8 @@ def _syntax(pdf: pikepdf.Pdf) -> list[Finding]:
 def check_pdf(path: Path, sources: Sequence[SourceFile], title: str) -> list[Finding]:
     """Every claim about the PDF, each with whether it holds."""
     with pikepdf.open(path) as pdf:
-        return [*_pdfa(pdf, title), *_accessibility(pdf), *_fonts_embedded(pdf), *_evidence(pdf, sources),
-                *_syntax(pdf)]
+        return [*_pdfa(pdf, title), *_accessibility(pdf), *_matterhorn(pdf), *_project_font(pdf),
+                *_evidence(pdf, sources), *_syntax(pdf)]
 
 
 def format_findings(findings: Sequence[Finding]) -> str:

@@ -2,12 +2,12 @@
 
 Why PDF/A-3u (and not 3a): level "a" claims that *all* content is in the structure tree
 or marked as an artifact; WeasyPrint keeps the running headers and footers out of the tree
-without marking them as artifacts (it can only do that in PDF 2.0). So we claim what we
-verify: PDF/A-3 with Unicode text ("u"), embedded fonts and an sRGB output intent, and
-we add the accessibility on top and check it ourselves (`pdfcheck`): a tagged structure
-tree, /Lang, the title shown as the window title, headings in order, header cells, alt
-texts. PDF/A-3 (not 2) because it lets the PDF carry its own evidence: the input files and
-a manifest of their SHA-256 sums, embedded as associated files.
+without marking them as artifacts (it can only do that in PDF 2.0). The merge step marks
+them (`pdfua`) and makes the whole PDF/UA-1, checked condition by condition
+(`matterhorn`); a render on its own is PDF/A-3 with Unicode text ("u"), embedded fonts
+and an sRGB output intent, tagged. PDF/A-3 (not 2) because it lets the PDF carry its own
+evidence: the input files and a manifest of their SHA-256 sums, embedded as associated
+files.
 
 The document only ever needs its stylesheet, its fonts and the charts (embedded as
 `data:` URLs). Anything else it asks for (`http:`, `https:`, a `file:` outside the

@@ -1,5 +1,6 @@
-"""The PDF's claims (PDF/A-3u, tagging, language, title, fonts, alt texts, embedded inputs,
-qpdf) hold for the example report; and each check fails when its feature is broken."""
+"""The PDF's claims (PDF/A-3u, PDF/UA-1, tagging, language, title, fonts, alt texts,
+embedded inputs, qpdf) hold for the example report; and each check fails when its feature
+is broken. The Matterhorn conditions one by one: test_matterhorn.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pikepdf
 import pytest
 
 from pipeline.document.assemble import document_title
+from pipeline.document.matterhorn import CONDITIONS
 from pipeline.document.pdfcheck import Finding, check_pdf
 from pipeline.document.provenance import MANIFEST
 
@@ -27,14 +29,19 @@ def claim(findings_by_claim: dict[str, Finding], words: str) -> Finding:
     return found
 
 
-CLAIMS = ["PDF/A-3u", "sRGB", "tytuł w metadanych", "oznaczony tagami", "/Lang", "DisplayDocTitle",
-          "nagłówki H1", "komórkami nagłówkowymi", "tekstem alternatywnym", "zakładki", "czcionki osadzone",
-          "tylko czcionka projektu", "SHA-256 zgodne", "manifest", "AFRelationship", "qpdf"]
+CLAIMS = ["PDF/A-3u", "PDF/UA opisany w XMP", "sRGB", "tytuł w metadanych", "oznaczony tagami", "/Lang = ",
+          "komórkami nagłówkowymi", "każdy wykres z tekstem", "zakładki", "tylko czcionka projektu",
+          "SHA-256 zgodne", "manifest", "AFRelationship", "qpdf", *(f"Matterhorn {c}" for c in CONDITIONS)]
+
+
+@pytest.fixture(scope="module")
+def example_findings(example_report) -> dict[str, Finding]:
+    return findings(example_report.pdf, example_report)  # once: the checks read every page
 
 
 @pytest.mark.parametrize("words", CLAIMS)
-def test_every_claim_holds_for_the_example_report(example_report, words: str) -> None:
-    result = claim(findings(example_report.pdf, example_report), words)
+def test_every_claim_holds_for_the_example_report(example_findings, words: str) -> None:
+    result = claim(example_findings, words)
     assert result.ok, f"{result.claim}: {result.detail}"
 
 
@@ -79,12 +86,13 @@ def _no_output_intent(pdf: pikepdf.Pdf) -> None:
     del pdf.Root.OutputIntents
 
 
+def _no_pdfua_schema(pdf: pikepdf.Pdf) -> None:
+    packet = pdf.Root.Metadata.read_bytes()
+    pdf.Root.Metadata.write(packet.replace(b"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>", b""))
+
+
 def _untagged(pdf: pikepdf.Pdf) -> None:
     del pdf.Root.MarkInfo
-
-
-def _no_window_title(pdf: pikepdf.Pdf) -> None:
-    del pdf.Root.ViewerPreferences
 
 
 def _other_title(pdf: pikepdf.Pdf) -> None:
@@ -96,26 +104,15 @@ def _figure_without_alt(pdf: pikepdf.Pdf) -> None:
     del figure.Alt
 
 
-def _heading_skips_a_level(pdf: pikepdf.Pdf) -> None:
-    heading = next(e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/H2")
-    heading.S = pikepdf.Name("/H4")
-
-
 def _no_header_cells(pdf: pikepdf.Pdf) -> None:
     for element in _elements(pdf.Root.StructTreeRoot):
         if element.get("/S") == "/TH":
             element.S = pikepdf.Name("/TD")
 
 
-def _font_not_embedded(pdf: pikepdf.Pdf) -> None:
-    for page in pdf.pages:
-        for font in page.Resources.Font.values():
-            for each in (font, *font.get("/DescendantFonts", [])):
-                descriptor = each.get("/FontDescriptor")
-                for key in ("/FontFile", "/FontFile2", "/FontFile3"):
-                    if descriptor is not None and key in descriptor:
-                        del descriptor[key]
-                        return
+def _header_cell_without_scope(pdf: pikepdf.Pdf) -> None:
+    header = next(e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/TH")
+    del header.A.Scope
 
 
 def _input_changed(pdf: pikepdf.Pdf) -> None:
@@ -133,11 +130,12 @@ def _unsorted_names(pdf: pikepdf.Pdf) -> None:
 
 
 BREAKAGES: list[tuple[str, Callable[[pikepdf.Pdf], None]]] = [
-    ("/Lang", _drop_lang), ("PDF/A-3u", _pdfa_2), ("sRGB", _no_output_intent), ("oznaczony tagami", _untagged),
-    ("DisplayDocTitle", _no_window_title), ("tytuł w metadanych", _other_title),
-    ("tekstem alternatywnym", _figure_without_alt), ("nagłówki H1", _heading_skips_a_level),
-    ("komórkami nagłówkowymi", _no_header_cells), ("czcionki osadzone", _font_not_embedded),
+    ("/Lang = ", _drop_lang), ("PDF/A-3u", _pdfa_2), ("PDF/UA opisany w XMP", _no_pdfua_schema),
+    ("sRGB", _no_output_intent), ("oznaczony tagami", _untagged), ("tytuł w metadanych", _other_title),
+    ("każdy wykres z tekstem", _figure_without_alt), ("komórkami nagłówkowymi", _no_header_cells),
     ("SHA-256 zgodne", _input_changed), ("qpdf", _unsorted_names),
+    # one Matterhorn line, to show its verdict reaches check_pdf (each one: test_matterhorn.py)
+    ("Matterhorn 15-003", _header_cell_without_scope),
 ]
 
 
@@ -158,3 +156,4 @@ def test_check_pdf_command_passes_on_the_example_report(example_report, capsys) 
     assert main(["check-pdf", "--rok", "2025", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "PDF spełnia wszystkie sprawdzane wymagania." in printed and "BŁĄD" not in printed
+    assert all(f"Matterhorn {condition}: " in printed for condition in CONDITIONS)  # one line each
