@@ -46,7 +46,7 @@ check-pdf: $(STAMP) ## Verify the rendered PDF: PDF/A-3u, tags, fonts, alt texts
 validate: $(STAMP) ## Check a year's data and print every problem (exit 1 on errors)
 	$(PY) -m pipeline validate --inputs $(INPUTS) $(ROK_ARG)
 
-szablon: $(STAMP) ## Write an empty Excel workbook dane_<rok>.xlsx to fill in (ROK required)
+szablon: $(STAMP) ## Write an empty workbook dane_<rok>.xlsx and a commentary komentarz_<rok>.docx to fill in (ROK required)
 	@test -n "$(ROK)" || { echo "Podaj rok: make szablon ROK=2026" >&2; exit 2; }
 	$(PY) -m pipeline szablon --inputs $(INPUTS) --rok $(ROK) --out dane_$(ROK).xlsx
 

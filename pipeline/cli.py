@@ -72,12 +72,16 @@ def _check_pdf(args: argparse.Namespace) -> int:
 
 
 def _szablon(args: argparse.Namespace) -> int:
+    from .data.commentary_template import write_commentary_template
     from .data.registry import read_powiat
     from .data.workbook import write_template
 
-    path = write_template(read_powiat(args.inputs), args.rok, args.out)
-    print(f"Zapisano szablon: {path}")
-    print(f"Wypełnij go, zapisz w {args.inputs}/{args.rok}/ i sprawdź: make validate ROK={args.rok}")
+    powiat = read_powiat(args.inputs)
+    path = write_template(powiat, args.rok, args.out)
+    words = write_commentary_template(powiat, args.rok, path.parent)
+    print(f"Zapisano szablon danych: {path}")
+    print(f"Zapisano szablon komentarza: {words} (nieobowiązkowy; zapisz go jako {args.rok}/komentarz.docx)")
+    print(f"Wypełnij je, zapisz w {args.inputs}/{args.rok}/ i sprawdź: make validate ROK={args.rok}")
     return 0
 
 
@@ -109,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--out", type=Path, default=Path("reports"), help="folder raportów (domyślnie: reports)")
     validate = command("validate", _validate, "sprawdź dane roku i wypisz wszystkie problemy")
     validate.add_argument("--rok", type=int, help="rok raportu (domyślnie: najnowszy w --inputs)")
-    szablon = command("szablon", _szablon, "zapisz pusty skoroszyt dane_<rok>.xlsx do wypełnienia")
+    szablon = command("szablon", _szablon, "zapisz pusty skoroszyt dane_<rok>.xlsx i dokument komentarz_<rok>.docx")
     szablon.add_argument("--rok", type=int, required=True, help="rok, którego dane będą wpisane")
     szablon.add_argument("--out", type=Path, required=True, help="plik .xlsx albo folder")
     return parser

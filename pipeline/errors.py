@@ -86,6 +86,7 @@ class Problem:
     row: int | None = None  # as Excel numbers it: the header is row 1
     column: str | None = None
     value: str | None = None
+    place: str | None = None  # in a document: "nagłówek „Gmina Drzewica”", "zdjęcie nr 2 (…)"
 
     @property
     def is_error(self) -> bool:
@@ -93,6 +94,8 @@ class Problem:
 
     def where(self) -> str:
         parts = [self.file]
+        if self.place:
+            parts.append(self.place)
         if self.row is not None:
             parts.append(f"wiersz {self.row}")
         if self.column:

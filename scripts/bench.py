@@ -9,7 +9,7 @@ figure is the median of --runs runs:
    process, without notebooks, rendered by one WeasyPrint call (scripts/floor.py);
 2. the chain cold (no cache), with all cores and with --jobs 1;
 3. a rerun with nothing changed;
-4. a rerun after one gmina's data changed;
+4. a rerun after one gmina's data changed, and after one gmina's commentary changed;
 5. what each chart format costs (PNG at 150/200/300 dpi, SVG);
 6. a generated powiat of 30 gminas with 5,000 prevention events a year.
 
@@ -175,6 +175,23 @@ def one_gmina_changed(runs: int) -> list[Run]:
         return results
 
 
+def one_commentary_changed(runs: int) -> list[Run]:
+    """Each run adds a sentence to Drzewica's commentary, as an analyst finishing a paragraph."""
+    with tempfile.TemporaryDirectory() as folder:
+        inputs, out = Path(folder) / "inputs", Path(folder) / "reports"
+        shutil.copytree(INPUTS, inputs)
+        measure(report_command(inputs, out, Path(folder) / "t.json"))
+        results = []
+        for attempt in range(runs):
+            path = inputs / str(YEAR) / "komentarz.md"
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("# Gmina Opoczno", f"Dopisek nr {attempt}.\n\n# Gmina Opoczno"),
+                            encoding="utf-8")
+            timings = Path(folder) / f"c{attempt}.json"
+            results.append(measure(report_command(inputs, out, timings), timings))
+        return results
+
+
 def _change_one_event(path: Path, teryt: str, participants: int) -> None:
     """Set the participants of the first event of `teryt` (the file stays UTF-8 with commas)."""
     with path.open(encoding="utf-8", newline="") as file:
@@ -257,6 +274,10 @@ def main() -> None:
     print(f"    czas {median(changed):6.2f} s; wykonane rozdziały: {', '.join(sorted(changed[0].executed))}; "
           f"{memory(changed)}")
     show_stages(changed)
+    print("   po zmianie komentarza jednej gminy (Drzewica: jeden akapit dopisany w komentarz.md)")
+    edited = one_commentary_changed(args.runs)
+    print(f"    czas {median(edited):6.2f} s; wykonane rozdziały: {', '.join(sorted(edited[0].executed))}; "
+          f"{memory(edited)}")
     print()
 
     print("5. Format wykresów: koszt jednego wykresu (rysowanie w matplotlib + renderowanie w WeasyPrint)")

@@ -51,7 +51,7 @@ def floor_report(inputs: Path, year: int, target: Path) -> int:
     common = {"rok": ds.year, "inputs": str(inputs.resolve())}
     powiat = _chapter(NOTEBOOKS / "powiat.ipynb", common)
     gminas = [(g, _chapter(NOTEBOOKS / "gmina.ipynb", {**common, "teryt": g.teryt})) for g in ds.powiat.gminy]
-    html = whole_document(ds, chapters_of(powiat, gminas))
+    html = whole_document(ds, chapters_of(ds, powiat, gminas))
     rendered = render(html, embedded=embedded_files(ds), date=report_date(ds), identifier=document_identifier(ds))
     target.write_bytes(rendered.data)
     return rendered.pages

@@ -43,6 +43,12 @@ def plain(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
 
 
+def chapter_pages(path: Path, title: str) -> tuple[int, int]:
+    """First and last page (1-based) of the chapter bookmarked as `title`."""
+    (_, first, last), = [c for c in chapters(path) if c[0] == title]
+    return first, last
+
+
 def chapters(path: Path) -> list[tuple[str, int, int]]:
     """(title, first page, last page) of every top-level bookmark, 1-based."""
     reader = PdfReader(path)

@@ -41,3 +41,33 @@ def test_code_cells_only_call_the_package(path) -> None:
         if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []):
             for line in cell.source.splitlines():
                 assert line == "" or line.startswith(("report.", "from pipeline import", "ds = report.load")), line
+
+
+def _headings(path, level: str) -> list[str]:
+    notebook = nbformat.read(path, as_version=4)
+    return [line[len(level) + 1:].strip() for cell in notebook.cells if cell.cell_type == "markdown"
+            for line in cell.source.splitlines() if line.startswith(level + " ")]
+
+
+def test_the_section_headings_are_the_places_the_commentary_can_name() -> None:
+    """The notebooks print the headings; `data.places` lists them for the commentary: one truth."""
+    from pipeline.data.places import ANNEX_SECTIONS, GMINA_SECTIONS, POWIAT_SECTIONS
+
+    assert _headings(ROOT / "notebooks" / "gmina.ipynb", "##") == [s.title for s in GMINA_SECTIONS]
+    powiat = _headings(ROOT / "notebooks" / "powiat.ipynb", "##")
+    assert powiat == [s.title for s in (*POWIAT_SECTIONS, *ANNEX_SECTIONS)]
+
+
+def test_every_commentary_cell_names_a_place_that_exists() -> None:
+    import re
+
+    from pipeline.data.places import Places
+    from pipeline.data.registry import read_powiat
+
+    places = Places(read_powiat(ROOT / "inputs"), 2025, ["cel"])
+    calls = [m for path in NOTEBOOKS for cell in nbformat.read(path, as_version=4).cells
+             for m in re.findall(r'report\.commentary\(ds, (teryt|"\w+")(?:, "(\w+)")?\)', cell.source)]
+    assert len(calls) > 20
+    for chapter, section in calls:
+        place = places.place("1007023" if chapter == "teryt" else chapter.strip('"'))
+        assert not section or section in {s.key for s in place.sections}, (chapter, section)

@@ -28,7 +28,7 @@ __all__ = ["Store", "chapter_key", "dataset_digest", "view_of"]
 def view_of(ds: Dataset, chapter: Chapter) -> Dataset:
     """The data a chapter's notebook can see."""
     teryt = chapter.parameters.get("teryt")
-    return ds if teryt is None else ds.restricted_to(str(teryt), comparison_figures(ds))
+    return ds.powiat_view() if teryt is None else ds.restricted_to(str(teryt), comparison_figures(ds))
 
 
 def dataset_digest(ds: Dataset) -> str:
@@ -39,6 +39,7 @@ def dataset_digest(ds: Dataset) -> str:
                              sort_keys=True),
                   repr([(p.severity.value, p.file, p.row, p.column, p.message) for p in ds.problems]),
                   repr([(s.label, s.sha256, s.rows) for s in ds.sources]),
+                  repr(ds.commentary.pieces if ds.commentary else ()),
                   ds.powiat.source.read_bytes(), *tables)
 
 

@@ -163,7 +163,7 @@ class _Run:
         if powiat is None:
             return []
         if self.powiat_docs is None:
-            self.powiat_docs = powiat_chapters(powiat)
+            self.powiat_docs = powiat_chapters(self.ds, powiat)
         for gmina in self.ds.powiat.gminy:
             html = self.html.get(f"gmina-{gmina.teryt}")
             if html is not None and gmina.teryt not in self.gmina_docs:

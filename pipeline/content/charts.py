@@ -120,7 +120,7 @@ def _legend(figure: Figure, ax: Axes) -> None:
 
 
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
-                 caption: str, ylabel: str = "", height_in: float = 2.2) -> Chart:
+                 caption: str, ylabel: str = "", height_in: float = 2.0) -> Chart:
     """Vertical bars, one group per category (usually a year), one bar per series."""
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(height_in)

@@ -18,9 +18,11 @@ import pandas as pd
 
 from ..errors import DataError, Problem, Severity
 from . import fingerprint
+from .commentary import Commentary
 from .fingerprint import report_years
+from .places import Places
 from .registry import Powiat, read_powiat
-from .schema import TABLES
+from .schema import COMMENTARY_FILES, PHOTO_FOLDER, TABLES
 
 __all__ = ["Dataset", "SourceFile", "load_dataset"]
 
@@ -31,13 +33,19 @@ class SourceFile:
 
     label: str  # relative to the inputs folder: "2025/przestepstwa.csv", "powiat.toml"
     path: Path
-    sha256: str
-    rows: int  # data rows read from it (gminas for powiat.toml)
+    sha256: str  # of what the PDF carries: the file, or `content`
+    rows: int  # data rows read from it (gminas for powiat.toml, places for the commentary)
+    # What the PDF carries instead of the file, when the file itself must not be published
+    # (the commentary: a Word file keeps reviewers' comments and photos' GPS positions).
+    content: bytes | None = None
+    original_sha256: str | None = None  # of the file itself, when `content` stands in for it
 
     @property
     def attachment(self) -> str:
-        """ "2025/przestepstwa.csv" -> "2025-przestepstwa.csv": its flat name inside the PDF."""
-        return self.label.replace("/", "-")
+        """ "2025/przestepstwa.csv" -> "2025-przestepstwa.csv": its flat name inside the PDF
+        ("2025-komentarz.html" for the commentary's published copy)."""
+        name = self.label.replace("/", "-")
+        return name if self.content is None else name.rsplit(".", 1)[0] + ".html"
 
 
 def _source(inputs: Path, path: Path, rows: int) -> SourceFile:
@@ -58,6 +66,7 @@ class Dataset:
     sources: tuple[SourceFile, ...]  # every file read, powiat.toml first
     gmina: str | None = None  # set on a view restricted to one gmina
     comparison: Mapping[str, object] = field(default_factory=dict)  # figures of all gminas, for such a view
+    commentary: Commentary | None = None  # the analyst's own words and photos for the report year
 
     def restricted_to(self, teryt: str, comparison: Mapping[str, object]) -> Dataset:
         """Only one gmina's rows, with the few powiat-wide figures its chapter compares with.
@@ -66,8 +75,18 @@ class Dataset:
         figures only; the build can then tell exactly when it must be made again.
         """
         tables = {name: frame[frame["teryt"] == teryt] for name, frame in self.tables.items()}
+        commentary = self.commentary.only({teryt}) if self.commentary else None
         return dataclasses.replace(self, tables=tables, problems=(), sources=(), gmina=teryt,
-                                   comparison=dict(comparison))
+                                   comparison=dict(comparison), commentary=commentary)
+
+    def powiat_view(self) -> Dataset:
+        """What the powiat notebook's output depends on: everything but the gminas' commentary
+        and the list of source files (the assembly fills that in), so editing one gmina's
+        commentary does not make the powiat chapters again."""
+        gminas = {g.teryt for g in self.powiat.gminy}
+        commentary = self.commentary.only({p.chapter for p in self.commentary.pieces} - gminas) \
+            if self.commentary else None
+        return dataclasses.replace(self, sources=(), commentary=commentary)
 
     def table(self, name: str, year: int | None = None) -> pd.DataFrame:
         """Rows of one table, for one year or all loaded years."""
@@ -104,6 +123,8 @@ def load_dataset(inputs: Path, year: int | None = None, cache: Path | None = Non
     powiat = read_powiat(inputs)
     checked = [_checked_year(inputs, y, powiat, cache) for y in years]
     problems = [p for c in checked for p in c.problems]
+    commentary, found = _commentary(inputs, years[-1], powiat, checked[-1], cache)
+    problems += found
     if powiat.report_date(years[-1]) is None and not os.environ.get("SOURCE_DATE_EPOCH"):
         problems.append(Problem(Severity.WARNING, "powiat.toml", f"brak daty opracowania raportu za {years[-1]} r.; "
                                 "okładka będzie bez daty", f"dopisz w sekcji [raport.data_opracowania] wiersz "
@@ -115,7 +136,48 @@ def load_dataset(inputs: Path, year: int | None = None, cache: Path | None = Non
     sources = (_source(inputs, powiat.source, len(powiat.gminy)),
                *(_source(inputs, inputs / path, count) for path, count in sorted(rows.items())))
     missing = frozenset(m for c in checked for m in c.missing)
-    return Dataset(powiat, years[-1], years, tables, missing, tuple(problems), sources)
+    extra = (_commentary_source(inputs, commentary),) if commentary else ()
+    return Dataset(powiat, years[-1], years, tables, missing, tuple(problems), (*sources, *extra),
+                   commentary=commentary)
+
+
+def _commentary_source(inputs: Path, commentary: Commentary) -> SourceFile:
+    """The commentary as the PDF carries it: its published copy, with the original's SHA-256."""
+    original = _source(inputs, inputs / commentary.source, len(commentary.pieces))
+    content = commentary.published
+    return SourceFile(original.label, original.path, hashlib.sha256(content).hexdigest(), original.rows, content,
+                      original.sha256)
+
+
+def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,
+                cache: Path | None) -> tuple[Commentary | None, list[Problem]]:
+    """The report year's commentary; kept in the cache like a checked year folder, since its
+    photos take a moment to draw again."""
+    from .commentary_reading import read_commentary  # docx, Markdown, photos: not for a kernel's start-up
+
+    goals = list(dict.fromkeys(checked.frames["cele"]["cel"])) if "cele" in checked.frames else []
+    places = Places(powiat, year, goals)
+    folder = inputs / str(year)
+    if cache is None:
+        return read_commentary(folder, str(year), places)
+    files = [p for name in COMMENTARY_FILES if (p := folder / name).is_file()]
+    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year), *goals,
+                             *(part for p in [*files, *fingerprint.files_under(folder / PHOTO_FOLDER, ("*",))]
+                               for part in (p.relative_to(inputs).as_posix(), p.read_bytes())))
+    path = cache / "validated" / f"komentarz-{key}.pickle"
+    if path.is_file():
+        os.utime(path)
+        return pickle.loads(path.read_bytes())
+    result = read_commentary(folder, str(year), places)
+    _store(path, result)
+    return result
+
+
+def _store(path: Path, value: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
 
 
 def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Path | None) -> _Year:
@@ -128,10 +190,7 @@ def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Path | None) -
         os.utime(path)  # used now: the cache's pruning keeps it
         return pickle.loads(path.read_bytes())
     result = _check_year(inputs, year, powiat)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
+    _store(path, result)
     return result
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .example_commentary import GMINAS, write_example_commentary
 from .registry import Gmina, Powiat, read_powiat
 from .schema import CRIME_CATEGORIES, SEVEN_CATEGORIES, SURVEY_ANSWERS, TABLES
 
@@ -371,6 +372,8 @@ def generate(inputs: Path, years: Sequence[int] = YEARS, seed: int = SEED,
         if year >= FIRST_SURVEY_YEAR:
             writer.write("ankieta", _survey(powiat, year, people, seed))
             writer.write("cele", _goals(powiat, year))
+        if year == years[-1] and GMINAS <= {g.nazwa for g in powiat.gminy}:
+            write_example_commentary(inputs / str(year), year)
 
 
 FIRST_SURVEY_YEAR = 2024

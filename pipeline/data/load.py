@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import Problem, Severity
 from .cells import is_blank
-from .schema import TABLES, Table
+from .schema import COMMENTARY_FILES, TABLES, Table
 from .textnorm import fold
 
 __all__ = ["RawTable", "read_year", "workbook_name"]
@@ -73,7 +73,7 @@ def _read_csv_if_known(path: Path, year: int, tables: dict[str, RawTable],
                        problems: list[Problem]) -> None:
     label = _label(path, year)
     suffix = path.suffix.lower()
-    if path.name.startswith((".", "~$")) or path.name == workbook_name(year) or path.is_dir():
+    if path.name.startswith((".", "~$")) or path.name in (workbook_name(year), *COMMENTARY_FILES) or path.is_dir():
         return
     if suffix in (".xls", ".xlsx", ".ods"):
         problems.append(Problem(Severity.ERROR, label, "nieoczekiwany skoroszyt",

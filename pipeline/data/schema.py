@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 __all__ = [
+    "COMMENTARY_FILES",
     "CRIME_CATEGORIES",
     "CRIME_GROUPS",
     "DIRECTIONS",
@@ -18,6 +19,7 @@ __all__ = [
     "KMZB_CATEGORIES",
     "KMZB_STATUSES",
     "MEASURES",
+    "PHOTO_FOLDER",
     "SAFE_ANSWERS",
     "SEVEN_CATEGORIES",
     "SURVEY_ANSWERS",
@@ -167,6 +169,10 @@ SURVEY_ANSWERS: dict[str, str] = {
     "bardzo_niebezpiecznie": "bardzo niebezpiecznie",
 }
 SAFE_ANSWERS: tuple[str, ...] = ("bardzo_bezpiecznie", "raczej_bezpiecznie")
+
+# The analyst's own words for a year (one of the two) and the folder of the Markdown variant's photos.
+COMMENTARY_FILES: tuple[str, ...] = ("komentarz.docx", "komentarz.md")
+PHOTO_FOLDER = "zdjecia"
 
 # Column names a `gmina` name column may carry instead of `teryt`.
 GMINA_NAME_COLUMN = "gmina"

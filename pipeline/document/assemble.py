@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..content.blocks import GMINA_CHAPTERS_MARKER
 from ..content.glossary import ABBREVIATIONS, how_to_read
+from ..content.report.annex import SOURCE_FILES_MARKER, source_files
 from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
 from ..data.formatting import fmt_date
 from ..data.textnorm import fold
@@ -53,6 +54,7 @@ class ChapterDoc:
     toc: tuple[TocEntry, ...]
     tables: int
     charts: int
+    photos: int
 
 
 def document_title(ds: Dataset) -> str:
@@ -60,15 +62,19 @@ def document_title(ds: Dataset) -> str:
             f"{ds.powiat.nazwa_dopelniacz} w {ds.year} r.")
 
 
-def chapters_of(powiat_html: str, gmina_htmls: Sequence[tuple[Gmina, str]]) -> list[ChapterDoc]:
+def chapters_of(ds: Dataset, powiat_html: str, gmina_htmls: Sequence[tuple[Gmina, str]]) -> list[ChapterDoc]:
     """The chapters in reading order: the powiat notebook's up to its marker, the gminas, the rest."""
-    before, after = powiat_chapters(powiat_html)
+    before, after = powiat_chapters(ds, powiat_html)
     return [*before, *(gmina_chapter(g, html) for g, html in gmina_htmls), *after]
 
 
-def powiat_chapters(powiat_html: str) -> tuple[list[ChapterDoc], list[ChapterDoc]]:
-    """The powiat notebook's chapters before and after the place of the gmina chapters."""
-    before, after = _split_at_marker(_fragment(powiat_html))
+def powiat_chapters(ds: Dataset, powiat_html: str) -> tuple[list[ChapterDoc], list[ChapterDoc]]:
+    """The powiat notebook's chapters before and after the place of the gmina chapters, with
+    the table of the files the PDF carries where the annex asks for it."""
+    soup = _fragment(powiat_html)
+    for marker in soup.find_all(class_=SOURCE_FILES_MARKER):
+        marker.replace_with(_fragment(str(source_files(ds).html)))
+    before, after = _split_at_marker(soup)
     return [_doc(s) for s in _chapters(before)], [_doc(s) for s in _chapters(after)]
 
 
@@ -78,24 +84,26 @@ def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
 
 def _doc(section: Tag) -> ChapterDoc:
     return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
-                      len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")))
+                      len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")),
+                      len(section.find_all("figure", class_="photo")))
 
 
 def whole_document(ds: Dataset, chapters: Sequence[ChapterDoc]) -> str:
     """The report as one HTML document: WeasyPrint numbers its pages and its contents."""
     return _render("document.html.j2", ds, toc=chapters, body=chapters, front=True, numbered=True,
-                   counters=(0, 0))
+                   counters=(0, 0, 0))
 
 
 def part_document(ds: Dataset, chapters: Sequence[ChapterDoc], index: int) -> str:
     """Chapter `index` alone, its tables and charts numbered on from the chapters before it."""
-    counters = (sum(c.tables for c in chapters[:index]), sum(c.charts for c in chapters[:index]))
+    before = chapters[:index]
+    counters = (sum(c.tables for c in before), sum(c.charts for c in before), sum(c.photos for c in before))
     return _render("document.html.j2", ds, body=[chapters[index]], front=False, numbered=False, counters=counters)
 
 
 def front_document(ds: Dataset, chapters: Sequence[ChapterDoc], pages: dict[str, int]) -> str:
     """The cover and the contents, with the page numbers the parts ended up on."""
-    return _render("document.html.j2", ds, toc=chapters, front=True, numbered=False, counters=(0, 0),
+    return _render("document.html.j2", ds, toc=chapters, front=True, numbered=False, counters=(0, 0, 0),
                    toc_pages=pages)
 
 
@@ -259,6 +267,8 @@ def _toc_entries(chapter: Tag) -> list[TocEntry]:
     depth = TOC_DEPTH_GMINA if "gmina" in (chapter.get("class") or []) else 2
     entries = []
     for tag in chapter.find_all(["h1", "h2"]):
+        if "commentary-heading" in (tag.get("class") or []):
+            continue  # a subheading inside the analyst's text, not a section of the report
         level = int(tag.name[1])
         if level <= depth:
             entries.append(TocEntry(level, tag.get_text(" ", strip=True), str(tag["id"])))

@@ -44,7 +44,10 @@ def manifest(ds: Dataset) -> bytes:
         "powiat": ds.powiat.nazwa,
         "rok": ds.year,
         "lata": list(ds.years),
-        "pliki": [{"plik": s.label, "zalacznik": s.attachment, "sha256": s.sha256, "wiersze": s.rows}
+        "pliki": [{"plik": s.label, "zalacznik": s.attachment, "sha256": s.sha256, "wiersze": s.rows,
+                   **({"sha256_oryginalu": s.original_sha256,
+                       "uwaga": "dołączona kopia do publikacji: tekst i zdjęcia z raportu, bez uwag recenzentów "
+                                "i metadanych zdjęć"} if s.content is not None else {})}
                   for s in ds.sources],
     }
     return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -55,8 +58,13 @@ def embedded_files(ds: Dataset) -> list[EmbeddedFile]:
                           "Supplement")]
     for source in ds.sources:
         data = source.path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != source.sha256:
+        if hashlib.sha256(data).hexdigest() != (source.original_sha256 or source.sha256):
             raise RenderError(f"Plik {source.label} zmienił się w trakcie tworzenia raportu. Uruchom raport ponownie.")
+        if source.content is not None:  # the commentary: its copy fit to publish, not the Word file itself
+            files.append(EmbeddedFile(source.attachment, source.content,
+                                      f"Komentarz do raportu z pliku {source.label}: tekst i zdjęcia bez uwag "
+                                      "recenzentów i metadanych", "Source"))
+            continue
         files.append(EmbeddedFile(source.attachment, data, f"Plik źródłowy raportu: {source.label}", "Source"))
     # The PDF's name tree of embedded files must be sorted by name.
     return sorted(files, key=lambda f: f.name)

@@ -22,8 +22,9 @@ def test_the_committed_files_are_exactly_what_the_generator_writes(tmp_path) -> 
     shutil.copy(INPUTS / "powiat.toml", tmp_path)
     generate(tmp_path)
     for year in YEARS:
-        for committed in sorted((INPUTS / str(year)).iterdir()):
-            assert (tmp_path / str(year) / committed.name).read_bytes() == committed.read_bytes(), committed
+        for committed in sorted(p for p in (INPUTS / str(year)).rglob("*") if p.is_file()):
+            written = tmp_path / committed.relative_to(INPUTS)
+            assert written.read_bytes() == committed.read_bytes(), committed
 
 
 def test_example_data_passes_validation_without_a_single_problem(dataset) -> None:
@@ -78,3 +79,11 @@ def test_event_names_fit_their_dates(dataset) -> None:
         plan = dataset.table("plan", year)
         tournament = plan[plan["nazwa"].str.startswith("Halowy Turniej")]
         assert [t.first_month for t in tournament["termin"]] == [2]  # February, not "cały rok"
+
+
+def test_the_example_commentary_has_a_foreword_two_gminas_and_photos_with_a_position_to_strip() -> None:
+    text = (INPUTS / "2025" / "komentarz.md").read_text(encoding="utf-8")
+    assert text.startswith("# Słowo wstępne") and "# Gmina Drzewica" in text and "# Gmina Opoczno" in text
+    photos = sorted((INPUTS / "2025" / "zdjecia").glob("*.jpg"))
+    assert len(photos) == 3
+    assert all(b"Exif" in p.read_bytes() for p in photos)  # as a phone saves them: the report must drop it

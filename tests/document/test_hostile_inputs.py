@@ -53,6 +53,12 @@ def report(tmp_path_factory, server):
         writer.writerow([f"2025-05-{day:02d}", "1007000", "inne", name, "", "mieszkancy", 10 + day, name])
     with (inputs / "2025" / "dzialania.csv").open("a", encoding="utf-8", newline="") as file:
         file.write(buffer.getvalue())
+    # The analyst's own words may carry the same: typed HTML and links out (a picture from
+    # outside is an error of its own, see tests/data/test_commentary.py).
+    (inputs / "2025" / "komentarz.md").write_text(
+        "# Powiat\n\n" + "\n\n".join(f"Komentarz: {names[i]}" for i in (0, 1, 5))
+        + f"\n\n[łącze]({base}/link) <a href=\"{base}/a\">a</a> [js](javascript:fetch('{base}/js'))\n",
+        encoding="utf-8")
     result = build_report(inputs, 2025, tmp_path_factory.mktemp("out"), jobs=2)
     with pdfplumber.open(result.pdf) as pdf:
         pages = [(p.width, p.height, p.chars, p.extract_text() or "") for p in pdf.pages]
@@ -90,3 +96,12 @@ def test_a_5000_character_name_is_printed_whole_and_wrapped_inside_the_page(repo
     assert sum(c["text"] == "Ż" for _, _, chars, _ in pages for c in chars) >= 5000
     for width, height, chars, _ in pages:
         assert all(0 <= c["x0"] and c["x1"] <= width and c["bottom"] <= height for c in chars)
+
+
+def test_the_commentary_s_markup_and_links_are_text_and_fetch_nothing(report, server) -> None:
+    names, pages = report
+    text = _squeezed(" ".join(text for *_, text in pages))
+    assert _squeezed("Komentarz: <script>alert(1)</script>") in text
+    assert _squeezed('Komentarz: <img src="file:///etc/passwd">') in text
+    _, requests = server
+    assert requests == []

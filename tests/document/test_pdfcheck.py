@@ -58,8 +58,11 @@ def test_the_manifest_lists_every_input_with_its_hash_rows_and_version(example_r
 def test_alt_texts_say_what_the_chart_shows(example_report) -> None:
     with pikepdf.open(example_report.pdf) as pdf:
         alts = [str(e.Alt) for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
-    assert alts and all(len(a) > 60 for a in alts)
-    assert any("2021–2025" in a and "powiecie opoczyńskim" in a for a in alts)
+    charts = [a for a in alts if a.startswith("Wykres")]
+    assert charts and all(len(a) > 60 for a in charts)  # a chart's alternative states its numbers
+    assert any("2021–2025" in a and "powiecie opoczyńskim" in a for a in charts)
+    photos = [a for a in alts if not a.startswith("Wykres")]
+    assert photos and all(a.strip() for a in photos)  # the analyst's photos, each with its description
 
 
 def _elements(node: pikepdf.Object):

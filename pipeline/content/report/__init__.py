@@ -8,6 +8,7 @@ the report tells them; the notebooks import this API as `from pipeline import re
 """
 
 from .annex import data_quality, data_sources
+from .commentary import commentary, foreword
 from .crime import crime, gmina_vs_powiat, gminas_compared, seven_categories
 from .goals import goals
 from .interventions import interventions
@@ -20,11 +21,13 @@ from .roads import road_safety
 from .summary import conclusions, gmina_chapters_here, gmina_heading, key_figures, powiat_heading
 
 __all__ = [
+    "commentary",
     "conclusions",
     "cooperation",
     "crime",
     "data_quality",
     "data_sources",
+    "foreword",
     "gmina_chapters_here",
     "gmina_heading",
     "gmina_vs_powiat",

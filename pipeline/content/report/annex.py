@@ -9,22 +9,34 @@ from .. import blocks
 from ..blocks import Block, Column, Row
 from .common import years_span
 
-__all__ = ["data_quality", "data_sources"]
+__all__ = ["SOURCE_FILES_MARKER", "data_quality", "data_sources", "source_files"]
+
+SOURCE_FILES_MARKER = "source-files"  # where the assembly puts the table of the attached files
 
 
 def data_sources(ds: Dataset) -> Block:
-    """Every source file under the name it has inside the PDF, with its full SHA-256."""
-    rows = [Row([s.attachment, fmt_int(s.rows), s.sha256]) for s in ds.sources]
+    """What the report was made from. The table of the attached files (names, SHA-256) is put
+    in by the assembly (`source_files`): it changes with every input, the notebook need not."""
     return blocks.join([
         blocks.paragraphs(
             f"Raport przygotowano z danych {ds.powiat.policja_skrot.replace('KPP', 'Komendy Powiatowej Policji')} "
             f"i gmin {ds.powiat.nazwa_dopelniacz} za lata {years_span(ds)}. Poniższe pliki są dołączone do "
             "dokumentu PDF (w przeglądarce PDF: panel załączników) pod podanymi nazwami; skrót SHA-256 pozwala "
             "sprawdzić, że żaden z nich nie został zmieniony (np. poleceniem sha256sum albo certutil -hashfile)."),
-        blocks.table("Pliki źródłowe raportu",
-                     [Column("plik w dokumencie PDF", False), Column("wiersze", True, "c-count"),
-                      Column("SHA-256", False, "c-hash")], rows, css="sources fixed", row_headers=False),
+        blocks.marker(SOURCE_FILES_MARKER),
     ])
+
+
+def source_files(ds: Dataset) -> Block:
+    """Every file the PDF carries, under its name inside the PDF, with its full SHA-256."""
+    rows = [Row([s.attachment, fmt_int(s.rows), s.sha256]) for s in ds.sources]
+    notes = [f"Komentarz z pliku {s.label} dołączono jako {s.attachment}: tekst i zdjęcia tak, jak trafiły do "
+             "raportu, bez uwag recenzentów i bez metadanych zdjęć (np. miejsca wykonania); SHA-256 pliku "
+             f"oryginalnego: {s.original_sha256}." for s in ds.sources if s.content is not None]
+    return blocks.table("Pliki źródłowe raportu",
+                        [Column("plik w dokumencie PDF", False), Column("wiersze", True, "c-count"),
+                         Column("SHA-256", False, "c-hash")], rows, css="sources fixed", row_headers=False,
+                        notes=notes)
 
 
 def data_quality(ds: Dataset) -> Block:

@@ -15,10 +15,12 @@ from ...data.dataset import Dataset
 from ...data.formatting import fmt_change, fmt_int, fmt_list, fmt_number, fmt_percent
 from ...data.goals import MET, MISSED, NO_DATA, Goal, MeasureResult
 from ...data.goals import goals as judged_goals
+from ...data.places import GOALS, SURVEY_SECTION
 from ...data.schema import SURVEY_ANSWERS
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
 from ..narrative import plural
+from .commentary import commentary
 from .common import caption_for, comparing, prev_year
 
 __all__ = ["TITLE", "goal_sentence", "goals", "goals_line"]
@@ -34,17 +36,18 @@ def goals(ds: Dataset) -> Block:
     asked = ds.has("ankieta", ds.year)
     if found is None and not asked:
         return blocks.join([])
-    parts = [blocks.heading(1, TITLE if found is not None else SURVEY_TITLE)]
+    parts = [blocks.heading(1, TITLE if found is not None else SURVEY_TITLE), commentary(ds, GOALS)]
     if found is not None:
         parts.append(blocks.paragraphs(
             "Współpraca policji i samorządów służy celom zapisanym w programie przyjętym przez radę: ograniczeniu "
             "przestępczości, zmniejszeniu liczby zagrożeń i zwiększeniu poczucia bezpieczeństwa mieszkańców. "
             f"W {ds.year} r. {_met_count(found)}.", css="intro"))
-        for goal in found:
+        for number, goal in enumerate(found, start=1):
             parts += [blocks.heading(2, goal.name), blocks.paragraphs(goal_sentence(ds, goal)),
-                      _measures_table(ds, goal)]
+                      _measures_table(ds, goal), commentary(ds, GOALS, f"cel_{number}")]
     if asked:
-        parts += [*([blocks.heading(2, SURVEY_TITLE)] if found is not None else []), _survey(ds)]
+        parts += [*([blocks.heading(2, SURVEY_TITLE)] if found is not None else []), _survey(ds),
+                  commentary(ds, GOALS, SURVEY_SECTION.key)]
     return blocks.join(parts)
 
 

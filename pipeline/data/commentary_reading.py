@@ -1,0 +1,262 @@
+"""The analyst's own words and photos: `komentarz.docx` (Word) or `komentarz.md` (Markdown).
+
+Heading 1 names the chapter a text belongs to, Heading 2 a section of it (see `places`);
+text under a Heading 1 opens the chapter, text under a Heading 2 closes the section, and
+Heading 3 and 4 are subheadings inside the text. The result is HTML the report can trust:
+
+- Word goes through `word` (checked as a hostile file, converted by mammoth), Markdown
+  through markdown-it-py with raw HTML off (typed tags stay text);
+- everything is then sanitised by nh3 with an allow-list: paragraphs, bold, italic, lists,
+  tables, links and pictures; a link to anything but http, https or mailto becomes text;
+- every picture needs a text alternative and is drawn again by `photos` (no metadata);
+- a table's first row becomes its header row (TH with scope), as the PDF's tags need.
+
+Problems are reported like the data's: file, the heading or picture as the analyst sees
+it, what is wrong and how to fix it; `make validate` lists them with the rest.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import nh3
+from bs4 import BeautifulSoup, Tag
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from ..errors import Problem, Severity
+from .commentary import Commentary, Piece
+from .photos import Photo, PhotoError, prepare
+from .places import Place, Places
+from .schema import COMMENTARY_FILES, PHOTO_FOLDER
+from .word import Picture, WordError, read_docx
+
+__all__ = ["published_copy", "read_commentary"]
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+TAGS = {"p", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "ul", "ol", "li", "a", "img", "table", "thead",
+        "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}}
+SCHEMES = ("http://", "https://", "mailto:")
+MAX_MARKDOWN = 2 * 2**20  # characters
+
+
+def published_copy(source: str, pieces: list[Piece], places: Places) -> bytes:
+    """The commentary as the report used it, one HTML file for the PDF to carry: the text
+    sanitised, the photos without metadata, nothing a reviewer left in the Word file."""
+    parts = ['<!DOCTYPE html><html lang="pl-PL"><head><meta charset="utf-8">'
+             f"<title>Komentarz do raportu ({escape(source)})</title></head><body>"]
+    for piece in pieces:
+        chapter = places.place(piece.chapter)
+        section = next((s for s in chapter.sections if s.key == piece.section), None)
+        title = chapter.title + (f" – {section.names(places.year)[0]}" if section else "")
+        parts.append(f"<h1>{escape(title)}</h1>{piece.html}")
+    return "".join([*parts, "</body></html>"]).encode("utf-8")
+
+
+def read_commentary(folder: Path, label: str, places: Places) -> tuple[Commentary | None, list[Problem]]:
+    """The year's commentary, if there is one, with every problem found in it."""
+    present = [folder / name for name in COMMENTARY_FILES if (folder / name).is_file()]
+    if not present:
+        return None, []
+    if len(present) > 1:
+        return None, [Problem(ERROR, label, "są dwa pliki komentarza: komentarz.docx i komentarz.md",
+                              "zostaw jeden z nich")]
+    path = present[0]
+    source = f"{label}/{path.name}"
+    reading = _Reading(source, places, folder)
+    try:
+        html, pictures = reading.word(path) if path.suffix == ".docx" else reading.markdown(path)
+    except WordError as error:
+        return None, [Problem(ERROR, source, error.message, error.hint)]
+    pieces = reading.pieces(html, pictures)
+    return Commentary(source, tuple(pieces), published_copy(source, pieces, places)), reading.problems
+
+
+class _Reading:
+    """One commentary file being read: where it stands, and what was found wrong."""
+
+    def __init__(self, source: str, places: Places, folder: Path) -> None:
+        self.source, self.places, self.folder = source, places, folder
+        self.problems: list[Problem] = []
+        self.chapter: Place | None = None
+        self.section: str | None = None
+        self.skipping = False  # under a heading that names no place: reported once, its text left out
+        self.after_picture = False  # the last element held a picture: a "Legenda" paragraph is its caption
+        self.where = "początek dokumentu"
+
+    def add(self, severity: Severity, message: str, hint: str, place: str | None = None) -> None:
+        self.problems.append(Problem(severity, self.source, message, hint, place=place or self.where))
+
+    # -------------------------------------------------------------- the two formats
+
+    def word(self, path: Path) -> tuple[str, dict[str, Picture]]:
+        document = read_docx(path.read_bytes())
+        for what, hint in document.dropped:
+            self.add(WARNING, f"{what} – pominięte w raporcie", hint, "cały dokument")
+        return document.html, document.pictures
+
+    def markdown(self, path: Path) -> tuple[str, dict[str, Picture]]:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1250", errors="replace")
+        if len(text) > MAX_MARKDOWN:
+            raise WordError("plik komentarza jest za duży", "komentarz to tekst: kilka, kilkanaście stron")
+        parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+        tokens = parser.parse(text)
+        pictures: dict[str, Picture] = {}
+        for token in tokens:
+            for child in token.children or []:
+                if child.type == "image":
+                    name = f"zdjecie-{len(pictures) + 1}"
+                    pictures[name] = Picture(self._photo_file(str(child.attrs.get("src", ""))),
+                                             "".join(c.content for c in child.children or []).strip())
+                    child.attrs["src"] = name
+        return parser.renderer.render(tokens, parser.options, {}), pictures
+
+    def _photo_file(self, src: str) -> bytes:
+        """A photo of the Markdown variant: a file in the year's photo folder, nothing else."""
+        photos = (self.folder / PHOTO_FOLDER).resolve()
+        path = (self.folder / src).resolve()
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or not path.is_relative_to(photos) or not path.is_file():
+            self.add(ERROR, f"zdjęcie „{src}” nie leży w folderze {PHOTO_FOLDER}/",
+                     f"zapisz je w {self.folder.name}/{PHOTO_FOLDER}/ i wpisz np. ![opis]({PHOTO_FOLDER}/nazwa.jpg)",
+                     "cały dokument")
+            return b""
+        return path.read_bytes()
+
+    # -------------------------------------------------------------- places
+
+    def pieces(self, html: str, pictures: dict[str, Picture]) -> list[Piece]:
+        clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                          allowed_classes={"p": {"caption"}}, link_rel=None)
+        soup = BeautifulSoup(clean, "html.parser")
+        pieces: list[Piece] = []
+        current: list[str] = []
+        for node in [n for n in soup.children if isinstance(n, Tag) or str(n).strip()]:
+            if isinstance(node, Tag) and node.name in ("h1", "h2"):
+                self._close(current, pieces)
+                self._heading(node)
+                continue
+            if self.chapter is None and not self.skipping:
+                self.add(ERROR, "tekst przed pierwszym nagłówkiem 1 nie należy do żadnego rozdziału",
+                         "dodaj nad nim nagłówek 1 (styl „Nagłówek 1”), np. „Słowo wstępne”")
+                self.skipping = True
+            if not self.skipping:
+                current.append(self._node(node, pictures))
+        self._close(current, pieces)
+        return pieces
+
+    def _heading(self, node: Tag) -> None:
+        text = node.get_text(" ", strip=True)
+        self.where = f"nagłówek „{text}”"
+        if node.name == "h1":
+            self.chapter, self.section = self.places.chapter(text), None
+            self.skipping = self.chapter is None
+            if self.chapter is None:
+                guess = self.places.suggest_chapter(text)
+                self.add(ERROR, "nieznany rozdział", (f"czy chodziło o: {guess}? " if guess else "")
+                         + "nagłówek 1 to nazwa rozdziału raportu, np. „Słowo wstępne”, „Powiat”, „Gmina Drzewica”, "
+                         "„Plan na kolejny rok”, „Aneks” (pełna lista: docs/dane.md)")
+            return
+        if self.chapter is None:
+            return  # under a chapter already reported as unknown
+        section = self.places.section(self.chapter, text)
+        self.skipping = section is None
+        self.section = section.key if section else None
+        if section is None:
+            guess = self.places.suggest_section(self.chapter, text)
+            names = [s.names(self.places.year)[0] for s in self.chapter.sections]
+            hint = (f"czy chodziło o: {guess}? " if guess else "") + (
+                f"sekcje rozdziału „{self.chapter.title}”: {', '.join(names)}" if names else
+                f"rozdział „{self.chapter.title}” nie ma sekcji: zmień ten nagłówek na nagłówek 3")
+            self.add(ERROR, "nieznana sekcja", hint)
+
+    def _close(self, current: list[str], pieces: list[Piece]) -> None:
+        html = "".join(current).strip()
+        if html and self.chapter is not None and not self.skipping:
+            pieces.append(Piece(self.chapter.key, self.section, html))
+        current.clear()
+
+    # -------------------------------------------------------------- content
+
+    def _node(self, node: Tag | str, pictures: dict[str, Picture]) -> str:
+        """One top-level element as safe HTML; its pictures follow it as figures."""
+        if not isinstance(node, Tag):
+            return f"<p>{escape(str(node).strip())}</p>"
+        for link in node.find_all("a"):
+            if not str(link.get("href", "")).startswith(SCHEMES):
+                link.unwrap()  # a scheme we do not follow: the words stay, the link goes
+        if re.fullmatch(r"h[3-6]", node.name):
+            node.name = f"h{min(6, int(node.name[1]) - (1 if self.section is None else 0))}"
+            node["class"] = "commentary-heading"
+        if node.name == "table":
+            self._header_row(node)
+        if node.name == "p" and "caption" in (node.get("class") or []):
+            if self.after_picture:
+                self.after_picture = False
+                return ""  # a picture's caption: its figure took it
+            del node["class"]
+        figures = []
+        for image in [node] if node.name == "img" else node.find_all("img"):
+            figures.append(str(self._figure(image, pictures)))
+            image.extract()
+        empty = node.name == "img" or (node.name == "p" and not node.get_text(strip=True) and not node.find(True))
+        self.after_picture = bool(figures)
+        return ("" if empty else str(node)) + "".join(figures)
+
+    def _header_row(self, table: Tag) -> None:
+        rows = table.find_all("tr")
+        if not rows:
+            return
+        for cell in rows[0].find_all(["td", "th"]):
+            cell.name, cell["scope"] = "th", "col"
+        if rows[0].find_parent("thead") is None:
+            head = BeautifulSoup("<thead></thead>", "html.parser").thead
+            table.insert(0, head)
+            head.append(rows[0].extract())
+        table["class"] = "commentary-table"
+
+    def _figure(self, image: Tag, pictures: dict[str, Picture]) -> Markup:
+        name = str(image.get("src", ""))
+        picture = pictures.get(name)
+        where = f"zdjęcie nr {name.rsplit('-', 1)[-1]} ({self.where})"
+        alt = (picture.alt if picture and picture.alt else str(image.get("alt", ""))).strip()
+        caption = str(image.get("title") or "") or self._caption_after(image)
+        if picture is None or not picture.data:
+            return Markup("")
+        if not alt:
+            self.add(ERROR, "zdjęcie bez tekstu alternatywnego",
+                     "w Wordzie: kliknij zdjęcie prawym przyciskiem → „Edytuj tekst alternatywny” i opisz, co "
+                     "widać; w Markdown: ![opis](zdjecia/plik.jpg)", where)
+            return Markup("")
+        try:
+            photo = prepare(picture.data)
+        except PhotoError as error:
+            self.add(ERROR, error.message, error.hint, where)
+            return Markup("")
+        if photo.small:
+            self.add(WARNING, f"zdjęcie ma tylko {photo.width_px} pikseli szerokości; w druku może być nieostre",
+                     "jeśli masz większą wersję, wstaw ją zamiast tej", where)
+        return _figure_markup(photo, alt, caption)
+
+    @staticmethod
+    def _caption_after(image: Tag) -> str:
+        """Word: the paragraph in style "Legenda" right after the picture's paragraph."""
+        holder = image.find_parent("p") or image
+        following = holder.find_next_sibling()
+        if isinstance(following, Tag) and "caption" in (following.get("class") or []):
+            return following.get_text(" ", strip=True)
+        return ""
+
+
+def _figure_markup(photo: Photo, alt: str, caption: str) -> Markup:
+    src = f"data:{photo.mime};base64,{base64.b64encode(photo.data).decode('ascii')}"
+    figcaption = Markup("<figcaption>{}</figcaption>").format(caption) if caption else Markup("")
+    return Markup('<figure class="photo"><img src="{}" alt="{}" width="{}" height="{}">{}</figure>').format(
+        src, alt, photo.width_px, photo.height_px, figcaption)
+

@@ -1,0 +1,138 @@
+"""The example year's commentary: a foreword, a few sections, two gminas and three photos.
+
+The photos are drawn here (Pillow): simple illustrations, labelled as such, with no real
+people. Each carries made-up camera data and a GPS position in its EXIF, as a phone's photo
+would, so that the example shows the report publishing none of it. Same call, same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import font_source_sans_pro
+from PIL import ExifTags, Image, ImageDraw, ImageFont
+
+from .schema import PHOTO_FOLDER
+
+__all__ = ["write_example_commentary"]
+
+SIZE = (1600, 1000)
+FONT = ImageFont.truetype(str(Path(font_source_sans_pro.font_directory) / "SourceSansPro-Semibold.ttf"), 44)
+GMINAS = {"Drzewica", "Opoczno"}  # the gminas the example names: it suits the bundled registry only
+
+TEXT = """# Słowo wstępne
+
+Szanowni Państwo,
+
+przekazuję Radzie Powiatu Opoczyńskiego informację o stanie bezpieczeństwa i o działaniach
+profilaktycznych, które policjanci Komendy Powiatowej Policji w Opocznie prowadzili w {rok} r.
+razem z samorządami gmin. Dziękuję wójtom i burmistrzom za współfinansowanie służb
+ponadnormatywnych i za współorganizowanie debat, pikników i turniejów.
+
+*Komendant Powiatowy Policji w Opocznie* (tekst przykładowy)
+
+# Najważniejsze wnioski
+
+Wzrost liczby przestępstw wynika w dużej mierze z oszustw internetowych, zgłaszanych
+częściej niż przed rokiem. Na drogach powiatu zginęło mniej osób niż w {poprzedni} r.
+
+# Powiat
+
+## Działania profilaktyczne
+
+Największym wydarzeniem roku był Halowy Turniej Piłki Nożnej o Puchar Komendanta. Akcję
+„Na ratunek” przygotowaliśmy razem ze stacją ratownictwa medycznego Falck w Opocznie.
+
+{turniej}
+
+{na_ratunek}
+
+## Krajowa Mapa Zagrożeń Bezpieczeństwa
+
+Najwięcej zgłoszeń dotyczyło spożywania alkoholu w miejscach niedozwolonych i przekraczania
+prędkości. Każde zgłoszenie dzielnicowi sprawdzali na miejscu w ciągu kilku dni.
+
+# Gmina Drzewica
+
+## Przestępczość
+
+Wzrost liczby kradzieży z włamaniem to w większości seria włamań do domków letniskowych
+z wiosny, wyjaśniona w maju: sprawcy zostali zatrzymani.
+
+# Gmina Opoczno
+
+## Działania profilaktyczne
+
+W czerwcu uczniowie klas szóstych przejechali trasę powiatowego rajdu rowerowego, ucząc się
+zasad ruchu drogowego w praktyce.
+
+{rajd}
+
+# Plan na kolejny rok
+
+Na {nastepny} r. prosimy samorządy o utrzymanie finansowania służb ponadnormatywnych
+w okresie wakacyjnym, gdy ruch na drogach powiatu jest największy.
+"""
+
+
+# name -> (file, text alternative, caption): Markdown's ![alternative](file "caption")
+PHOTOS = {
+    "turniej": ("turniej.jpg", "Ilustracja: boisko halowe z dwiema bramkami i piłką na środku",
+                "Halowy Turniej Piłki Nożnej o Puchar Komendanta (ilustracja)"),
+    "na_ratunek": ("na-ratunek.jpg", "Ilustracja: czerwony krzyż pierwszej pomocy na białym tle",
+                   "Akcja „Na ratunek” ze stacją Falck (ilustracja)"),
+    "rajd": ("rajd.jpg", "Ilustracja: rowerowa trasa rajdu wśród pól, z flagą na mecie",
+             "Powiatowy rajd rowerowy (ilustracja)"),
+}
+
+
+def write_example_commentary(folder: Path, year: int) -> None:
+    """`komentarz.md` and the photos it shows, in `folder` (a year folder of the inputs)."""
+    photos = folder / PHOTO_FOLDER
+    photos.mkdir(parents=True, exist_ok=True)
+    images = {key: f'![{alt}]({PHOTO_FOLDER}/{name} "{caption}")' for key, (name, alt, caption) in PHOTOS.items()}
+    text = TEXT.format(rok=year, poprzedni=year - 1, nastepny=year + 1, **images)
+    (folder / "komentarz.md").write_text(text, encoding="utf-8")
+    for name, draw in (("turniej.jpg", _pitch), ("na-ratunek.jpg", _first_aid), ("rajd.jpg", _route)):
+        image = Image.new("RGB", SIZE, "#e8eef6")
+        draw(ImageDraw.Draw(image))
+        ImageDraw.Draw(image).text((40, SIZE[1] - 80), "ILUSTRACJA – DANE PRZYKŁADOWE", fill="#333333", font=FONT)
+        (photos / name).write_bytes(_jpeg_with_gps(image))
+
+
+def _jpeg_with_gps(image: Image.Image) -> bytes:
+    """The photo as a phone would save it: camera data and where it was taken, in EXIF."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Przykladowy Telefon"
+    exif[ExifTags.Base.Model] = "Model 1"
+    exif[ExifTags.Base.Orientation] = 1
+    exif[ExifTags.IFD.GPSInfo] = {1: "N", 2: (51.0, 22.0, 30.0), 3: "E", 4: (20.0, 16.0, 45.0)}
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=90, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def _pitch(draw: ImageDraw.ImageDraw) -> None:
+    draw.rectangle((150, 120, 1450, 820), fill="#3f8f4f", outline="white", width=8)
+    draw.line((800, 120, 800, 820), fill="white", width=6)
+    draw.ellipse((700, 370, 900, 570), outline="white", width=6)
+    for x in (150, 1390):
+        draw.rectangle((x, 380, x + 60, 560), outline="white", width=6)
+    draw.ellipse((780, 450, 820, 490), fill="white")
+
+
+def _first_aid(draw: ImageDraw.ImageDraw) -> None:
+    draw.rectangle((500, 150, 1100, 750), fill="white", outline="#b3261e", width=6)
+    draw.rectangle((720, 220, 880, 680), fill="#b3261e")
+    draw.rectangle((570, 370, 1030, 530), fill="#b3261e")
+
+
+def _route(draw: ImageDraw.ImageDraw) -> None:
+    draw.rectangle((0, 0, SIZE[0], 820), fill="#d9c97a")
+    for y in range(60, 820, 120):
+        draw.line((0, y, SIZE[0], y + 40), fill="#b9a95a", width=6)
+    draw.line([(120, 760), (420, 560), (760, 620), (1100, 340), (1420, 220)], fill="#555555", width=18,
+              joint="curve")
+    draw.line((1420, 220, 1420, 60), fill="#333333", width=8)
+    draw.polygon([(1420, 60), (1540, 100), (1420, 140)], fill="#1f3b73")

@@ -1,0 +1,156 @@
+"""The analyst's commentary: each heading to its place, everything escaped and sanitised,
+photos described and clean, every problem said like the data's (file, heading, how to fix)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Inches
+from PIL import Image
+
+from pipeline.data.commentary_reading import read_commentary
+from pipeline.data.dataset import load_dataset
+from pipeline.data.places import Places
+from pipeline.data.registry import read_powiat
+from pipeline.errors import DataError, Severity
+
+from ..conftest import INPUTS
+
+
+@pytest.fixture
+def year(tmp_path: Path) -> Path:
+    """An empty year folder next to the example powiat.toml."""
+    shutil.copy(INPUTS / "powiat.toml", tmp_path)
+    (tmp_path / "2025" / "zdjecia").mkdir(parents=True)
+    return tmp_path / "2025"
+
+
+def _read(year: Path, markdown: str | None = None):
+    if markdown is not None:
+        (year / "komentarz.md").write_text(markdown, encoding="utf-8")
+    powiat = read_powiat(year.parent)
+    return read_commentary(year, "2025", Places(powiat, 2025, ["Ograniczenie przestępczości"]))
+
+
+def _photo(path: Path, size=(1200, 800)) -> None:
+    Image.new("RGB", size, "navy").save(path, "JPEG")
+
+
+def test_each_heading_kind_finds_its_place(year: Path) -> None:
+    commentary, problems = _read(year, "# słowo WSTĘPNE\n\nWstęp.\n\n# Drzewica\n\nO gminie.\n\n## przestepczosc\n\n"
+                                       "Włamania.\n\n# Powiat opoczyński\n\n## KMZB\n\nMapa.\n\n"
+                                       "# Plan na kolejny rok\n\n## Działania zaplanowane na 2026 r.\n\nPlan.\n\n"
+                                       "# Cele\n\n## Ograniczenie przestępczości\n\nCel.\n")
+    assert problems == []
+    places = [(p.chapter, p.section) for p in commentary.pieces]
+    assert places == [("slowo_wstepne", None), ("1007023", None), ("1007023", "przestepczosc"),
+                      ("powiat", "kmzb"), ("plan", "zaplanowane"), ("cele", "cel_1")]
+
+
+def test_an_unknown_heading_gets_the_closest_name_suggested(year: Path) -> None:
+    _, problems = _read(year, "# Gmina Drzewicaa\n\nTekst.\n\n# Powiat\n\n## Przestępczośc w gminach\n\nTekst.\n")
+    assert [(p.severity, p.place, p.message) for p in problems] == [
+        (Severity.ERROR, "nagłówek „Gmina Drzewicaa”", "nieznany rozdział"),
+        (Severity.ERROR, "nagłówek „Przestępczośc w gminach”", "nieznana sekcja")]
+    assert "czy chodziło o: Gmina Drzewica?" in problems[0].hint
+    assert "Przestępczość" in problems[1].hint
+    assert str(problems[0]).startswith("BŁĄD  2025/komentarz.md, nagłówek „Gmina Drzewicaa”: nieznany rozdział.")
+
+
+def test_text_before_the_first_chapter_heading_is_an_error(year: Path) -> None:
+    _, problems = _read(year, "Zagubiony akapit.\n\n# Powiat\n\nTekst.\n")
+    assert [p.message for p in problems] == ["tekst przed pierwszym nagłówkiem 1 nie należy do żadnego rozdziału"]
+
+
+def test_raw_html_stays_text_and_unsafe_links_die(year: Path) -> None:
+    commentary, _ = _read(year, "# Powiat\n\n<img src=\"http://127.0.0.1:9/x.png\"> <script>alert(1)</script>\n\n"
+                                "[zły](javascript:alert(1)) [plik](file:///etc/passwd) [dobry](https://policja.pl) "
+                                "[poczta](mailto:kpp@example.pl) <a href=\"http://127.0.0.1:9/\">html</a>\n")
+    html = commentary.pieces[0].html
+    assert "<img" not in html and "<script" not in html and "&lt;script&gt;" in html
+    assert 'href="https://policja.pl"' in html and 'href="mailto:kpp@example.pl"' in html
+    assert "javascript:" not in html.replace("[zły](javascript:alert(1))", "") and 'href="file:' not in html
+    assert '<a href="http://127.0.0.1:9/"' not in html  # typed HTML is shown as text, never a link
+
+
+def test_subheadings_keep_the_document_s_order(year: Path) -> None:
+    commentary, _ = _read(year, "# Powiat\n\n### Na początek\n\nTekst.\n\n## Przestępczość\n\n### Włamania\n\n"
+                                "#### Szczegóły\n\nTekst.\n")
+    opening, section = commentary.pieces
+    assert '<h2 class="commentary-heading">Na początek</h2>' in opening.html  # under the chapter's h1
+    assert '<h3 class="commentary-heading">Włamania</h3>' in section.html  # under the section's h2
+    assert '<h4 class="commentary-heading">Szczegóły</h4>' in section.html
+
+
+def test_a_table_gets_its_header_row(year: Path) -> None:
+    commentary, _ = _read(year, "# Powiat\n\n| gmina | włamania |\n|---|---|\n| Drzewica | 7 |\n")
+    assert '<th scope="col">gmina</th>' in commentary.pieces[0].html
+
+
+def test_a_photo_needs_a_text_alternative_and_its_file(year: Path) -> None:
+    _photo(year / "zdjecia" / "a.jpg")
+    _, problems = _read(year, "# Powiat\n\n![](zdjecia/a.jpg)\n\n![Opis](zdjecia/brak.jpg)\n\n"
+                              "![Opis](../../etc/passwd)\n\n![Opis](http://127.0.0.1:9/x.jpg)\n")
+    messages = [(p.place, p.message) for p in problems]
+    assert ("zdjęcie nr 1 (nagłówek „Powiat”)", "zdjęcie bez tekstu alternatywnego") in messages
+    assert sum("nie leży w folderze zdjecia/" in m for _, m in messages) == 3
+    assert "Edytuj tekst alternatywny" in next(p.hint for p in problems if "alternatywnego" in p.message)
+
+
+def test_a_photo_becomes_a_figure_with_its_caption_and_no_metadata(year: Path) -> None:
+    _photo(year / "zdjecia" / "a.jpg")
+    commentary, problems = _read(year, '# Powiat\n\n![Boisko](zdjecia/a.jpg "Turniej, luty")\n')
+    html = commentary.pieces[0].html
+    assert problems == []
+    assert '<figure class="photo"><img src="data:image/jpeg;base64,' in html and 'alt="Boisko"' in html
+    assert "<figcaption>Turniej, luty</figcaption>" in html and "data:image/jpeg;base64," in html
+
+
+def test_word_pictures_with_alt_text_and_caption(year: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 700), "green").save(buffer, "PNG")
+    document = Document()
+    document.add_heading("Gmina Opoczno", level=1)
+    document.add_heading("Działania profilaktyczne", level=2)
+    document.add_picture(io.BytesIO(buffer.getvalue()), width=Inches(3))
+    document.inline_shapes[0]._inline.docPr.set("descr", "Rowerzyści na trasie rajdu")
+    document.add_paragraph("Rajd rowerowy, czerwiec", style="Caption")
+    document.save(str(year / "komentarz.docx"))
+    commentary, problems = _read(year)
+    assert problems == []
+    html = commentary.pieces[0].html
+    assert 'alt="Rowerzyści na trasie rajdu"' in html and "<figcaption>Rajd rowerowy, czerwiec</figcaption>" in html
+    assert html.count("Rajd rowerowy, czerwiec") == 1  # the caption is the figure's, not a paragraph too
+
+
+def test_two_commentary_files_are_one_too_many(year: Path) -> None:
+    (year / "komentarz.docx").write_bytes(b"")
+    _, problems = _read(year, "# Powiat\n")
+    assert [p.message for p in problems] == ["są dwa pliki komentarza: komentarz.docx i komentarz.md"]
+
+
+def test_make_validate_reports_the_commentary_with_the_data(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    (inputs / "2025" / "komentarz.md").write_text("# Gmina Drzewicaa\n\nTekst.\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_dataset(inputs, 2025)
+    assert any(p.file == "2025/komentarz.md" and "Drzewicaa" in p.where() for p in raised.value.problems)
+
+
+def test_a_document_written_by_libreoffice_reads_the_same(year: Path) -> None:
+    """Not our own test helper's Word file: one saved by LibreOffice Writer (a real office suite)."""
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "commentary" / "libreoffice_writer.docx",
+                year / "komentarz.docx")
+    commentary, problems = _read(year)
+    assert problems == []
+    places = [(p.chapter, p.section) for p in commentary.pieces]
+    assert places == [("slowo_wstepne", None), ("1007023", "przestepczosc")]
+    html = commentary.pieces[1].html
+    assert "<strong>wyjaśniona</strong>" in html and 'alt="Radiowóz przed szkołą"' in html
+    assert "<figcaption>Podpis zdjęcia</figcaption>" in html
+    assert html.index("<thead>") < html.index("<tbody>") and '<th scope="col"><p>miesiąc</p></th>' in html
