@@ -60,6 +60,11 @@ prędkości. Każde zgłoszenie dzielnicowi sprawdzali na miejscu w ciągu kilku
 Wzrost liczby kradzieży z włamaniem to w większości seria włamań do domków letniskowych
 z wiosny, wyjaśniona w maju: sprawcy zostali zatrzymani.
 
+| okres | włamania w serii | wyjaśnione |
+|---|---|---|
+| marzec–kwiecień | 3 | 3 |
+| maj | 1 | 1 |
+
 # Gmina Opoczno
 
 ## Działania profilaktyczne
