@@ -27,7 +27,7 @@ from ..document.assemble import (
 )
 from ..document.merge import Bookmark, merge_parts
 from ..document.pdfdata import Rendered
-from ..document.provenance import document_identifier, embedded_files, report_date
+from ..document.provenance import document_identifier, embedded_files, manifest, report_date
 from . import record
 from .cache import Store, chapter_key
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
@@ -208,8 +208,11 @@ class _Run:
         return merged
 
     def _rendering(self, workers: Workers, html: str, front: bool) -> Callable[[], Rendered]:
-        """Start rendering `html` (unless it is cached); call the result to wait for it."""
-        key = fingerprint.digest(self.code, html)
+        """Start rendering `html` (unless it is cached); call the result to wait for it.
+
+        The front carries the input files: its key covers them (their SHA-256 in the
+        manifest), or a change in the data that moves no page number would keep the old files."""
+        key = fingerprint.digest(self.code, html, manifest(self.ds) if front else b"")
         cached = None if self.force else self._cached_part(key)
         if cached is not None:
             return lambda: cached
