@@ -31,11 +31,14 @@ if TYPE_CHECKING:
     from ..data.dataset import Dataset
     from ..data.registry import Gmina
 
-__all__ = ["ChapterDoc", "TocEntry", "chapters_of", "document_title", "extract_front_document", "extract_title",
-           "front_document", "gmina_chapter", "numbering_document", "part_document", "powiat_chapters",
+__all__ = ["CHART_DATA", "ChapterDoc", "TocEntry", "chapters_of", "document_title", "extract_front_document",
+           "extract_title", "front_document", "gmina_chapter", "numbering_document", "part_document", "powiat_chapters",
            "sections_of", "whole_document"]
 
 TOC_DEPTH_GMINA = 1  # gmina chapters list only their title in the contents
+# A chart in the markup (`content.blocks.figure`): half of a chapter's markup, which a reader
+# of its structure does better to leave unparsed.
+CHART_DATA = re.compile(r'src="data:(?P<mime>[\w/+.-]+);base64,(?P<data>[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,7 @@ def _slug(text: str) -> str:
 
 def sections_of(doc: ChapterDoc) -> tuple[TocEntry, ...]:
     """A chapter's title and its sections (h1, h2), however deep the report's contents list it."""
-    return tuple(_toc_entries(_fragment(doc.markup).find("section"), depth=2))
+    return tuple(_toc_entries(_fragment(CHART_DATA.sub('src=""', doc.markup)).find("section"), depth=2))
 
 
 def _toc_entries(chapter: Tag, depth: int | None = None) -> list[TocEntry]:
