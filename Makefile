@@ -15,13 +15,16 @@ OUT ?= reports
 # Empty ROK means "the newest year in INPUTS" (decided by the pipeline, not here).
 ROK ?=
 JOBS ?=
+# The browser of the HTML edition's test: Debian's Chromium (Playwright drives it, never
+# downloads a browser of its own).
+CHROMIUM ?= /usr/bin/chromium
 
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ROK_ARG = $(if $(ROK),--rok $(ROK),)
 JOBS_ARG = $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help report check-pdf validate szablon test bench lint example-data lock clean
+.PHONY: help report check-pdf validate szablon test chromium bench lint example-data lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
@@ -50,8 +53,20 @@ szablon: $(STAMP) ## Write an empty Excel workbook dane_<rok>.xlsx to fill in (R
 	@test -n "$(ROK)" || { echo "Podaj rok: make szablon ROK=2026" >&2; exit 2; }
 	$(PY) -m pipeline szablon --inputs $(INPUTS) --rok $(ROK) --out dane_$(ROK).xlsx
 
-test: $(STAMP) ## Run every test
-	$(PY) -m pytest
+test: $(STAMP) chromium ## Run every test (the HTML edition's in Chromium, installed when missing and root)
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+# Chromium for the browser test: installed from Debian's packages when missing and run as
+# root (as in CI); otherwise a hint, and the test itself fails saying what is missing.
+chromium:
+	@test -x $(CHROMIUM) && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Instaluję Chromium (apt-get install chromium) dla testu wydania HTML..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+	    || echo "Nie udało się zainstalować Chromium; test wydania HTML się nie powiedzie." >&2; \
+	else \
+	  echo "Brak Chromium ($(CHROMIUM)): test wydania HTML się nie powiedzie. Zainstaluj: sudo apt-get install chromium" >&2; \
+	fi
 
 bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak memory
 	$(PY) scripts/bench.py

@@ -1,17 +1,24 @@
 """The report's other readers, served by the same build: each gmina's extract (PDF), the HTML
 edition for the BIP and the tables as open data. None of them runs a notebook again.
 
-- An extract re-uses three parts rendered for the report (`document.extracts`); it starts in
-  a worker as soon as those parts are rendered, so extracts are made while the last parts and
-  the report's front are still rendering. Extracts are cached by content like parts are.
-- The HTML edition and the open data are made from the chapters' assembled HTML in this
-  process, as soon as every chapter is known, while the workers are still rendering parts.
+- An extract re-uses three parts rendered for the report (`document.extracts`) and is made
+  in a worker. Extracts fill the workers' idle moments: one is handed over only while a
+  worker has nothing else queued, so the report's own parts and front never wait behind
+  them; once the report's front is on its way, the rest follow. They are cached by content
+  like the parts.
+- The open data and the HTML edition's pages are made in this process as soon as every
+  chapter is known, while the workers are still rendering; only the edition's index, which
+  lists the sizes of the files to download, waits for the last PDF.
 
 Everything goes into the build's staging folder and is published with the PDF (`outputs`).
 """
 
 from __future__ import annotations
 
+import io
+import os
+import shutil
+import time
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -20,6 +27,8 @@ from ..data.dataset import Dataset
 from ..data.registry import Gmina
 from ..document.assemble import ChapterDoc
 from ..document.extracts import EXTRACT_FRONT_PAGES, extract_chapters, extract_layout
+from ..document.html_edition import Download, Downloads, html_index, html_pages
+from ..document.open_data import DESCRIPTION, open_data_files, workbook_name
 from ..document.pdfdata import EmbeddedFile, Rendered
 from ..document.provenance import document_identifier, embedded_files, manifest, report_date
 from .cache import Store
@@ -27,7 +36,9 @@ from .outputs import ReportPaths
 from .tasks import ExtractResult
 from .workers import Workers
 
-__all__ = ["Extracts", "write_extracts"]
+__all__ = ["DOWNLOADS", "Editions", "Extracts", "write_extracts"]
+
+DOWNLOADS = "pliki"  # the HTML edition's folder of the files it offers to download
 
 
 class Extracts:
@@ -38,14 +49,17 @@ class Extracts:
         self.pending: dict[str, tuple[Future[ExtractResult], str]] = {}  # TERYT -> (task, cache key)
         self.done: dict[str, bytes] = {}
         self.seconds = 0.0  # the workers' time on extracts
-        self.made = 0  # extracts made in this build (the others came from the cache)
         self._embedded: list[EmbeddedFile] | None = None
 
-    def release(self, docs: list[ChapterDoc] | None, parts: dict[int, Rendered], part_keys: dict[int, str]) -> None:
-        """Start every extract whose parts are all rendered (and that is not started yet)."""
+    def release(self, docs: list[ChapterDoc] | None, parts: dict[int, Rendered], part_keys: dict[int, str],
+                room: int | None = None) -> None:
+        """Start the extracts whose parts are all rendered: at most `room` at once in the
+        workers (None: all of them)."""
         if docs is None:
             return
         for gmina in self.ds.powiat.gminy:
+            if room is not None and len(self.pending) >= room:
+                return
             if gmina.teryt in self.done or gmina.teryt in self.pending:
                 continue
             chosen = extract_chapters(docs, gmina)
@@ -59,17 +73,16 @@ class Extracts:
         self.release(docs, parts, part_keys)
         while self.pending:
             teryt, (future, key) = next(iter(self.pending.items()))
-            del self.pending[teryt]
             result = future.result()
+            del self.pending[teryt]
             self.seconds += result.seconds
+            gmina = self.ds.powiat.gmina(teryt)
             if result.data is None:
-                chosen = extract_chapters(docs, self.ds.powiat.gmina(teryt))
-                self._start(self.ds.powiat.gmina(teryt), docs, parts, [part_keys[i] for i in chosen],
-                            result.front_pages)
+                chosen = extract_chapters(docs, gmina)
+                self._start(gmina, docs, parts, [part_keys[i] for i in chosen], result.front_pages)
                 continue
             self.store.write("extracts", key, ".pdf", result.data)
             self.done[teryt] = result.data
-            self.made += 1
         return self.done
 
     def _start(self, gmina: Gmina, docs: list[ChapterDoc], parts: dict[int, Rendered], keys: list[str],
@@ -91,8 +104,94 @@ class Extracts:
         return self._embedded
 
 
+class Editions:
+    """The open data (`dane/`) and the HTML edition (`html/`) of one build, in the staging
+    folder; the edition offers the report, the extracts and the data for download."""
+
+    def __init__(self, stage: Path, paths: ReportPaths, ds: Dataset, seconds: dict[str, float]) -> None:
+        self.stage, self.paths, self.ds, self.seconds = stage, paths, ds, seconds
+        self.docs: list[ChapterDoc] | None = None
+        self.downloads: Downloads | None = None
+        self.links: dict[str, Path] = {}  # path in the edition -> the file in the staging folder
+
+    def chapters_known(self, docs: list[ChapterDoc]) -> None:
+        """The open data and the edition's pages, from the chapters alone."""
+        if self.docs is not None:
+            return
+        self.docs = docs
+        started = time.perf_counter()
+        tables, files = open_data_files(self.ds, docs)
+        _write(self.stage / self.paths.data.name, files)
+        made = time.perf_counter()
+        self.seconds["dane otwarte"] = made - started
+        self.links = self._links(list(files))
+        data = f"{DOWNLOADS}/{self.paths.data.name}"
+        self.downloads = Downloads(
+            self._download("Pełny raport", self.paths.pdf.name),
+            {g.teryt: self._download(g.title, f"{self.paths.extracts.name}/{self.paths.extract(g).name}")
+             for g in self.ds.powiat.gminy},
+            [self._download("Wszystkie tabele w jednym skoroszycie", f"{self.paths.data.name}/{workbook_name(self.ds)}",
+                            "XLSX"),
+             self._download("Opis danych: pliki, jednostki, zasady", f"{self.paths.data.name}/{DESCRIPTION}", "TXT")],
+            {t.source.number: f"{data}/{t.file}" for t in tables})
+        _write(self.stage / self.paths.html.name, html_pages(self.ds, docs, self.downloads))
+        self.seconds["wydanie HTML"] = time.perf_counter() - made
+
+    def finish(self) -> None:
+        """The index, which lists every download with its size, and the downloads themselves."""
+        assert self.docs is not None and self.downloads is not None
+        started = time.perf_counter()
+        downloads = Downloads(self._made(self.downloads.report),
+                              {teryt: self._made(d) for teryt, d in self.downloads.extracts.items()},
+                              [self._made(d) for d in self.downloads.data], self.downloads.tables)
+        _write(self.stage / self.paths.html.name, html_index(self.ds, self.docs, downloads))
+        _link(self.stage / self.paths.html.name, self.links)
+        self.seconds["wydanie HTML"] += time.perf_counter() - started
+
+    def _links(self, data_files: list[str]) -> dict[str, Path]:
+        names = [self.paths.pdf.name, *(f"{self.paths.extracts.name}/{self.paths.extract(g).name}"
+                                         for g in self.ds.powiat.gminy),
+                 *(f"{self.paths.data.name}/{name}" for name in data_files)]
+        return {f"{DOWNLOADS}/{name}": self.stage / name for name in names}
+
+    def _download(self, label: str, name: str, kind: str = "PDF") -> Download:
+        return Download(label, f"{DOWNLOADS}/{name}", kind)
+
+    def _made(self, download: Download) -> Download:
+        """The download with the size (and pages) of the file the build made."""
+        file = self.links[download.path]
+        pages = _pages(file) if download.kind == "PDF" else None
+        return Download(download.label, download.path, download.kind, file.stat().st_size, pages)
+
+
 def write_extracts(stage: Path, paths: ReportPaths, ds: Dataset, extracts: dict[str, bytes]) -> None:
     folder = stage / paths.extracts.name
     folder.mkdir()
     for gmina in ds.powiat.gminy:
         (folder / paths.extract(gmina).name).write_bytes(extracts[gmina.teryt])
+
+
+def _pages(pdf: Path) -> int:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf.read_bytes())) as document:
+        return len(document.pages)
+
+
+def _write(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _link(edition: Path, links: dict[str, Path]) -> None:
+    """The files the edition offers, inside it: hard links cost no space, and the folder,
+    copied onto a web server, carries real files."""
+    for name, source in links.items():
+        target = edition / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(source, target)

@@ -33,7 +33,7 @@ from . import record
 from .cache import Store, chapter_key
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
 from .progress import Progress
-from .readers import Extracts, write_extracts
+from .readers import Editions, Extracts, write_extracts
 from .tasks import ChapterResult, RenderResult, chapter_list, longest_first
 from .workers import Workers
 
@@ -57,10 +57,12 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     run = _Run(ds, inputs, notebooks, store, stage, progress, force)
     if readers:
         run.extracts = Extracts(ds, store, run.code, force, workers)
+        run.editions = Editions(stage, paths, ds, run.seconds)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
-    if run.extracts is not None:
+    if run.extracts is not None and run.editions is not None:
         write_extracts(stage, paths, ds, run.collect_extracts())
+        run.editions.finish()
     outputs = [p.relative_to(stage).as_posix() for folder in paths.folders[1:] if (stage / folder.name).exists()
                for p in sorted((stage / folder.name).rglob("*")) if p.is_file()]
     publish(stage, paths)
@@ -92,7 +94,8 @@ class _Run:
         self.rendered = 0
         self.seconds: dict[str, float] = {}
         self.started = time.perf_counter()
-        self.extracts: Extracts | None = None
+        self.extracts: Extracts | None = None  # the readers' copies, when the build makes them
+        self.editions: Editions | None = None
 
     # -------------------------------------------------------------- the plan
 
@@ -166,8 +169,10 @@ class _Run:
                 pending[workers.render(html)] = ("part", index)
         if known and all(doc is not None for doc in known):
             self.docs = known  # type: ignore[assignment]
-        if self.extracts is not None:
-            self.extracts.release(self.docs, self.parts, self.part_keys)
+        if self.editions is not None and self.docs is not None:
+            self.editions.chapters_known(self.docs)
+        if self.extracts is not None:  # into idle workers only: the report's parts go first
+            self.extracts.release(self.docs, self.parts, self.part_keys, room=workers.jobs - len(pending))
 
     def _known_docs(self) -> list[ChapterDoc | None]:
         """The chapters in document order so far; None for a gmina chapter not made yet."""
@@ -208,6 +213,8 @@ class _Run:
             pages = self._page_numbers(docs, front_pages)
             front = self._rendering(workers, front_document(self.ds, docs, pages), front=True)
             numbers = self._rendering(workers, numbering_document(self.ds, front_pages + parts_pages), front=False)
+            if self.extracts is not None:  # behind the report's front: made while it is merged
+                self.extracts.release(docs, self.parts, self.part_keys)
             front_part, numbers_part = front(), numbers()
             if front_part.pages == front_pages:
                 break

@@ -64,6 +64,7 @@ class Workers:
     """
 
     def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], parcels: Path) -> None:
+        self.jobs = max(1, jobs)
         self._parcels = parcels
         self._parcels.mkdir(parents=True, exist_ok=True)
         self._numbers = itertools.count()
