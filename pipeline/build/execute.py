@@ -10,6 +10,7 @@ workers is `workers.Workers`.
 
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 from typing import Any
@@ -80,9 +81,14 @@ def make_extract(layout: ExtractLayout, options: dict[str, Any]) -> ExtractResul
     front = render(layout.front, **options)
     if front.pages != layout.front_pages:  # the contents' page numbers are off: lay out again
         return ExtractResult(None, front.pages, time.perf_counter() - started)
-    numbers = render(layout.numbering)
-    data = merge_parts(front.data, layout.parts, numbers.data, layout.bookmarks)
+    data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks)
     return ExtractResult(data, front.pages, time.perf_counter() - started)
+
+
+@functools.lru_cache(maxsize=4)
+def _page_numbers(html: str) -> bytes:
+    """Extracts of as many pages share their page numbers: a worker renders them once."""
+    return render(html).data
 
 
 TIMING = ("start_time", "end_time", "duration")

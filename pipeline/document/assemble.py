@@ -116,7 +116,7 @@ def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry
             f"powiatu, rozdział gminy {gmina.nazwa} z planem działań na {ds.year + 1} r. i aneks. Tabele i wykresy "
             "mają te same numery co w pełnym raporcie.")
     return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0),
-                   toc_pages=pages, title=extract_title(ds, gmina), cover_note=note,
+                   toc_pages=pages, title=extract_title(ds, gmina), cover_note=note, short_contents=True,
                    cover_for=f"Informacja przekazywana {gmina.head_celownik} i radzie gminy {gmina.nazwa}")
 
 
@@ -133,7 +133,7 @@ def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entri
     day = report_date(ds)
     values: dict[str, object] = {
         "title": document_title(ds), "cover_for": f"Informacja przedstawiana {ds.powiat.rada_celownik}",
-        "cover_note": "", "powiat": ds.powiat, "year": ds.year, "version": __version__,
+        "cover_note": "", "short_contents": False, "powiat": ds.powiat, "year": ds.year, "version": __version__,
         "toc": [*(entry for chapter in toc for entry in chapter.toc), *entries],
         "short_title": f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
         "chapters": Markup("\n".join(c.markup for c in body)), "toc_pages": toc_pages,
