@@ -40,10 +40,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pipeline.content.fonts > /dev/null
 	@touch $@
 
-report: $(STAMP) ## Render the PDF for ROK (default: the newest year in INPUTS) into OUT/<rok>/
+report: $(STAMP) ## Make ROK's report (default: the newest in INPUTS) in OUT/<rok>/: PDF, gminy/, html/, dane/
 	$(PY) -m pipeline report --inputs $(INPUTS) $(ROK_ARG) --out $(OUT) $(JOBS_ARG)
 
-check-pdf: $(STAMP) ## Verify the rendered PDF: PDF/A-3u, tags, fonts, alt texts, embedded inputs, qpdf
+check-pdf: $(STAMP) ## Verify the PDF and each gmina's extract: PDF/A-3u, tags, title, fonts, alt texts, inputs, qpdf
 	$(PY) -m pipeline check-pdf --inputs $(INPUTS) $(ROK_ARG) --out $(OUT)
 
 validate: $(STAMP) ## Check a year's data and print every problem (exit 1 on errors)
