@@ -250,4 +250,9 @@ def test_the_index_offers_the_pdf_every_extract_and_the_data(edition, example_re
     report = edition / "pliki" / "raport_opoczynski_2025.pdf"
     assert report.read_bytes() == example_report.pdf.read_bytes()  # the same file, not another render
     zarnow = _soup(edition, "gmina-zarnow.html")
-    assert zarnow.find("a", href="pliki/gminy/raport_opoczynski_2025_zarnow.pdf")
+    (box,) = zarnow.find_all(class_="download-box")  # a gmina's page offers its extract, once
+    assert box.find("a", href="pliki/gminy/raport_opoczynski_2025_zarnow.pdf")
+    assert box.find_previous_sibling("ul", class_="facts")  # right under the gmina's facts
+    powiat = _soup(edition, "powiat-opoczynski-w-2025-r.html")
+    assert not powiat.find(class_="download-box")
+    assert powiat.find("ul", class_="facts").find_next_sibling().name == "div"  # the key figures follow the facts

@@ -51,7 +51,6 @@ STYLESHEET = "styl.css"
 FONTS, IMAGES = "czcionki", "obrazy"
 FONT_LICENSE = "LICENSE.txt"  # the OFL, shipped with the font files it covers
 _EXTENSIONS = {"image/png": "png", "image/svg+xml": "svg"}
-EXTRACT_PLACE = "\x00wyciąg\x00"  # where a gmina's page links its extract: under the chapter's facts
 
 
 @dataclass(frozen=True)
@@ -126,10 +125,8 @@ def _page(context: dict[str, object], pages: Sequence[_Page], number: int,
           downloads: Downloads) -> tuple[bytes, dict[str, bytes]]:
     page = pages[number]
     extract = downloads.extracts.get(page.doc.id.removeprefix("gmina-"))
-    body, images = _chapter_markup(page, downloads, index=page.file == INDEX)
-    if extract is not None:  # a gmina's own PDF, right under its facts
-        body = body.replace(EXTRACT_PLACE, str(_environment().get_template("extract.html.j2").render(
-            page=page, extract=extract)), 1)
+    box = None if extract is None else _environment().get_template("extract.html.j2").render(page=page, extract=extract)
+    body, images = _chapter_markup(page, downloads, index=page.file == INDEX, extract=box)
     template = "index.html.j2" if page.file == INDEX else "chapter.html.j2"
     html = _environment().get_template(template).render(
         **context, page=page, chapter=Markup(body),
@@ -181,8 +178,10 @@ def _environment() -> Environment:
 # ---------------------------------------------------------------- a chapter's markup
 
 
-def _chapter_markup(page: _Page, downloads: Downloads, index: bool) -> tuple[str, dict[str, bytes]]:
-    """The chapter as the edition shows it, and its charts as files."""
+def _chapter_markup(page: _Page, downloads: Downloads, index: bool,
+                    extract: str | None) -> tuple[str, dict[str, bytes]]:
+    """The chapter as the edition shows it, and its charts as files; `extract`: the box that
+    offers a gmina's extract, put under the chapter's facts."""
     charts: list[tuple[str, bytes]] = []
 
     def take(match: re.Match[str]) -> str:  # charts out of the markup before parsing: half its size
@@ -205,8 +204,8 @@ def _chapter_markup(page: _Page, downloads: Downloads, index: bool) -> tuple[str
     if index:
         _one_level_down(soup)
     facts = soup.find("ul", class_="facts")
-    if facts is not None:
-        facts.insert_after(EXTRACT_PLACE)
+    if extract is not None and facts is not None:
+        facts.insert_after(BeautifulSoup(extract, "html.parser"))
     return str(soup), images
 
 

@@ -49,6 +49,7 @@ SHEET_NAME_MAX = 31  # Excel's limit
 SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 CONTENTS_SHEET = "Spis tabel"
 DESCRIPTION = "opis.txt"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOLD = Font(bold=True)
 
 Value = Decimal | dt.date | str | None
@@ -144,7 +145,9 @@ def _csv_value(value: Value) -> str:
         return format(value, "f").replace(".", ",")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    # Text that Excel would run as a formula (an event called "=HYPERLINK(…)") gets the
+    # apostrophe that tells Excel "this is text"; it shows the text as written.
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 # ---------------------------------------------------------------- the workbook
@@ -221,6 +224,10 @@ def _value(sheet: WriteOnlyWorksheet, value: Value) -> object:
         cell = WriteOnlyCell(sheet, value)
         cell.number_format = "yyyy-mm-dd"
         return cell
+    if isinstance(value, str) and value.startswith("="):  # openpyxl would store it as a formula
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
     return value
 
 
@@ -276,7 +283,9 @@ def description(ds: Dataset, tables: Sequence[DataTable]) -> str:
               "- pusta komórka: brak danych (w raporcie „b.d.”) albo wartość, która nie istnieje (w raporcie „–”, "
               "np. dynamika przy mniej niż 10 zdarzeniach w poprzednim roku);",
               f"- kolumna „…{NOTE_SUFFIX}”: słowa, które raport drukuje przy liczbie (np. „▲ wyżej *”);",
-              "- daty w formacie RRRR-MM-DD.",
+              "- daty w formacie RRRR-MM-DD;",
+              "- tekst zaczynający się od „=”, „+”, „-” lub „@” ma w plikach CSV na początku apostrof, by Excel "
+              "nie potraktował go jak formuły.",
               "", "JAK CZYTAĆ TABELE (jak w raporcie)"]
     lines += [f"- {term}: {meaning}" for term, meaning in HOW_TO_READ]
     lines += ["", "TABELE"]

@@ -3,6 +3,7 @@ bytes from the same report."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 
@@ -59,3 +60,18 @@ def test_the_workbook_has_numbers_and_the_same_bytes_every_time(powiat) -> None:
     assert [c.value for c in sheet[4]] == ["przestępstwa", None, 1836, 107.2]
     assert sheet["D4"].number_format == "#,##0.0" and sheet["C6"].value == -1234.5
     assert book.properties.modified == stamp
+
+
+def test_text_that_looks_like_a_formula_stays_text(powiat) -> None:
+    """An event named "=HYPERLINK(…)" must not become a formula when Excel opens the data."""
+    html = ('<h1>Gmina Żarnów</h1><div class="table-block"><table class="data"><caption>Wydarzenia – gmina Żarnów'
+            '</caption><thead><tr><th scope="col">nazwa</th><th class="num" scope="col">uczestnicy</th></tr></thead>'
+            '<tbody><tr><th scope="row">=HYPERLINK("http://example.com","x")</th><td class="num">12</td></tr>'
+            '<tr><th scope="row">@SUM(1+1)</th><td class="num">\u22123</td></tr></tbody></table></div>')
+    (table,) = data_tables([gmina_chapter(powiat.gminy[-1], html)])
+    rows = list(csv.reader(io.StringIO(table_csv(table).decode("utf-8-sig")), delimiter=";"))
+    assert rows[1] == ["'=HYPERLINK(\"http://example.com\",\"x\")", "12"]  # text to Excel, shown as written
+    assert rows[2] == ["'@SUM(1+1)", "-3"]  # a negative number stays a number
+    book = openpyxl.load_workbook(io.BytesIO(workbook([table], "Tabele", dt.datetime(2026, 3, 16))))
+    cell = book.worksheets[1]["A4"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://example.com","x")'

@@ -158,3 +158,5 @@ def test_check_pdf_command_passes_on_the_example_report(example_report, capsys) 
     assert main(["check-pdf", "--rok", "2025", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "PDF spełnia wszystkie sprawdzane wymagania." in printed and "BŁĄD" not in printed
+    extracts = [line for line in printed.splitlines() if "raport_opoczynski_2025_" in line]  # and every extract
+    assert len(extracts) == 8 and all(line.startswith("OK ") for line in extracts)
