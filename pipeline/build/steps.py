@@ -213,12 +213,12 @@ class _Run:
             pages = self._page_numbers(docs, front_pages)
             front = self._rendering(workers, front_document(self.ds, docs, pages), front=True)
             numbers = self._rendering(workers, numbering_document(self.ds, front_pages + parts_pages), front=False)
-            if self.extracts is not None:  # behind the report's front: made while it is merged
-                self.extracts.release(docs, self.parts, self.part_keys)
             front_part, numbers_part = front(), numbers()
             if front_part.pages == front_pages:
                 break
             front_pages = front_part.pages  # the contents took another page: number again
+        if self.extracts is not None:  # the rest of the extracts, made while the report is merged
+            self.extracts.release(docs, self.parts, self.part_keys)
         started = time.perf_counter()
         merged = merge_parts(front_part.data, [self.parts[i].data for i in range(len(docs))], numbers_part.data,
                              self._bookmarks(docs, pages))

@@ -9,6 +9,7 @@ unique in the whole document, and wraps it all with the cover and the table of c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -278,6 +279,7 @@ def _slug(text: str) -> str:
     return fold(text).replace("_", "-")[:60] or "sekcja"
 
 
+@functools.lru_cache(maxsize=64)  # every extract lists the findings' and the annex's sections
 def sections_of(doc: ChapterDoc) -> tuple[TocEntry, ...]:
     """A chapter's title and its sections (h1, h2), however deep the report's contents list it."""
     return tuple(_toc_entries(_fragment(CHART_DATA.sub('src=""', doc.markup)).find("section"), depth=2))
