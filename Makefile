@@ -15,13 +15,16 @@ OUT ?= reports
 # Empty ROK means "the newest year in INPUTS" (decided by the pipeline, not here).
 ROK ?=
 JOBS ?=
+# The browser of the HTML edition's test: Debian's Chromium (Playwright drives it, never
+# downloads a browser of its own).
+CHROMIUM ?= /usr/bin/chromium
 
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ROK_ARG = $(if $(ROK),--rok $(ROK),)
 JOBS_ARG = $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help report check-pdf validate szablon test bench lint example-data lock clean
+.PHONY: help report check-pdf validate szablon test chromium bench lint example-data lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
@@ -37,10 +40,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pipeline.content.fonts > /dev/null
 	@touch $@
 
-report: $(STAMP) ## Render the PDF for ROK (default: the newest year in INPUTS) into OUT/<rok>/
+report: $(STAMP) ## Make ROK's report (default: the newest in INPUTS) in OUT/<rok>/: PDF, gminy/, html/, dane/
 	$(PY) -m pipeline report --inputs $(INPUTS) $(ROK_ARG) --out $(OUT) $(JOBS_ARG)
 
-check-pdf: $(STAMP) ## Verify the rendered PDF: PDF/A-3u, tags, fonts, alt texts, embedded inputs, qpdf
+check-pdf: $(STAMP) ## Verify the PDF and each gmina's extract: PDF/A-3u, tags, title, fonts, alt texts, inputs, qpdf
 	$(PY) -m pipeline check-pdf --inputs $(INPUTS) $(ROK_ARG) --out $(OUT)
 
 validate: $(STAMP) ## Check a year's data and print every problem (exit 1 on errors)
@@ -50,8 +53,20 @@ szablon: $(STAMP) ## Write an empty workbook dane_<rok>.xlsx and a commentary ko
 	@test -n "$(ROK)" || { echo "Podaj rok: make szablon ROK=2026" >&2; exit 2; }
 	$(PY) -m pipeline szablon --inputs $(INPUTS) --rok $(ROK) --out dane_$(ROK).xlsx
 
-test: $(STAMP) ## Run every test
-	$(PY) -m pytest
+test: $(STAMP) chromium ## Run every test (the HTML edition's in Chromium, installed when missing and root)
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+# Chromium for the browser test: installed from Debian's packages when missing and run as
+# root (as in CI); otherwise a hint, and the test itself fails saying what is missing.
+chromium:
+	@test -x $(CHROMIUM) && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Instaluję Chromium (apt-get install chromium) dla testu wydania HTML..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+	    || echo "Nie udało się zainstalować Chromium; test wydania HTML się nie powiedzie." >&2; \
+	else \
+	  echo "Brak Chromium ($(CHROMIUM)): test wydania HTML się nie powiedzie. Zainstaluj: sudo apt-get install chromium" >&2; \
+	fi
 
 bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak memory
 	$(PY) scripts/bench.py

@@ -33,14 +33,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .build.record import up_to_date
 
-    if not args.force and (record := up_to_date(args.inputs, args.rok, args.out, args.notebooks)):
+    readers = not args.tylko_pdf
+    if not args.force and (record := up_to_date(args.inputs, args.rok, args.out, args.notebooks, readers)):
         pdf = args.out / str(record["rok"]) / str(record["pdf"])
         print(f"Raport jest aktualny – dane, notatniki i program nie zmieniły się: {pdf}")
         return 0
     from .build.chain import build_report
     from .build.progress import Progress
 
-    result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks, args.force)
+    result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks, args.force, readers)
     if args.timings:
         args.timings.write_text(json.dumps({"seconds": result.seconds, "executed": result.executed,
                                             "rendered": result.rendered}, ensure_ascii=False), encoding="utf-8")
@@ -56,19 +57,35 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _check_pdf(args: argparse.Namespace) -> int:
+    """The report in full, then each gmina's extract in one line unless a claim fails."""
     from .build.outputs import ReportPaths
     from .data.dataset import load_dataset
-    from .document.assemble import document_title
-    from .document.pdfcheck import check_pdf, format_findings
+    from .document.assemble import document_title, extract_title
+    from .document.pdfcheck import Finding, check_pdf, format_findings
 
     dataset = load_dataset(args.inputs, args.rok)
-    pdf = ReportPaths.of(args.out, dataset).pdf
-    if not pdf.is_file():
-        raise UsageError(f"Brak raportu {pdf}. Najpierw utwórz go: make report ROK={dataset.year}")
-    findings = check_pdf(pdf, dataset.sources, document_title(dataset))
-    print(f"Sprawdzanie {pdf}:")
+    paths = ReportPaths.of(args.out, dataset)
+    if not paths.pdf.is_file():
+        raise UsageError(f"Brak raportu {paths.pdf}. Najpierw utwórz go: make report ROK={dataset.year}")
+    findings = check_pdf(paths.pdf, dataset.sources, document_title(dataset))
+    print(f"Sprawdzanie {paths.pdf}:")
     print(format_findings(findings))
-    return 0 if all(f.ok for f in findings) else 1
+    ok = all(f.ok for f in findings)
+    if not paths.extracts.is_dir():
+        print(f"\nBez wyciągów dla gmin (brak folderu {paths.extracts}: raport utworzony z --tylko-pdf).")
+        return 0 if ok else 1
+    print(f"\nWyciągi dla gmin ({paths.extracts}):")
+    for gmina in dataset.powiat.gminy:
+        extract = paths.extract(gmina)
+        found = (check_pdf(extract, dataset.sources, extract_title(dataset, gmina)) if extract.is_file()
+                 else [Finding("wyciąg istnieje", False, str(extract))])
+        failed = [f for f in found if not f.ok]
+        ok = ok and not failed
+        print(f"{'OK ' if not failed else 'BŁĄD'}  {extract.name}: spełnione wymagania {len(found) - len(failed)} "
+              f"z {len(found)}")
+        for finding in failed:
+            print(f"      BŁĄD  {finding.claim}" + (f" ({finding.detail})" if finding.detail else ""))
+    return 0 if ok else 1
 
 
 def _szablon(args: argparse.Namespace) -> int:
@@ -105,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder raportów; raport trafi do <out>/<rok>/ (domyślnie: reports)")
     report.add_argument("--jobs", type=_positive, help="ile rozdziałów naraz (domyślnie: liczba rdzeni)")
     report.add_argument("--force", action="store_true", help="utwórz wszystko od nowa, bez korzystania z pamięci")
+    report.add_argument("--tylko-pdf", action="store_true",
+                        help="tylko raport PDF, bez wyciągów dla gmin, wydania HTML i danych otwartych (szybciej)")
     report.add_argument("--timings", type=Path, help="zapisz czasy etapów do pliku JSON (dla scripts/bench.py)")
     report.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
                         help="folder z notatnikami powiat.ipynb i gmina.ipynb (domyślnie: notebooks projektu)")

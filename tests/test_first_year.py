@@ -41,3 +41,17 @@ def test_the_first_page_says_once_why_nothing_is_compared(first_year) -> None:
     first, _ = chapter_pages(first_year, "Najważniejsze wnioski")
     assert "To pierwszy rok w danych raportu" in pages[first - 1]
     assert sum("To pierwszy rok w danych raportu" in page for page in pages) == 1
+
+
+def test_the_html_edition_and_the_extracts_compare_nothing_either(first_year) -> None:
+    folder = first_year.parent
+    index = (folder / "html" / "index.html").read_text(encoding="utf-8")
+    assert "To pierwszy rok w danych raportu" in index.replace("\N{NO-BREAK SPACE}", " ").replace("&nbsp;", " ")
+    for page in (folder / "html").glob("*.html"):
+        assert ">2024 r.<" not in page.read_text(encoding="utf-8"), page.name  # no last-year column heads
+    extracts = sorted((folder / "gminy").glob("*.pdf"))
+    assert len(extracts) == 8
+    text = " ".join(plain(page.extract_text()) for page in PdfReader(extracts[0]).pages)
+    assert "To pierwszy rok w danych raportu" in text
+    for table in tables(extracts[0]):
+        assert "2024 r." not in table.columns and "dynamika" not in table.columns, table.caption

@@ -178,8 +178,9 @@ def test_a_failed_chapter_names_gmina_notebook_and_cell_and_keeps_the_old_report
     old = out / "2025" / "raport_opoczynski_2025.pdf"
     old.parent.mkdir(parents=True)
     old.write_bytes(b"%PDF-1.7 the previous report")
-    (out / "2025" / "notebooks").mkdir()
-    (out / "2025" / "notebooks" / "powiat.ipynb").write_text("{}", encoding="utf-8")
+    for folder in ("notebooks", "gminy", "html", "dane"):
+        (out / "2025" / folder).mkdir()
+        (out / "2025" / folder / "poprzedni.txt").write_text(folder, encoding="utf-8")
 
     with pytest.raises(ChapterError) as raised:
         build_report(INPUTS, 2025, out, jobs=2, notebooks=_failing_notebooks(tmp_path, "1007083"))
@@ -192,7 +193,8 @@ def test_a_failed_chapter_names_gmina_notebook_and_cell_and_keeps_the_old_report
     message = str(error)
     assert "gmina Żarnów" in message and "komórka nr 5" in message and "ZeroDivisionError" in message
     assert old.read_bytes() == b"%PDF-1.7 the previous report"  # the previous report is untouched
-    assert (out / "2025" / "notebooks" / "powiat.ipynb").read_text(encoding="utf-8") == "{}"
+    for folder in ("notebooks", "gminy", "html", "dane"):  # and so are its extracts, edition and data
+        assert (out / "2025" / folder / "poprzedni.txt").read_text(encoding="utf-8") == folder
     kept = out / "2025" / "nieudane" / "gmina-1007083.ipynb"
     assert error.kept_at == kept and kept.is_file()  # evidence to open in Jupyter
     assert "ZeroDivisionError" in kept.read_text(encoding="utf-8")

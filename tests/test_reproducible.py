@@ -15,10 +15,21 @@ from .conftest import INPUTS
 
 
 @pytest.mark.e2e
-def test_two_runs_give_a_byte_identical_pdf_and_notebooks(example_report, tmp_path, monkeypatch) -> None:
+def test_two_runs_give_byte_identical_outputs(example_report, tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     again = build_report(INPUTS, 2025, tmp_path / "elsewhere", jobs=1)  # another folder, one worker
     assert again.pdf.read_bytes() == example_report.pdf.read_bytes()
+    extracts = sorted((example_report.pdf.parent / "gminy").glob("*.pdf"))
+    assert len(extracts) == 8
+    for extract in extracts:
+        assert (again.pdf.parent / "gminy" / extract.name).read_bytes() == extract.read_bytes(), extract.name
+    for folder in ("html", "dane"):  # the HTML edition and the open data, file by file
+        first = sorted(p.relative_to(example_report.pdf.parent) for p in (example_report.pdf.parent / folder).rglob("*")
+                       if p.is_file())
+        assert first == sorted(p.relative_to(again.pdf.parent) for p in (again.pdf.parent / folder).rglob("*")
+                               if p.is_file())
+        for name in first:
+            assert (again.pdf.parent / name).read_bytes() == (example_report.pdf.parent / name).read_bytes(), name
     first = example_report.pdf.parent / "notebooks"
     for notebook in sorted(first.glob("*.ipynb")):
         assert (again.pdf.parent / "notebooks" / notebook.name).read_bytes() == notebook.read_bytes(), notebook.name

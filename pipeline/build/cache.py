@@ -77,7 +77,7 @@ class Store:
         """Forget everything this build did not use: the cache holds one report's worth.
         Checked year folders (written by `dataset.load_dataset`) count as used when they
         were read or written after `since`."""
-        for kind in ("chapters", "parts", "validated"):
+        for kind in ("chapters", "parts", "extracts", "validated"):
             for path in (self.folder / kind).glob("*"):
                 stale = path.stat().st_mtime < since if kind == "validated" else path not in self.used
                 if path.is_file() and stale:

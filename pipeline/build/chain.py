@@ -34,12 +34,14 @@ __all__ = ["build_report"]
 
 
 def build_report(inputs: Path, year: int | None = None, out: Path = Path("reports"), jobs: int | None = None,
-                 progress: Progress | None = None, notebooks: Path = NOTEBOOKS, force: bool = False) -> BuildResult:
-    """Make the report of `year` in `<out>/<rok>/`, reusing whatever has not changed."""
+                 progress: Progress | None = None, notebooks: Path = NOTEBOOKS, force: bool = False,
+                 readers: bool = True) -> BuildResult:
+    """Make the report of `year` in `<out>/<rok>/`, reusing whatever has not changed; with
+    `readers` (the default) also each gmina's extract, the HTML edition and the open data."""
     progress = progress or Progress.quiet()
     started = time.perf_counter()
     inputs, out = Path(inputs), Path(out)
-    if not force and (record := up_to_date(inputs, year, out, notebooks)):
+    if not force and (record := up_to_date(inputs, year, out, notebooks, readers)):
         pdf = out / str(record["rok"]) / str(record["pdf"])
         progress.done(f"Bez zmian od ostatniego raportu: {pdf}")
         return BuildResult(pdf, None, {"razem": time.perf_counter() - started}, up_to_date=True)
@@ -52,7 +54,8 @@ def build_report(inputs: Path, year: int | None = None, out: Path = Path("report
                      stage / "parcels") as workers:
             from .steps import make_report
 
-            result = make_report(inputs, years[-1], out, notebooks, force, workers, stage, shared, progress)
+            result = make_report(inputs, years[-1], out, notebooks, force, workers, stage, shared, progress,
+                                 readers)
     result.seconds["razem"] = time.perf_counter() - started
     progress.done(f"Gotowe: {result.pdf}")
     return result

@@ -1,4 +1,5 @@
-"""What a worker process does: run a chapter's notebook with papermill, render a part.
+"""What a worker process does: run a chapter's notebook with papermill, render a part, make
+a gmina's extract.
 
 papermill stays the executor: parameters are injected the papermill way and the executed
 notebook is written by papermill, through the project's engine ("raport-warm", see
@@ -9,6 +10,7 @@ workers is `workers.Workers`.
 
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 from typing import Any
@@ -19,11 +21,13 @@ from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillException, PapermillExecutionError
 
 from ..document.convert import chapter_html
+from ..document.extracts import ExtractLayout
+from ..document.merge import merge_parts
 from ..document.render import render
 from .kernel import KERNEL, START_TIMEOUT, release_kernel_if_done
-from .tasks import Chapter, ChapterFailure, ChapterResult, RenderResult
+from .tasks import Chapter, ChapterFailure, ChapterResult, ExtractResult, RenderResult
 
-__all__ = ["ENGINE", "render_part", "run_chapter"]
+__all__ = ["ENGINE", "make_extract", "render_part", "run_chapter"]
 
 ENGINE = "raport-warm"
 
@@ -67,6 +71,24 @@ def render_part(html: str, options: dict[str, Any]) -> RenderResult:
     release_kernel_if_done()
     started = time.perf_counter()
     return RenderResult(render(html, **options), time.perf_counter() - started)
+
+
+def make_extract(layout: ExtractLayout, options: dict[str, Any]) -> ExtractResult:
+    """Render an extract's front and page numbers and merge them with the report's parts
+    (runs in a worker, so the extracts are made side by side)."""
+    release_kernel_if_done()
+    started = time.perf_counter()
+    front = render(layout.front, **options)
+    if front.pages != layout.front_pages:  # the contents' page numbers are off: lay out again
+        return ExtractResult(None, front.pages, time.perf_counter() - started)
+    data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks)
+    return ExtractResult(data, front.pages, time.perf_counter() - started)
+
+
+@functools.lru_cache(maxsize=4)
+def _page_numbers(html: str) -> bytes:
+    """Extracts of as many pages share their page numbers: a worker renders them once."""
+    return render(html).data
 
 
 TIMING = ("start_time", "end_time", "duration")

@@ -1,8 +1,15 @@
 """Where a year's report lives and how a new one replaces the old.
 
 Everything is written into a staging folder first and moved into `<out>/<rok>/` only when
-the PDF exists, so a failed or interrupted run leaves the previous report as it was.
-A failed chapter's executed notebook is kept in `<out>/<rok>/nieudane/` as evidence.
+the PDF, the gminas' extracts, the HTML edition and the open data all exist, so a failed or
+interrupted run leaves the previous report and its copies as they were. A failed chapter's
+executed notebook is kept in `<out>/<rok>/nieudane/` as evidence.
+
+    <out>/<rok>/raport_<powiat>_<rok>.pdf        the report
+    <out>/<rok>/gminy/raport_<powiat>_<rok>_<gmina>.pdf   each gmina's extract
+    <out>/<rok>/html/                             the HTML edition, with copies of the above
+    <out>/<rok>/dane/                             the tables as CSV and one workbook
+    <out>/<rok>/notebooks/                        the executed notebooks
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from .tasks import ChapterResult
 
 if TYPE_CHECKING:
     from ..data.dataset import Dataset
+    from ..data.registry import Gmina
 
 __all__ = ["BuildResult", "ReportPaths", "keep_failed", "publish", "staging"]
 
@@ -32,12 +40,23 @@ class ReportPaths:
     pdf: Path
     notebooks: Path
     failed: Path
+    extracts: Path  # gminy/
+    html: Path
+    data: Path  # dane/
 
     @classmethod
     def of(cls, out: Path, ds: Dataset) -> ReportPaths:
         folder = out / str(ds.year)
         return cls(folder, folder / f"raport_{ds.powiat.slug}_{ds.year}.pdf", folder / "notebooks",
-                   folder / "nieudane")
+                   folder / "nieudane", folder / "gminy", folder / "html", folder / "dane")
+
+    def extract(self, gmina: Gmina) -> Path:
+        return self.extracts / f"{self.pdf.stem}_{gmina.slug}.pdf"
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """The folders a build publishes together with the PDF."""
+        return (self.notebooks, self.extracts, self.html, self.data)
 
 
 @dataclass
@@ -72,12 +91,16 @@ def keep_failed(failed: ChapterResult, paths: ReportPaths) -> None:
 
 
 def publish(stage: Path, paths: ReportPaths) -> None:
-    """Move the new report into place: the PDF last, with one atomic rename."""
-    old = None
-    if paths.notebooks.exists():
-        old = paths.notebooks.rename(stage / "poprzednie-notatniki")
-    (stage / "notebooks").rename(paths.notebooks)
+    """Move the new report into place: each folder with one rename, the PDF last, with one
+    atomic rename. A folder this build did not make (a report without its copies, see
+    build_report's `readers`) is removed rather than left beside a PDF it does not match."""
+    old = []
+    for folder in paths.folders:
+        if folder.exists():
+            old.append(folder.rename(stage / f"poprzednie-{folder.name}"))
+        if (stage / folder.name).exists():
+            (stage / folder.name).rename(folder)
     (stage / paths.pdf.name).replace(paths.pdf)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    for folder in old:
+        shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(paths.failed, ignore_errors=True)

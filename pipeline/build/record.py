@@ -16,12 +16,12 @@ __all__ = ["RECORD", "build_key", "read_record", "up_to_date", "write_record"]
 RECORD = "build.json"  # in <out>/<rok>/.cache/
 
 
-def build_key(inputs: Path, year: int | None, notebooks: Path) -> str:
-    """Everything the finished report depends on."""
+def build_key(inputs: Path, year: int | None, notebooks: Path, readers: bool = True) -> str:
+    """Everything the finished report depends on, and whether its readers' copies were made."""
     years = report_years(inputs, year)
     return digest(code_version(), inputs_digest(inputs, years), str(years[-1]),
                   *(p.read_bytes() for p in files_under(notebooks, ("*.ipynb",))),
-                  os.environ.get("SOURCE_DATE_EPOCH", ""))
+                  os.environ.get("SOURCE_DATE_EPOCH", ""), "readers" if readers else "")
 
 
 def read_record(folder: Path) -> dict[str, object]:
@@ -39,9 +39,11 @@ def write_record(folder: Path, record: dict[str, object]) -> None:
     temporary.replace(path)
 
 
-def up_to_date(inputs: Path, year: int | None, out: Path, notebooks: Path) -> dict[str, object] | None:
-    """The last build's record if its PDF is still there, unchanged, and nothing it was made from
-    has changed since; otherwise None."""
+def up_to_date(inputs: Path, year: int | None, out: Path, notebooks: Path,
+               readers: bool = True) -> dict[str, object] | None:
+    """The last build's record if its PDF is still there, unchanged, its other outputs (extracts,
+    HTML edition, open data) are there too, and nothing they were made from has changed since;
+    otherwise None."""
     try:
         years = report_years(inputs, year)
     except UsageError:
@@ -49,7 +51,9 @@ def up_to_date(inputs: Path, year: int | None, out: Path, notebooks: Path) -> di
     folder = out / str(years[-1])
     record = read_record(folder)
     pdf = folder / str(record.get("pdf", ""))
-    if not record or not pdf.is_file() or record.get("key") != build_key(inputs, years[-1], notebooks):
+    if not record or not pdf.is_file() or record.get("key") != build_key(inputs, years[-1], notebooks, readers):
+        return None
+    if not all((folder / str(name)).is_file() for name in record.get("outputs", [])):  # type: ignore[union-attr]
         return None
     if hashlib.sha256(pdf.read_bytes()).hexdigest() != record.get("pdf_sha256"):
         return None

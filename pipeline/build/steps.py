@@ -1,4 +1,5 @@
-"""The heavy half of a build: validate, execute and render what changed, merge, publish.
+"""The heavy half of a build: validate, execute and render what changed, merge, make the
+readers' copies (extracts, HTML edition, open data), publish.
 
 `chain.build_report` starts the workers and then imports this module, so the imports of
 pandas, WeasyPrint and pikepdf here overlap with the workers' and kernels' start-up.
@@ -27,11 +28,12 @@ from ..document.assemble import (
 )
 from ..document.merge import Bookmark, merge_parts
 from ..document.pdfdata import Rendered
-from ..document.provenance import document_identifier, embedded_files, report_date
+from ..document.provenance import document_identifier, embedded_files, manifest, report_date
 from . import record
 from .cache import Store, chapter_key
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
 from .progress import Progress
+from .readers import Editions, Extracts, write_extracts
 from .tasks import ChapterResult, RenderResult, chapter_list, longest_first
 from .workers import Workers
 
@@ -41,8 +43,9 @@ FRONT_PAGES_GUESS = 2  # cover and one page of contents; the front is rendered a
 
 
 def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool, workers: Workers, stage: Path,
-                shared: Path, progress: Progress) -> BuildResult:
-    """Steps 1-5 of build_report, with the workers already starting."""
+                shared: Path, progress: Progress, readers: bool = True) -> BuildResult:
+    """Steps 1-5 of build_report, with the workers already starting; with `readers`, the
+    gminas' extracts, the HTML edition and the open data too."""
     started, started_wall = time.perf_counter(), time.time()
     progress.stage("1/4 sprawdzanie danych")
     folder = out / str(year)
@@ -52,13 +55,21 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     paths = ReportPaths.of(out, ds)
     store = Store(folder / ".cache")
     run = _Run(ds, inputs, notebooks, store, stage, progress, force)
+    if readers:
+        run.extracts = Extracts(ds, store, run.code, force, workers)
+        run.editions = Editions(stage, paths, ds, run.seconds)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
+    if run.extracts is not None and run.editions is not None:
+        write_extracts(stage, paths, ds, run.collect_extracts())
+        run.editions.finish()
+    outputs = [p.relative_to(stage).as_posix() for folder in paths.folders[1:] if (stage / folder.name).exists()
+               for p in sorted((stage / folder.name).rglob("*")) if p.is_file()]
     publish(stage, paths)
     store.prune(since=started_wall)
     record.write_record(paths.folder, {
-        "key": record.build_key(inputs, ds.year, notebooks), "rok": ds.year, "pdf": paths.pdf.name,
-        "pdf_sha256": hashlib.sha256(pdf).hexdigest()})
+        "key": record.build_key(inputs, ds.year, notebooks, readers), "rok": ds.year, "pdf": paths.pdf.name,
+        "pdf_sha256": hashlib.sha256(pdf).hexdigest(), "outputs": outputs})
     seconds = {"walidacja": validated - started, **run.seconds}
     return BuildResult(paths.pdf, ds, seconds, run.executed, run.rendered)
 
@@ -83,6 +94,8 @@ class _Run:
         self.rendered = 0
         self.seconds: dict[str, float] = {}
         self.started = time.perf_counter()
+        self.extracts: Extracts | None = None  # the readers' copies, when the build makes them
+        self.editions: Editions | None = None
 
     # -------------------------------------------------------------- the plan
 
@@ -156,6 +169,10 @@ class _Run:
                 pending[workers.render(html)] = ("part", index)
         if known and all(doc is not None for doc in known):
             self.docs = known  # type: ignore[assignment]
+        if self.editions is not None and self.docs is not None:
+            self.editions.chapters_known(self.docs)
+        if self.extracts is not None:  # into idle workers only: the report's parts go first
+            self.extracts.release(self.docs, self.parts, self.part_keys, room=workers.jobs - len(pending))
 
     def _known_docs(self) -> list[ChapterDoc | None]:
         """The chapters in document order so far; None for a gmina chapter not made yet."""
@@ -200,6 +217,8 @@ class _Run:
             if front_part.pages == front_pages:
                 break
             front_pages = front_part.pages  # the contents took another page: number again
+        if self.extracts is not None:  # the rest of the extracts, made while the report is merged
+            self.extracts.release(docs, self.parts, self.part_keys)
         started = time.perf_counter()
         merged = merge_parts(front_part.data, [self.parts[i].data for i in range(len(docs))], numbers_part.data,
                              self._bookmarks(docs, pages))
@@ -208,8 +227,11 @@ class _Run:
         return merged
 
     def _rendering(self, workers: Workers, html: str, front: bool) -> Callable[[], Rendered]:
-        """Start rendering `html` (unless it is cached); call the result to wait for it."""
-        key = fingerprint.digest(self.code, html)
+        """Start rendering `html` (unless it is cached); call the result to wait for it.
+
+        The front carries the input files: its key covers them (their SHA-256 in the
+        manifest), or a change in the data that moves no page number would keep the old files."""
+        key = fingerprint.digest(self.code, html, manifest(self.ds) if front else b"")
         cached = None if self.force else self._cached_part(key)
         if cached is not None:
             return lambda: cached
@@ -243,6 +265,16 @@ class _Run:
             marks.append(Bookmark(chapter.title, pages[chapter.anchor] - 1,
                                   tuple(Bookmark(s.title, pages[s.anchor] - 1) for s in sections)))
         return marks
+
+    def collect_extracts(self) -> dict[str, bytes]:
+        """The gminas' extracts, once the report is merged (most are made by then)."""
+        assert self.extracts is not None and self.docs is not None
+        started = time.perf_counter()
+        self.progress.stage("4/4 wyciągi dla gmin")
+        extracts = self.extracts.collect(self.docs, self.parts, self.part_keys)
+        self.seconds["wyciągi gmin (czekanie po połączeniu)"] = time.perf_counter() - started
+        self.seconds["praca: wyciągi gmin"] = self.extracts.seconds
+        return extracts
 
     def _copy_notebooks(self) -> None:
         folder = self.stage / "notebooks"

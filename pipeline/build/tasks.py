@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from ..data.dataset import Dataset
     from ..document.pdfdata import Rendered
 
-__all__ = ["NOTEBOOKS", "Chapter", "ChapterFailure", "ChapterResult", "RenderResult", "chapter_list", "longest_first"]
+__all__ = ["NOTEBOOKS", "Chapter", "ChapterFailure", "ChapterResult", "ExtractResult", "RenderResult", "chapter_list",
+           "longest_first"]
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"  # the project's powiat.ipynb and gmina.ipynb
 
@@ -49,6 +50,13 @@ class ChapterResult:
 @dataclass(frozen=True)
 class RenderResult:
     rendered: Rendered
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    data: bytes | None  # the extract's PDF; None when its front took other than the expected pages
+    front_pages: int  # what the front took
     seconds: float
 
 

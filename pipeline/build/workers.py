@@ -23,10 +23,13 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .kernel import start_worker
-from .tasks import Chapter, ChapterResult, RenderResult
+from .tasks import Chapter, ChapterResult, ExtractResult, RenderResult
+
+if TYPE_CHECKING:
+    from ..document.extracts import ExtractLayout
 
 __all__ = ["Workers", "default_jobs"]
 
@@ -53,13 +56,15 @@ def _ready() -> None:
 
 
 class Workers:
-    """Worker processes for chapters (each with a warm kernel) and for rendering parts.
+    """Worker processes for chapters (each with a warm kernel), for rendering parts and for
+    making the gminas' extracts.
 
     Used as a context manager: leaving it by an exception (a failed chapter, Ctrl-C) stops
     every worker at once, each taking its kernel down with it.
     """
 
     def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], parcels: Path) -> None:
+        self.jobs = max(1, jobs)
         self._parcels = parcels
         self._parcels.mkdir(parents=True, exist_ok=True)
         self._numbers = itertools.count()
@@ -86,6 +91,11 @@ class Workers:
         from .execute import render_part
 
         return self._submit(render_part, html, options)
+
+    def extract(self, layout: ExtractLayout, **options: Any) -> Future[ExtractResult]:
+        from .execute import make_extract
+
+        return self._submit(make_extract, layout, options)
 
     def _submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `function(*args)` in a worker; the arguments and the result travel as files."""

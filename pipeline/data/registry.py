@@ -46,6 +46,17 @@ class Gmina:
     def title(self) -> str:
         return f"Gmina {self.nazwa}"
 
+    @property
+    def slug(self) -> str:
+        """ASCII name for file names: "zarnow"."""
+        return fold(self.nazwa).replace("_", "-")
+
+    @property
+    def head_celownik(self) -> str:
+        """Who heads the gmina, in the dative ("wójtowi"): a burmistrz where the gmina has a town
+        (ustawa o samorządzie gminnym, art. 26), a wójt in a rural gmina."""
+        return "wójtowi" if self.rodzaj == "wiejska" else "burmistrzowi"
+
 
 @dataclass(frozen=True)
 class Powiat:

@@ -9,6 +9,7 @@ unique in the whole document, and wraps it all with the cover and the table of c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ from .. import __version__
 from ..content.blocks import GMINA_CHAPTERS_MARKER
 from ..content.glossary import ABBREVIATIONS, how_to_read
 from ..content.report.annex import SOURCE_FILES_MARKER, source_files
+from ..content.report.goals import TITLE as GOALS_TITLE
 from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
-from ..data.formatting import fmt_date
+from ..data.formatting import fmt_date, fmt_list
 from ..data.textnorm import fold
 from . import TEMPLATES
 from .provenance import report_date
@@ -32,10 +34,15 @@ if TYPE_CHECKING:
     from ..data.dataset import Dataset
     from ..data.registry import Gmina
 
-__all__ = ["ChapterDoc", "TocEntry", "chapters_of", "document_title", "front_document",
-           "gmina_chapter", "numbering_document", "part_document", "powiat_chapters", "whole_document"]
+__all__ = ["CHART_DATA", "ChapterDoc", "TocEntry", "chapters_of", "document_title", "extract_contents",
+           "extract_front_document",
+           "extract_title", "front_document", "gmina_chapter", "numbering_document", "part_document", "powiat_chapters",
+           "sections_of", "whole_document"]
 
 TOC_DEPTH_GMINA = 1  # gmina chapters list only their title in the contents
+# A chart in the markup (`content.blocks.figure`): half of a chapter's markup, which a reader
+# of its structure does better to leave unparsed.
+CHART_DATA = re.compile(r'src="data:(?P<mime>[\w/+.-]+);base64,(?P<data>[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -57,9 +64,16 @@ class ChapterDoc:
     photos: int
 
 
+TITLE = "Informacja o stanie bezpieczeństwa i działaniach profilaktycznych"
+
+
 def document_title(ds: Dataset) -> str:
-    return (f"Informacja o stanie bezpieczeństwa i działaniach profilaktycznych na terenie "
-            f"{ds.powiat.nazwa_dopelniacz} w {ds.year} r.")
+    return f"{TITLE} na terenie {ds.powiat.nazwa_dopelniacz} w {ds.year} r."
+
+
+def extract_title(ds: Dataset, gmina: Gmina) -> str:
+    """The title of a gmina's extract: the report's, narrowed to the gmina."""
+    return f"{TITLE} w gminie {gmina.nazwa} w {ds.year} r."
 
 
 def chapters_of(ds: Dataset, powiat_html: str, gmina_htmls: Sequence[tuple[Gmina, str]]) -> list[ChapterDoc]:
@@ -107,25 +121,45 @@ def front_document(ds: Dataset, chapters: Sequence[ChapterDoc], pages: dict[str,
                    toc_pages=pages)
 
 
+def extract_contents(ds: Dataset, with_goals: bool, gmina: Gmina | None = None) -> str:
+    """What a gmina's extract holds, as its cover and the HTML edition say it."""
+    chapter = f"rozdział gminy {gmina.nazwa}" if gmina else "rozdział gminy"
+    return fmt_list(["najważniejsze wnioski dla całego powiatu",
+                     *(["cele współpracy i ich realizacja"] if with_goals else []),
+                     f"{chapter} z planem działań na {ds.year + 1} r.", "aneks"])
+
+
+def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry], pages: dict[str, int]) -> str:
+    """A gmina's extract: the cover addressed to the gmina, and the contents of the extract."""
+    with_goals = any(entry.title == GOALS_TITLE for entry in entries)
+    note = (f"Wyciąg z raportu przedstawianego {ds.powiat.rada_celownik}: {extract_contents(ds, with_goals, gmina)}. "
+            "Tabele i wykresy mają te same numery co w pełnym raporcie.")
+    return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0),
+                   toc_pages=pages, title=extract_title(ds, gmina), cover_note=note, short_contents=True,
+                   cover_for=f"Informacja przekazywana {gmina.head_celownik} i radzie gminy {gmina.nazwa}")
+
+
 def numbering_document(ds: Dataset, pages: int) -> str:
     return _render("numbering.html.j2", ds, pages=pages)
 
 
-def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), body: Sequence[ChapterDoc] = (),
-            toc_pages: dict[str, int] | None = None, **context: object) -> str:
+def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entries: Sequence[TocEntry] = (),
+            body: Sequence[ChapterDoc] = (), toc_pages: dict[str, int] | None = None, **context: object) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["css_string"] = _css_string
     env.filters["nbsp"] = nbsp
     day = report_date(ds)
-    return env.get_template(template).render(
-        title=document_title(ds), powiat=ds.powiat, year=ds.year, version=__version__,
-        toc=[entry for chapter in toc for entry in chapter.toc],
-        short_title=f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
-        chapters=Markup("\n".join(c.markup for c in body)), toc_pages=toc_pages,
-        report_date=fmt_date(day) if day else "", iso_date=_iso(day), font_faces=Markup(_font_faces()),
-        palette=Markup(PALETTE.css_variables()), guide=Markup(how_to_read().html), **context,
-    )
+    values: dict[str, object] = {
+        "title": document_title(ds), "cover_for": f"Informacja przedstawiana {ds.powiat.rada_celownik}",
+        "cover_note": "", "short_contents": False, "powiat": ds.powiat, "year": ds.year, "version": __version__,
+        "toc": [*(entry for chapter in toc for entry in chapter.toc), *entries],
+        "short_title": f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
+        "chapters": Markup("\n".join(c.markup for c in body)), "toc_pages": toc_pages,
+        "report_date": fmt_date(day) if day else "", "iso_date": _iso(day), "font_faces": Markup(_font_faces()),
+        "palette": Markup(PALETTE.css_variables()), "guide": Markup(how_to_read().html),
+    }
+    return env.get_template(template).render(**{**values, **context})
 
 
 def _css_string(text: str) -> Markup:
@@ -263,8 +297,15 @@ def _slug(text: str) -> str:
     return fold(text).replace("_", "-")[:60] or "sekcja"
 
 
-def _toc_entries(chapter: Tag) -> list[TocEntry]:
-    depth = TOC_DEPTH_GMINA if "gmina" in (chapter.get("class") or []) else 2
+@functools.lru_cache(maxsize=64)  # every extract lists the findings' and the annex's sections
+def sections_of(doc: ChapterDoc) -> tuple[TocEntry, ...]:
+    """A chapter's title and its sections (h1, h2), however deep the report's contents list it."""
+    return tuple(_toc_entries(_fragment(CHART_DATA.sub('src=""', doc.markup)).find("section"), depth=2))
+
+
+def _toc_entries(chapter: Tag, depth: int | None = None) -> list[TocEntry]:
+    if depth is None:
+        depth = TOC_DEPTH_GMINA if "gmina" in (chapter.get("class") or []) else 2
     entries = []
     for tag in chapter.find_all(["h1", "h2"]):
         if "commentary-heading" in (tag.get("class") or []):

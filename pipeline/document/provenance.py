@@ -70,6 +70,7 @@ def embedded_files(ds: Dataset) -> list[EmbeddedFile]:
     return sorted(files, key=lambda f: f.name)
 
 
-def document_identifier(ds: Dataset) -> bytes:
-    """A fixed /ID: the same inputs and version give the same identifier."""
-    return hashlib.md5(manifest(ds), usedforsecurity=False).hexdigest().encode("ascii")
+def document_identifier(ds: Dataset, variant: str = "") -> bytes:
+    """A fixed /ID: the same inputs and version give the same identifier; each `variant` of
+    the report (a gmina's extract: its TERYT code) gets its own."""
+    return hashlib.md5(manifest(ds) + variant.encode("utf-8"), usedforsecurity=False).hexdigest().encode("ascii")

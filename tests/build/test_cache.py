@@ -13,6 +13,8 @@ from pipeline.build.chain import build_report
 from pipeline.build.tasks import chapter_list
 from pipeline.data.dataset import load_dataset
 from pipeline.data.fingerprint import code_version
+from pipeline.document.assemble import document_title
+from pipeline.document.pdfcheck import check_pdf
 
 from ..conftest import INPUTS
 
@@ -71,6 +73,10 @@ def test_rerun_nothing_changed_one_gmina_changed_and_force(copied_inputs, tmp_pa
     assert changed.rendered < 8  # the other gminas' parts came from the cache
     text = " ".join(page.extract_text() for page in PdfReader(changed.pdf).pages)
     assert "999" in text
+    # the changed file is the one the PDF carries, though no page number moved
+    evidence = [f for f in check_pdf(changed.pdf, changed.dataset.sources, document_title(changed.dataset))
+                if "SHA-256" in f.claim]
+    assert evidence and all(f.ok for f in evidence), evidence
 
     forced = build_report(copied_inputs, 2025, out, jobs=2, force=True)
     assert len(forced.executed) == 9

@@ -21,6 +21,13 @@ def test_the_example_registry(powiat) -> None:
     assert powiat.example_data is True
 
 
+def test_a_gmina_has_a_file_name_and_is_addressed_by_who_heads_it(powiat) -> None:
+    assert [g.slug for g in powiat.gminy] == ["bialaczow", "drzewica", "mniszkow", "opoczno", "paradyz",
+                                              "poswietne", "slawno", "zarnow"]
+    assert powiat.gmina("1007032").head_celownik == "wójtowi"  # Mniszków: a rural gmina
+    assert powiat.gmina("1007043").head_celownik == "burmistrzowi"  # Opoczno: a town and its villages
+
+
 def test_former_codes_map_to_todays_gmina(powiat) -> None:
     code, former = powiat.current_code("1007012")
     assert code == "1007013" and former is not None and former.until_year == 2023

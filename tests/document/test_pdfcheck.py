@@ -160,3 +160,5 @@ def test_check_pdf_command_passes_on_the_example_report(example_report, capsys) 
     printed = capsys.readouterr().out
     assert "PDF spełnia wszystkie sprawdzane wymagania." in printed and "BŁĄD" not in printed
     assert all(f"Matterhorn {condition}: " in printed for condition in CONDITIONS)  # one line each
+    extracts = [line for line in printed.splitlines() if "raport_opoczynski_2025_" in line]  # and every extract
+    assert len(extracts) == 8 and all(line.startswith("OK ") for line in extracts)
