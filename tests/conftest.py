@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import http.server
 import os
 import shutil
@@ -16,6 +17,7 @@ import pytest
 # Jupyter, IPython and matplotlib keep state in the home folder; point them at a temp dir
 # before anything imports them.
 _STATE = Path(tempfile.mkdtemp(prefix="raport-tests-"))
+atexit.register(shutil.rmtree, _STATE, ignore_errors=True)
 for _name in ("IPYTHONDIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
               "MPLCONFIGDIR", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_STATE / _name.lower())
