@@ -23,7 +23,6 @@ from .. import __version__
 from ..content.blocks import GMINA_CHAPTERS_MARKER
 from ..content.glossary import ABBREVIATIONS, how_to_read
 from ..content.report.annex import SOURCE_FILES_MARKER, source_files
-from ..content.report.goals import TITLE as GOALS_TITLE
 from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
 from ..data.formatting import fmt_date, fmt_list
 from ..data.textnorm import fold
@@ -129,9 +128,9 @@ def extract_contents(ds: Dataset, with_goals: bool, gmina: Gmina | None = None) 
                      f"{chapter} z planem działań na {ds.year + 1} r.", "aneks"])
 
 
-def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry], pages: dict[str, int]) -> str:
+def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry], pages: dict[str, int],
+                           with_goals: bool) -> str:
     """A gmina's extract: the cover addressed to the gmina, and the contents of the extract."""
-    with_goals = any(entry.title == GOALS_TITLE for entry in entries)
     note = (f"Wyciąg z raportu przedstawianego {ds.powiat.rada_celownik}: {extract_contents(ds, with_goals, gmina)}. "
             "Tabele i wykresy mają te same numery co w pełnym raporcie.")
     return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0),

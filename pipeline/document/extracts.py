@@ -75,7 +75,9 @@ def extract_layout(ds: Dataset, gmina: Gmina, docs: Sequence[ChapterDoc], parts:
             pages[entry.anchor] = offset + parts[index].anchors[entry.anchor] + 1
         offset += parts[index].pages
     entries = [entry for chapter in sections for entry in chapter]
-    return ExtractLayout(extract_front_document(ds, gmina, entries, pages), numbering_document(ds, offset),
+    with_goals = any(docs[i].id == GOALS for i in chosen)
+    front = extract_front_document(ds, gmina, entries, pages, with_goals)
+    return ExtractLayout(front, numbering_document(ds, offset),
                          tuple(parts[i].data for i in chosen), _bookmarks(sections, pages), front_pages)
 
 
