@@ -19,7 +19,7 @@ from ..data.dataset import Dataset
 from ..data.formatting import fmt_change, fmt_int, fmt_money, fmt_number, fmt_percent, money_digits
 from ..data.indicators import KeyFigure
 from ..data.schema import SEVEN_CATEGORIES
-from .narrative import SEVEN_GENITIVE, more_or_less, plural
+from .narrative import SEVEN_GENITIVE, hours, killed_in_them, more_or_less, plural
 
 __all__ = ["ATTENTION", "Finding", "findings"]
 
@@ -66,8 +66,7 @@ def _levels(ds: Dataset, figures: dict[str, KeyFigure]) -> list[Finding]:
                              f"{fmt_int(top.current)} wśród przestępstw najbardziej dokuczliwych społecznie."))
     if not pd.isna(now("wypadki")) and not pd.isna(now("zabici")):
         accidents = count("wypadki", "wypadek drogowy", "wypadki drogowe", "wypadków drogowych")
-        killed = count("zabici", "osoba", "osoby", "osób")
-        found.append(Finding("Na drogach.", f"{accidents}; zginęło w nich {killed}."))
+        found.append(Finding("Na drogach.", f"{accidents}; {killed_in_them(int(now('zabici')))}."))
     if not pd.isna(now("kmzb")):
         found.append(Finding("Mieszkańcy zgłaszają zagrożenia.",
                              f"Na Krajowej Mapie Zagrożeń Bezpieczeństwa (KMZB) "
@@ -78,7 +77,7 @@ def _levels(ds: Dataset, figures: dict[str, KeyFigure]) -> list[Finding]:
         found.append(Finding("Działania profilaktyczne.", f"{events} z udziałem "
                                                           f"{count('uczestnicy', 'osoby', 'osób', 'osób')}."))
     if not pd.isna(now("godziny")) and now("godziny"):
-        found.append(Finding("Służby ponadnormatywne.", f"{fmt_number(now('godziny'), 0)} godzin za "
+        found.append(Finding("Służby ponadnormatywne.", f"{hours(now('godziny'))} za "
                                                         f"{fmt_money(now('kwota'), money_digits([now('kwota')]))}."))
     return found
 
@@ -141,8 +140,7 @@ def _roads(ds: Dataset, figures: dict[str, KeyFigure]) -> Finding | None:
         headline, attention = "Na drogach bez zmian.", False
     text = (f"{fmt_int(accidents.current)} "
             f"{plural(int(accidents.current), 'wypadek drogowy', 'wypadki drogowe', 'wypadków drogowych')} "
-            f"{_was(accidents, ds)}; zginęło w nich {fmt_int(killed.current)} "
-            f"{plural(int(killed.current), 'osoba', 'osoby', 'osób')} {_was(killed, ds)}.")
+            f"{_was(accidents, ds)}; {killed_in_them(int(killed.current))} {_was(killed, ds)}.")
     return Finding(headline, text, attention)
 
 
@@ -182,15 +180,15 @@ def _prevention(ds: Dataset, figures: dict[str, KeyFigure]) -> Finding | None:
 
 
 def _patrols(ds: Dataset, figures: dict[str, KeyFigure]) -> Finding | None:
-    hours, money = figures["godziny"], figures["kwota"]
-    if not _known(hours, money) or hours.current == 0:
+    paid, money = figures["godziny"], figures["kwota"]
+    if not _known(paid, money) or paid.current == 0:
         return None
-    direction = _direction(hours)
+    direction = _direction(paid)
     headline = {1: "Samorządy sfinansowały więcej służb policji.", -1: "Samorządy sfinansowały mniej służb policji.",
                 0: "Samorządy sfinansowały tyle samo służb policji."}[direction]
     digits = money_digits([money.current, money.previous])
-    text = (f"{fmt_number(hours.current, 0)} godzin służb ponadnormatywnych za {fmt_money(money.current, digits)} "
-            f"(w {ds.year - 1} r.: {fmt_number(hours.previous, 0)} godzin za {fmt_money(money.previous, digits)}).")
+    text = (f"{hours(paid.current)} służb ponadnormatywnych za {fmt_money(money.current, digits)} "
+            f"(w {ds.year - 1} r.: {hours(paid.previous)} za {fmt_money(money.previous, digits)}).")
     return Finding(headline, text)
 
 

@@ -22,11 +22,12 @@ from ..data.formatting import (
     fmt_number,
     fmt_percent,
     money_digits,
+    rounded,
 )
 from ..data.indicators import FEW_CASES, KeyFigure
 from ..data.schema import SEVEN_CATEGORIES
 
-__all__ = ["SUBJECTS", "Subject", "change_by", "change_sentence", "more_or_less", "plural",
+__all__ = ["SUBJECTS", "Subject", "change_by", "change_sentence", "hours", "killed_in_them", "more_or_less", "plural",
            "seven_categories_sentence"]
 
 _PL = Locale.parse("pl_PL")
@@ -36,6 +37,19 @@ def plural(number: int, one: str, few: str, many: str) -> str:
     """The noun form CLDR prescribes for `number`: 1 wydarzenie, 2 wydarzenia, 5 wydarzeń."""
     form = _PL.plural_form(abs(int(number)))
     return {"one": one, "few": few}.get(form, many)
+
+
+def hours(value: object) -> str:
+    """ "184 godziny", "728 godzin": hours are printed whole, and the noun agrees with what is printed."""
+    return f"{fmt_number(value, 0)} {plural(int(rounded(value, 0)), 'godzina', 'godziny', 'godzin')}"
+
+
+def killed_in_them(killed: int) -> str:
+    """ "zginęły w nich 2 osoby", "zginęło w nich 5 osób", "nikt w nich nie zginął": the verb agrees too."""
+    if killed == 0:
+        return "nikt w nich nie zginął"
+    return f"{plural(killed, 'zginęła', 'zginęły', 'zginęło')} w nich {fmt_int(killed)} " \
+           f"{plural(killed, 'osoba', 'osoby', 'osób')}"
 
 
 @dataclass(frozen=True)

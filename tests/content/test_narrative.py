@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 
 from pipeline import report
-from pipeline.content.narrative import change_sentence
+from pipeline.content.narrative import change_sentence, hours, killed_in_them
+from pipeline.content.report.patrols import _results
 from pipeline.data.indicators import KeyFigure
 
 from ..conftest import INPUTS
@@ -70,3 +72,22 @@ def test_seven_categories_list_joins_without_a_double_i() -> None:
     sentence = seven_categories_sentence([("kradziez_z_wlamaniem", 3), ("bojka_pobicie", 2), ("rozboj", 0)])
     assert " i bójek i " not in sentence and "bójek lub pobić" in sentence
     assert "bez zmian: liczba przestępstw rozbójniczych" in sentence
+
+
+@pytest.mark.parametrize(("value", "text"), [(1, "1 godzina"), (184, "184 godziny"), (728, "728 godzin"),
+                                             (12, "12 godzin"), (22.4, "22 godziny")])
+def test_hours_agree_with_the_number_printed(value, text) -> None:
+    assert hours(value) == text
+
+
+@pytest.mark.parametrize(("killed", "text"), [(0, "nikt w nich nie zginął"), (1, "zginęła w nich 1 osoba"),
+                                              (2, "zginęły w nich 2 osoby"), (5, "zginęło w nich 5 osób")])
+def test_the_verb_agrees_with_the_number_of_people_killed(killed, text) -> None:
+    assert killed_in_them(killed) == text
+
+
+def test_patrol_results_say_none_in_words_not_as_a_zero() -> None:
+    table = pd.DataFrame({"legitymowani": [94], "pouczeni": [37], "mandaty": [1], "wnioski_o_ukaranie": [0],
+                          "zatrzymani": [0]})
+    assert _results(table) == ("Efekty służb: 94 osoby wylegitymowane, 37 osób pouczonych i 1 mandat karny; "
+                               "nie skierowano wniosków o ukaranie i nikogo nie zatrzymano.")

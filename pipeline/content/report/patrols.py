@@ -9,17 +9,20 @@ from ...data.dataset import Dataset
 from ...data.formatting import fmt_int, fmt_list, fmt_money, fmt_number, money_digits
 from .. import blocks
 from ..blocks import Block, Column, Row
-from ..narrative import plural
+from ..narrative import hours, plural
 from .common import Area, caption_for, no_data
 
 __all__ = ["patrols"]
 
-# What the patrols did: column -> the noun in its three forms (1, 2-4, 5+) after a number.
-RESULTS = {"legitymowani": ("osoba wylegitymowana", "osoby wylegitymowane", "osób wylegitymowanych"),
-           "pouczeni": ("osoba pouczona", "osoby pouczone", "osób pouczonych"),
-           "mandaty": ("mandat karny", "mandaty karne", "mandatów karnych"),
-           "wnioski_o_ukaranie": ("wniosek o ukaranie", "wnioski o ukaranie", "wniosków o ukaranie"),
-           "zatrzymani": ("osoba zatrzymana", "osoby zatrzymane", "osób zatrzymanych")}
+# What the patrols did: column -> the noun in its three forms (1, 2-4, 5+) after a number, and
+# what is said when there were none ("0 osób zatrzymanych" reads as a misprint).
+RESULTS = {"legitymowani": ("osoba wylegitymowana", "osoby wylegitymowane", "osób wylegitymowanych",
+                            "nikogo nie wylegitymowano"),
+           "pouczeni": ("osoba pouczona", "osoby pouczone", "osób pouczonych", "nikogo nie pouczono"),
+           "mandaty": ("mandat karny", "mandaty karne", "mandatów karnych", "nie nałożono mandatów"),
+           "wnioski_o_ukaranie": ("wniosek o ukaranie", "wnioski o ukaranie", "wniosków o ukaranie",
+                                  "nie skierowano wniosków o ukaranie"),
+           "zatrzymani": ("osoba zatrzymana", "osoby zatrzymane", "osób zatrzymanych", "nikogo nie zatrzymano")}
 WHAT = ("Służby ponadnormatywne pełnią policjanci w czasie wolnym od służby, a opłaca je samorząd na podstawie "
         "porozumienia z komendantem (art. 13 ust. 4a ustawy o Policji).")
 
@@ -36,12 +39,18 @@ def patrols(ds: Dataset, area: Area = None) -> Block:
 
 
 def _results(table: pd.DataFrame) -> str:
-    """ "Efekty służb: 415 osób wylegitymowanych, 175 osób pouczonych, 95 mandatów karnych…" """
-    parts = []
-    for column, forms in RESULTS.items():
+    """ "Efekty służb: 415 osób wylegitymowanych, 175 osób pouczonych, 95 mandatów karnych…;
+    nikogo nie zatrzymano." """
+    counted, none = [], []
+    for column, (one, few, many, nothing) in RESULTS.items():
         count = table[column].sum(min_count=1)
-        parts.append(f"{fmt_int(count)} {forms[2] if pd.isna(count) else plural(int(count), *forms)}")
-    return f"Efekty służb: {fmt_list(parts)}."
+        if pd.isna(count):
+            counted.append(f"{fmt_int(count)} {many}")
+        elif count == 0:
+            none.append(nothing)
+        else:
+            counted.append(f"{fmt_int(count)} {plural(int(count), one, few, many)}")
+    return f"Efekty służb: {'; '.join(filter(None, [fmt_list(counted), fmt_list(none)]))}."
 
 
 def _funding(ds: Dataset, area: Area, table: pd.DataFrame) -> list[Block]:
@@ -53,7 +62,7 @@ def _funding(ds: Dataset, area: Area, table: pd.DataFrame) -> list[Block]:
         return [blocks.paragraphs(
             f"{WHAT} W {ds.year} r. {row['platnik']} przekazała na nie {fmt_money(row['kwota_zl'], money)}: "
             f"{fmt_int(services)} {plural(services, 'służba', 'służby', 'służb')}, "
-            f"{fmt_number(row['liczba_godzin'], 0)} godzin, {fmt_money(row['koszt_godziny'])} za godzinę.",
+            f"{hours(row['liczba_godzin'])}, {fmt_money(row['koszt_godziny'])} za godzinę.",
             css="intro")]
     rows = [Row([r["platnik"], fmt_money(r["kwota_zl"], money), fmt_int(r["liczba_sluzb"]),
                  fmt_number(r["liczba_godzin"], 0), fmt_money(r["koszt_godziny"])]) for _, r in table.iterrows()]
