@@ -41,7 +41,7 @@ częściej niż przed rokiem. Na drogach powiatu zginęło mniej osób niż w {p
 
 ## Działania profilaktyczne
 
-Największym wydarzeniem roku był Halowy Turniej Piłki Nożnej o Puchar Komendanta. Akcję
+Najwięcej uczestników wśród turniejów miał Halowy Turniej Piłki Nożnej o Puchar Komendanta. Akcję
 „Na ratunek” przygotowaliśmy razem ze stacją ratownictwa medycznego Falck w Opocznie.
 
 {turniej}
@@ -57,19 +57,19 @@ prędkości. Każde zgłoszenie dzielnicowi sprawdzali na miejscu w ciągu kilku
 
 ## Przestępczość
 
-Wzrost liczby kradzieży z włamaniem to w większości seria włamań do domków letniskowych
-z wiosny, wyjaśniona w maju: sprawcy zostali zatrzymani.
+Wzrost liczby kradzieży z włamaniem to w większości seria czterech włamań do domków
+letniskowych wiosną. W maju zatrzymano podejrzanych; do końca roku wyjaśniono dwa z tych włamań.
 
 | okres | włamania w serii | wyjaśnione |
 |---|---|---|
-| marzec–kwiecień | 3 | 3 |
+| marzec–kwiecień | 3 | 1 |
 | maj | 1 | 1 |
 
 # Gmina Opoczno
 
 ## Działania profilaktyczne
 
-W czerwcu uczniowie klas szóstych przejechali trasę powiatowego rajdu rowerowego, ucząc się
+W czerwcu uczniowie klas szóstych ze szkół gminy przejechali trasę powiatowego rajdu rowerowego, ucząc się
 zasad ruchu drogowego w praktyce.
 
 {rajd}
@@ -87,7 +87,7 @@ PHOTOS = {
                 "Halowy Turniej Piłki Nożnej o Puchar Komendanta (ilustracja)"),
     "na_ratunek": ("na-ratunek.jpg", "Ilustracja: czerwony krzyż pierwszej pomocy na białym tle",
                    "Akcja „Na ratunek” ze stacją Falck (ilustracja)"),
-    "rajd": ("rajd.jpg", "Ilustracja: rowerowa trasa rajdu wśród pól, z flagą na mecie",
+    "rajd": ("rajd.jpg", "Ilustracja: rower na krętej trasie rajdu wśród pól, z flagą na mecie",
              "Powiatowy rajd rowerowy (ilustracja)"),
 }
 
@@ -134,10 +134,21 @@ def _first_aid(draw: ImageDraw.ImageDraw) -> None:
 
 
 def _route(draw: ImageDraw.ImageDraw) -> None:
+    """Fields, a country road winding to the finish flag, and a bicycle on it."""
     draw.rectangle((0, 0, SIZE[0], 820), fill="#d9c97a")
     for y in range(60, 820, 120):
         draw.line((0, y, SIZE[0], y + 40), fill="#b9a95a", width=6)
-    draw.line([(120, 760), (420, 560), (760, 620), (1100, 340), (1420, 220)], fill="#555555", width=18,
-              joint="curve")
-    draw.line((1420, 220, 1420, 60), fill="#333333", width=8)
+    road = [(0, 780), (360, 700), (560, 520), (900, 470), (1150, 300), (1420, 240)]
+    draw.line(road, fill="#8c8c8c", width=70, joint="curve")
+    draw.line(road, fill="#f2f2f2", width=6, joint="curve")
+    draw.line((1420, 240, 1420, 60), fill="#333333", width=8)
     draw.polygon([(1420, 60), (1540, 100), (1420, 140)], fill="#1f3b73")
+    rear, bracket, seat, head, front = (620, 410), (700, 410), (680, 315), (790, 315), (820, 410)
+    for x, y in (rear, front):  # the bicycle on the road: wheels, frame, saddle, handlebars
+        draw.ellipse((x - 80, y - 80, x + 80, y + 80), outline="#1f3b73", width=12)
+    draw.line([rear, bracket, head, seat, rear], fill="#b3261e", width=12)
+    draw.line([bracket, seat], fill="#b3261e", width=12)
+    draw.line([head, front], fill="#b3261e", width=12)
+    draw.line([(675, 300), (670, 280)], fill="#333333", width=8)
+    draw.line([(645, 280), (700, 280)], fill="#333333", width=14)
+    draw.line([head, (780, 270), (812, 264)], fill="#333333", width=10)
