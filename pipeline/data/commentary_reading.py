@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from ..errors import Problem, Severity
 from .commentary import Commentary, Piece
 from .photos import Photo, PhotoError, prepare
-from .places import Place, Places
+from .places import GOALS, Place, Places
 from .schema import COMMENTARY_FILES, PHOTO_FOLDER
 from .word import Picture, WordError, read_docx
 
@@ -40,6 +40,7 @@ TAGS = {"p", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "ul", "ol",
         "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}}
 SCHEMES = ("http://", "https://", "mailto:")
+NUMBER = re.compile(r"[-−+]?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|zł|pkt proc\.)?")
 MAX_MARKDOWN = 2 * 2**20  # characters
 
 
@@ -113,8 +114,9 @@ class _Reading:
             for child in token.children or []:
                 if child.type == "image":
                     name = f"zdjecie-{len(pictures) + 1}"
-                    pictures[name] = Picture(self._photo_file(str(child.attrs.get("src", ""))),
-                                             "".join(c.content for c in child.children or []).strip())
+                    src = str(child.attrs.get("src", ""))
+                    pictures[name] = Picture(self._photo_file(src),
+                                             "".join(c.content for c in child.children or []).strip(), src)
                     child.attrs["src"] = name
         return parser.renderer.render(tokens, parser.options, {}), pictures
 
@@ -154,9 +156,16 @@ class _Reading:
     def _heading(self, node: Tag) -> None:
         text = node.get_text(" ", strip=True)
         self.where = f"nagłówek „{text}”"
+        if node.name == "h2" and self.chapter is not None:  # a section's name alone is every gmina's
+            self.where = f"rozdział „{self.chapter.title}”, nagłówek „{text}”"
         if node.name == "h1":
             self.chapter, self.section = self.places.chapter(text), None
             self.skipping = self.chapter is None
+            if self.chapter is not None and self.chapter.key == GOALS and not self.places.goals_printed:
+                self.add(WARNING, "tego rozdziału nie będzie w raporcie: w folderze roku nie ma plików cele.csv "
+                         "ani ankieta.csv, więc tekst pod tym nagłówkiem pominięto",
+                         "dodaj cele.csv lub ankieta.csv (docs/dane.md) albo usuń ten fragment komentarza")
+                self.skipping = True
             if self.chapter is None:
                 guess = self.places.suggest_chapter(text)
                 self.add(ERROR, "nieznany rozdział", (f"czy chodziło o: {guess}? " if guess else "")
@@ -220,11 +229,26 @@ class _Reading:
             table.insert(0, head)
             head.append(rows[0].extract())
         table["class"] = "commentary-table"
+        self._numeric_columns(table)
+
+    @staticmethod
+    def _numeric_columns(table: Tag) -> None:
+        """A column of numbers is set right, as the report's own tables are (when the rows are
+        a plain grid: merged cells leave the columns to the reader)."""
+        rows = [row.find_all(["td", "th"]) for row in table.find_all("tr")]
+        if len(rows) < 2 or len({len(cells) for cells in rows}) != 1:
+            return
+        for column in range(len(rows[0])):
+            body = [cells[column].get_text(" ", strip=True) for cells in rows[1:]]
+            if all(NUMBER.fullmatch(text) for text in body if text) and any(body):
+                for cells in rows:
+                    cells[column]["class"] = "num"
 
     def _figure(self, image: Tag, pictures: dict[str, Picture]) -> Markup:
         name = str(image.get("src", ""))
         picture = pictures.get(name)
-        where = f"zdjęcie nr {name.rsplit('-', 1)[-1]} ({self.where})"
+        file = f" ({picture.file})" if picture and picture.file else ""
+        where = f"zdjęcie nr {name.rsplit('-', 1)[-1]}{file}, {self.where}"
         alt = (picture.alt if picture and picture.alt else str(image.get("alt", ""))).strip()
         caption = str(image.get("title") or "") or self._caption_after(image)
         if picture is None or not picture.data:

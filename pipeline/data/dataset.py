@@ -156,12 +156,13 @@ def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,
     from .commentary_reading import read_commentary  # docx, Markdown, photos: not for a kernel's start-up
 
     goals = list(dict.fromkeys(checked.frames["cele"]["cel"])) if "cele" in checked.frames else []
-    places = Places(powiat, year, goals)
+    printed = "cele" in checked.frames or "ankieta" in checked.frames
+    places = Places(powiat, year, goals, goals_printed=printed)
     folder = inputs / str(year)
     if cache is None:
         return read_commentary(folder, str(year), places)
     files = [p for name in COMMENTARY_FILES if (p := folder / name).is_file()]
-    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year), *goals,
+    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year), str(printed), *goals,
                              *(part for p in [*files, *fingerprint.files_under(folder / PHOTO_FOLDER, ("*",))]
                                for part in (p.relative_to(inputs).as_posix(), p.read_bytes())))
     path = cache / "validated" / f"komentarz-{key}.pickle"

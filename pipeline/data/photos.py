@@ -20,8 +20,9 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 __all__ = ["MAX_WIDTH_PX", "MIN_WIDTH_PX", "Photo", "PhotoError", "prepare"]
 
-MAX_WIDTH_PX = 2000  # 170 mm of text width at 300 dpi
-MIN_WIDTH_PX = 800  # below about 120 dpi at the full width, print gets soft
+# A photo prints at most half the text width (about 82 mm, report.css: figure.photo).
+MAX_WIDTH_PX = 1000  # 82 mm at 300 dpi
+MIN_WIDTH_PX = 500  # below about 150 dpi at 82 mm, print gets soft
 FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG"}  # MPO: a phone's JPEG with a second frame
 SAVE_AS = {"JPEG": ("image/jpeg", {"quality": 85, "optimize": True}), "PNG": ("image/png", {"optimize": True})}
 SAVE_AS_JPEG = "zapisz zdjęcie jako JPEG albo PNG (np. w programie Paint: Plik → Zapisz jako → JPEG)"
@@ -50,9 +51,7 @@ class Photo:
 def prepare(data: bytes) -> Photo:
     """Decode `data`, check it and draw it again as a clean JPEG or PNG."""
     image = _open(data)
-    kind = FORMATS.get(image.format or "")
-    if kind is None:
-        raise PhotoError(f"format {image.format} nie nadaje się do raportu", SAVE_AS_JPEG)
+    kind = FORMATS[image.format or ""]
     image = _srgb(ImageOps.exif_transpose(image))
     if image.width > MAX_WIDTH_PX:
         image = image.resize((MAX_WIDTH_PX, round(image.height * MAX_WIDTH_PX / image.width)), Image.Resampling.LANCZOS)
@@ -67,7 +66,12 @@ def _open(data: bytes) -> Image.Image:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data))
+            if image.format not in FORMATS:  # e.g. WMF or EMF: Pillow knows them but cannot draw them here
+                kind = "WMF/EMF (rysunek z pakietu Office)" if image.format == "WMF" else image.format
+                raise PhotoError(f"format {kind} nie nadaje się do raportu", SAVE_AS_JPEG)
             image.load()
+        except PhotoError:
+            raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise PhotoError("obraz ma zbyt wiele pikseli (możliwa „bomba dekompresyjna”)",
                              "zmniejsz zdjęcie do kilku tysięcy pikseli szerokości") from None

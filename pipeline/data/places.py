@@ -69,8 +69,9 @@ class Place:
 class Places:
     """Every chapter of one year's report, for matching the commentary's headings."""
 
-    def __init__(self, powiat: Powiat, year: int, goal_names: Iterable[str] = ()) -> None:
+    def __init__(self, powiat: Powiat, year: int, goal_names: Iterable[str] = (), goals_printed: bool = True) -> None:
         self.year = year
+        self.goals_printed = goals_printed  # the goals chapter needs cele.csv or ankieta.csv
         name = powiat.nazwa[0].upper() + powiat.nazwa[1:]
         goals = tuple(_s(f"cel_{i}", goal) for i, goal in enumerate(goal_names, start=1)) + (SURVEY_SECTION,)
         self.chapters = [

@@ -58,6 +58,7 @@ class WordError(ValueError):
 class Picture:
     data: bytes
     alt: str  # Word's text alternative ("Edytuj tekst alternatywny")
+    file: str = ""  # the Markdown variant's file, as written: "zdjecia/rajd.jpg"
 
 
 @dataclass

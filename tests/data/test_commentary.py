@@ -55,7 +55,8 @@ def test_an_unknown_heading_gets_the_closest_name_suggested(year: Path) -> None:
     _, problems = _read(year, "# Gmina Drzewicaa\n\nTekst.\n\n# Powiat\n\n## Przestępczośc w gminach\n\nTekst.\n")
     assert [(p.severity, p.place, p.message) for p in problems] == [
         (Severity.ERROR, "nagłówek „Gmina Drzewicaa”", "nieznany rozdział"),
-        (Severity.ERROR, "nagłówek „Przestępczośc w gminach”", "nieznana sekcja")]
+        (Severity.ERROR, "rozdział „Powiat opoczyński w 2025 r.”, nagłówek „Przestępczośc w gminach”",
+         "nieznana sekcja")]
     assert "czy chodziło o: Gmina Drzewica?" in problems[0].hint
     assert "Przestępczość" in problems[1].hint
     assert str(problems[0]).startswith("BŁĄD  2025/komentarz.md, nagłówek „Gmina Drzewicaa”: nieznany rozdział.")
@@ -89,6 +90,8 @@ def test_subheadings_keep_the_document_s_order(year: Path) -> None:
 def test_a_table_gets_its_header_row(year: Path) -> None:
     commentary, _ = _read(year, "# Powiat\n\n| gmina | włamania |\n|---|---|\n| Drzewica | 7 |\n")
     assert '<th scope="col">gmina</th>' in commentary.pieces[0].html
+    assert '<th class="num" scope="col">włamania</th>' in commentary.pieces[0].html  # numbers set right
+    assert '<td class="num">7</td>' in commentary.pieces[0].html and '<td>Drzewica</td>' in commentary.pieces[0].html
 
 
 def test_a_photo_needs_a_text_alternative_and_its_file(year: Path) -> None:
@@ -96,7 +99,7 @@ def test_a_photo_needs_a_text_alternative_and_its_file(year: Path) -> None:
     _, problems = _read(year, "# Powiat\n\n![](zdjecia/a.jpg)\n\n![Opis](zdjecia/brak.jpg)\n\n"
                               "![Opis](../../etc/passwd)\n\n![Opis](http://127.0.0.1:9/x.jpg)\n")
     messages = [(p.place, p.message) for p in problems]
-    assert ("zdjęcie nr 1 (nagłówek „Powiat”)", "zdjęcie bez tekstu alternatywnego") in messages
+    assert ("zdjęcie nr 1 (zdjecia/a.jpg), nagłówek „Powiat”", "zdjęcie bez tekstu alternatywnego") in messages
     assert sum("nie leży w folderze zdjecia/" in m for _, m in messages) == 3
     assert "Edytuj tekst alternatywny" in next(p.hint for p in problems if "alternatywnego" in p.message)
 
@@ -154,3 +157,11 @@ def test_a_document_written_by_libreoffice_reads_the_same(year: Path) -> None:
     assert "<strong>wyjaśniona</strong>" in html and 'alt="Radiowóz przed szkołą"' in html
     assert "<figcaption>Podpis zdjęcia</figcaption>" in html
     assert html.index("<thead>") < html.index("<tbody>") and '<th scope="col"><p>miesiąc</p></th>' in html
+
+
+def test_text_for_a_goals_chapter_that_will_not_print_is_a_warning_not_lost_silently(year: Path) -> None:
+    (year / "komentarz.md").write_text("# Cele\n\nCel.\n\n# Powiat\n\nTekst.\n", encoding="utf-8")
+    commentary, problems = read_commentary(year, "2025", Places(read_powiat(year.parent), 2025, goals_printed=False))
+    assert [(p.severity, p.place) for p in problems] == [(Severity.WARNING, "nagłówek „Cele”")]
+    assert "cele.csv" in problems[0].message and "ankieta.csv" in problems[0].message
+    assert [p.chapter for p in commentary.pieces] == ["powiat"]

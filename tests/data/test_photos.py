@@ -49,7 +49,7 @@ def test_cmyk_and_icc_profiles_become_srgb() -> None:
 
 def test_large_photos_are_cut_to_print_size_and_small_ones_flagged() -> None:
     big = prepare(_jpeg(size=(4000, 3000)))
-    assert big.width_px == MAX_WIDTH_PX and big.height_px == 1500 and not big.small
+    assert big.width_px == MAX_WIDTH_PX and big.height_px == MAX_WIDTH_PX * 3 // 4 and not big.small
     assert prepare(_jpeg(size=(400, 300))).small
 
 
@@ -75,12 +75,18 @@ def _png_of(width: int, height: int) -> bytes:
     (b"this file only claims to be a .jpg", "nie jest obsługiwane zdjęcie"),
     (_jpeg()[:300], "uszkodzony"),
     (_png_of(40000, 40000), "zbyt wiele pikseli"),
+    (b"\xd7\xcd\xc6\x9a\x00\x00" + struct.pack("<hhhhH", 0, 0, 1000, 1000, 1440) + bytes(6) + b"\x01\x00\x09\x00"
+     + bytes(80), "format WMF/EMF"),  # a Windows metafile (Word's clip art)
+    (struct.pack("<II", 1, 108) + struct.pack("<8i", 0, 0, 100, 100, 0, 0, 1000, 1000) + b" EMF" + bytes(80),
+     "format WMF/EMF"),  # an enhanced metafile: Pillow names both WMF
 ])
 def test_what_is_no_usable_photo_is_refused_with_what_to_do(data: bytes, words: str) -> None:
     with pytest.raises(PhotoError) as raised:
         prepare(data)
     assert words in raised.value.message
     assert raised.value.hint
+    if words.startswith(("format", "nie jest")):
+        assert "JPEG albo PNG" in raised.value.hint
 
 
 def test_a_format_the_report_does_not_carry_is_refused() -> None:
