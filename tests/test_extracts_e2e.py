@@ -75,6 +75,7 @@ def test_the_cover_and_the_title_name_the_gmina(paths, gminy, example_report) ->
         assert f"Informacja przekazywana {head} i radzie gminy {gmina.nazwa}" in cover
         assert f"najważniejsze wnioski dla całego powiatu, cele współpracy i ich realizacja, rozdział gminy " \
                f"{gmina.nazwa} z planem działań na 2026 r. i aneks." in cover
+        assert "odesłania do rozdziałów, których wyciąg nie zawiera" in cover  # e.g. the findings' "Szczegóły: …"
 
 
 def test_page_numbers_count_the_extracts_own_pages(paths, gminy) -> None:

@@ -30,8 +30,9 @@ HOW_TO_READ: tuple[tuple[str, str], ...] = (
     ("dynamika", "wartość w roku raportu ÷ wartość z poprzedniego roku × 100 (poprzedni rok = 100%); podawana, "
                  f"gdy w poprzednim roku było co najmniej {FEW_CASES} zdarzeń."),
     ("zmiana", "różnica wobec poprzedniego roku: „+” wzrost, „−” spadek; przy wskaźnikach w procentach "
-               "w punktach procentowych (pkt proc.). Przy mniej niż 10 zdarzeniach zmianę podajemy tylko w liczbach, "
-               "np. „+4 (z 1 do 5)”, bo procent z kilku zdarzeń wprowadza w błąd."),
+               f"w punktach procentowych (pkt proc.). Przy mniej niż {FEW_CASES} zdarzeniach zmianę podajemy tylko "
+               "w liczbach (w tabeli obok obu wartości, w tekście np. „+4 (z 1 do 5)”), bo procent z kilku zdarzeń "
+               "wprowadza w błąd."),
     (f"„{NOT_APPLICABLE}”", f"nie dotyczy: dynamika przy mniej niż {FEW_CASES} zdarzeniach w poprzednim roku albo przy "
                      "wskaźniku w procentach, udział liczony z zera."),
     (MISSING, "brak danych: pusta komórka w danych źródłowych, a nie zero."),

@@ -477,10 +477,14 @@ def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
 
 
 def _sense_of_safety(ds: Dataset, area: Area) -> list[KeyFigure]:
-    """The residents' sense of safety, when a survey was made this year (see `survey`)."""
+    """The residents' sense of safety, when a survey was made this year or last (see `survey`):
+    a place asked last year but not this year shows last year's figure beside "b.d."."""
     now, before = sense_of_safety(ds, area, ds.year), sense_of_safety(ds, area, ds.previous_year)
-    if not now.answers:
+    if not now.answers and not before.answers:
         return []
-    sample = f"ankieta: {now.answers} odp." + (" – mała próba" if now.small_sample else "")
-    return [KeyFigure("poczucie_bezpieczenstwa", f"poczucie bezpieczeństwa mieszkańców ({sample})", now.share,
-                      before.share, "percent")]
+    if now.answers:
+        sample = f"ankieta: {now.answers} odp." + (" – mała próba" if now.small_sample else "")
+    else:
+        sample = f"w {ds.year} r. bez ankiety"
+    return [KeyFigure("poczucie_bezpieczenstwa", f"poczucie bezpieczeństwa mieszkańców ({sample})",
+                      now.share if now.answers else float("nan"), before.share, "percent")]

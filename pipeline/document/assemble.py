@@ -27,7 +27,7 @@ from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
 from ..data.formatting import fmt_date, fmt_list
 from ..data.textnorm import fold
 from . import TEMPLATES
-from .provenance import report_date
+from .provenance import MANIFEST, report_date
 
 if TYPE_CHECKING:
     from ..data.dataset import Dataset
@@ -86,7 +86,7 @@ def powiat_chapters(ds: Dataset, powiat_html: str) -> tuple[list[ChapterDoc], li
     the table of the files the PDF carries where the annex asks for it."""
     soup = _fragment(powiat_html)
     for marker in soup.find_all(class_=SOURCE_FILES_MARKER):
-        marker.replace_with(_fragment(str(source_files(ds).html)))
+        marker.replace_with(_fragment(str(source_files(ds, MANIFEST).html)))
     before, after = _split_at_marker(soup)
     return [_doc(s) for s in _chapters(before)], [_doc(s) for s in _chapters(after)]
 
@@ -132,7 +132,8 @@ def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry
                            with_goals: bool) -> str:
     """A gmina's extract: the cover addressed to the gmina, and the contents of the extract."""
     note = (f"Wyciąg z raportu przedstawianego {ds.powiat.rada_celownik}: {extract_contents(ds, with_goals, gmina)}. "
-            "Tabele i wykresy mają te same numery co w pełnym raporcie.")
+            "Tabele i wykresy mają te same numery co w pełnym raporcie; odesłania do rozdziałów, których wyciąg "
+            "nie zawiera (np. rozdziału o powiecie i „Planu na kolejny rok”), dotyczą pełnego raportu.")
     return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0),
                    toc_pages=pages, title=extract_title(ds, gmina), cover_note=note, short_contents=True,
                    cover_for=f"Informacja przekazywana {gmina.head_celownik} i radzie gminy {gmina.nazwa}")

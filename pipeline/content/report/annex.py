@@ -27,10 +27,13 @@ def data_sources(ds: Dataset) -> Block:
     ])
 
 
-def source_files(ds: Dataset) -> Block:
-    """Every file the PDF carries, under its name inside the PDF, with its full SHA-256."""
+def source_files(ds: Dataset, manifest: str) -> Block:
+    """Every file the PDF carries, under its name inside the PDF, with its full SHA-256; and
+    the `manifest` file that lists them for a program."""
     rows = [Row([s.attachment, fmt_int(s.rows), s.sha256]) for s in ds.sources]
-    notes = [f"Komentarz z pliku {s.label} dołączono jako {s.attachment}: tekst i zdjęcia tak, jak trafiły do "
+    notes = [f"Dołączono też plik {manifest}: ten sam spis plików z SHA-256 i liczbą wierszy, z wersją programu, "
+             "który utworzył raport, do sprawdzenia automatycznego."]
+    notes += [f"Komentarz z pliku {s.label} dołączono jako {s.attachment}: tekst i zdjęcia tak, jak trafiły do "
              "raportu, bez uwag recenzentów i bez metadanych zdjęć (np. miejsca wykonania); SHA-256 pliku "
              f"oryginalnego: {s.original_sha256}." for s in ds.sources if s.content is not None]
     return blocks.table("Pliki źródłowe raportu",
@@ -41,7 +44,9 @@ def source_files(ds: Dataset) -> Block:
 
 def data_quality(ds: Dataset) -> Block:
     missing = sorted(ds.missing)
-    notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if y == ds.year or t != "interwencje"]
+    # An optional table (interventions, goals, the survey) missing in an earlier year is no gap:
+    # the report reads those only for the year it is about.
+    notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if y == ds.year or not TABLES[t].optional]
     warnings = [f"{p.where()}: {p.message}" for p in ds.problems if not p.is_error and p.message != "brak pliku"]
     empty = _empty_cells(ds)
     parts = [blocks.paragraphs(

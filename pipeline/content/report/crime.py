@@ -116,7 +116,11 @@ def gminas_compared(ds: Dataset) -> Block:
                                 flag_label=f"mniej niż {ind.FEW_CASES} przestępstw", alt=alt,
                                 caption=caption_for(ds, None, "Przestępstwa na 10 tys. mieszkańców (w nawiasie: "
                                                     "liczba przestępstw) w gminach", f"{ds.year} r."))
-    return blocks.figure(chart)
+    if not rates["malo_przypadkow"].any():
+        return blocks.figure(chart)
+    few = (f"W małych gminach kilka zdarzeń więcej lub mniej wyraźnie zmienia wskaźnik: szare słupki oznaczają "
+           f"mniej niż {ind.FEW_CASES} przestępstw.")
+    return blocks.join([blocks.paragraphs(few), blocks.figure(chart)])
 
 
 def gmina_vs_powiat(ds: Dataset, teryt: str) -> Block:

@@ -142,10 +142,17 @@ def _survey(ds: Dataset) -> Block:
     table = survey.by_gmina(ds)
     if not table.empty:
         parts.append(blocks.figure(_survey_chart(ds, table)))
+    notes = []
+    unassigned = now.answers - int(table["odpowiedzi"].sum()) if not table.empty else 0
+    if unassigned and not table.empty:
+        notes.append(f"Wykres pokazuje odpowiedzi z gmin; {fmt_int(unassigned)} "
+                     f"{plural(unassigned, 'odpowiedź', 'odpowiedzi', 'odpowiedzi')} z ankiet nieprzypisanych do gminy "
+                     f"{plural(unassigned, 'liczy', 'liczą', 'liczy')} się tylko do wyniku powiatu.")
     silent = [g.nazwa for g in ds.powiat.gminy if g.teryt not in set(table["teryt"])]
     if silent:
-        parts.append(blocks.paragraphs(f"Bez ankiet w {ds.year} r.: {plural(len(silent), 'gmina', 'gminy', 'gmin')} "
-                                       f"{fmt_list(silent)}.", css="chart-note"))
+        notes.append(f"Bez ankiet w {ds.year} r.: {plural(len(silent), 'gmina', 'gminy', 'gmin')} {fmt_list(silent)}.")
+    if notes:
+        parts.append(blocks.paragraphs(" ".join(notes), css="chart-note"))
     return blocks.join(parts)
 
 
