@@ -39,6 +39,9 @@ class SourceFile:
     # (the commentary: a Word file keeps reviewers' comments and photos' GPS positions).
     content: bytes | None = None
     original_sha256: str | None = None  # of the file itself, when `content` stands in for it
+    # Files that belong to it but are not carried, with their SHA-256: the Markdown
+    # commentary's photos (their originals hold GPS positions; the copy carries them redrawn).
+    companions: tuple[tuple[str, str], ...] = ()
 
     @property
     def attachment(self) -> str:
@@ -145,8 +148,11 @@ def _commentary_source(inputs: Path, commentary: Commentary) -> SourceFile:
     """The commentary as the PDF carries it: its published copy, with the original's SHA-256."""
     original = _source(inputs, inputs / commentary.source, len(commentary.pieces))
     content = commentary.published
+    photos = fingerprint.files_under(original.path.parent / PHOTO_FOLDER, ("*",)) \
+        if original.path.suffix == ".md" else []
+    companions = tuple((p.relative_to(inputs).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in photos)
     return SourceFile(original.label, original.path, hashlib.sha256(content).hexdigest(), original.rows, content,
-                      original.sha256)
+                      original.sha256, companions)
 
 
 def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,

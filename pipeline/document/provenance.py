@@ -47,7 +47,9 @@ def manifest(ds: Dataset) -> bytes:
         "pliki": [{"plik": s.label, "zalacznik": s.attachment, "sha256": s.sha256, "wiersze": s.rows,
                    **({"sha256_oryginalu": s.original_sha256,
                        "uwaga": "dołączona kopia do publikacji: tekst i zdjęcia z raportu, bez uwag recenzentów "
-                                "i metadanych zdjęć"} if s.content is not None else {})}
+                                "i metadanych zdjęć"} if s.content is not None else {}),
+                   **({"zdjecia_niedolaczone": [{"plik": label, "sha256": sha} for label, sha in s.companions]}
+                      if s.companions else {})}
                   for s in ds.sources],
     }
     return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

@@ -4,6 +4,7 @@ is broken. The Matterhorn conditions one by one: test_matterhorn.py."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,8 @@ from pipeline.document.assemble import document_title
 from pipeline.document.matterhorn import CONDITIONS
 from pipeline.document.pdfcheck import Finding, check_pdf
 from pipeline.document.provenance import MANIFEST
+
+from ..conftest import INPUTS
 
 pytestmark = pytest.mark.e2e
 
@@ -48,11 +51,19 @@ def test_every_claim_holds_for_the_example_report(example_findings, words: str) 
 def test_the_manifest_lists_every_input_with_its_hash_rows_and_version(example_report) -> None:
     with pikepdf.open(example_report.pdf) as pdf:
         manifest = json.loads(pdf.attachments[MANIFEST].get_file().read_bytes())
+        attached = list(pdf.attachments)
     assert manifest["wersja"] and manifest["rok"] == 2025
     by_file = {f["plik"]: f for f in manifest["pliki"]}
     assert by_file["powiat.toml"]["wiersze"] == 8
     assert by_file["2025/dzialania.csv"]["wiersze"] == len(example_report.dataset.table("dzialania", 2025))
     assert len(by_file) == len(example_report.dataset.sources)
+    # the Markdown commentary's photos are not carried (their originals hold GPS positions), but
+    # their SHA-256 are listed, so that whoever holds the originals can check them
+    photos = {p["plik"]: p["sha256"] for p in by_file["2025/komentarz.md"]["zdjecia_niedolaczone"]}
+    folder = INPUTS / "2025" / "zdjecia"
+    assert photos == {f"2025/zdjecia/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
+                      for p in folder.iterdir()}
+    assert not any("zdjecia" in name for name in attached)
 
 
 def test_alt_texts_say_what_the_chart_shows(example_report) -> None:

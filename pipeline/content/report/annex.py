@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...data.dataset import Dataset
+from ...data.dataset import Dataset, SourceFile
 from ...data.formatting import fmt_int
-from ...data.schema import TABLES
+from ...data.schema import PHOTO_FOLDER, TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row
 from .common import years_span
@@ -34,12 +34,20 @@ def source_files(ds: Dataset, manifest: str) -> Block:
     notes = [f"Dołączono też plik {manifest}: ten sam spis plików z SHA-256 i liczbą wierszy, z wersją programu, "
              "który utworzył raport, do sprawdzenia automatycznego."]
     notes += [f"Komentarz z pliku {s.label} dołączono jako {s.attachment}: tekst i zdjęcia tak, jak trafiły do "
-             "raportu, bez uwag recenzentów i bez metadanych zdjęć (np. miejsca wykonania); SHA-256 pliku "
-             f"oryginalnego: {s.original_sha256}." for s in ds.sources if s.content is not None]
+              "raportu, bez uwag recenzentów i bez metadanych zdjęć (np. miejsca wykonania); SHA-256 pliku "
+              f"oryginalnego: {s.original_sha256}." + _companions(s, manifest)
+              for s in ds.sources if s.content is not None]
     return blocks.table("Pliki źródłowe raportu",
                         [Column("plik w dokumencie PDF", False), Column("wiersze", True, "c-count"),
                          Column("SHA-256", False, "c-hash")], rows, css="sources fixed", row_headers=False,
                         notes=notes)
+
+
+def _companions(source: SourceFile, manifest: str) -> str:
+    if not source.companions:
+        return ""
+    return (f" Oryginalnych zdjęć z folderu {PHOTO_FOLDER}/ (plików: {fmt_int(len(source.companions))}) nie "
+            f"dołączono, bo zawierają metadane; ich SHA-256 podaje {manifest}.")
 
 
 def data_quality(ds: Dataset) -> Block:
