@@ -56,16 +56,18 @@ szablon: $(STAMP) ## Write an empty workbook dane_<rok>.xlsx and a commentary ko
 test: $(STAMP) chromium ## Run every test (the HTML edition's in Chromium, installed when missing and root)
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
-# Chromium for the browser test: installed from Debian's packages when missing and run as
-# root (as in CI); otherwise a hint, and the test itself fails saying what is missing.
+# Chromium for the browser test, and libatomic1 for Playwright's driver (a minimal Debian 12
+# lacks it, and Chromium does not pull it in): installed from Debian's packages when missing
+# and run as root (as in CI); otherwise a hint, and the test itself fails saying what is missing.
+BROWSER_PACKAGES = chromium libatomic1
 chromium:
-	@test -x $(CHROMIUM) && exit 0; \
+	@test -x $(CHROMIUM) && { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libatomic\.so\.1 ' && exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Instaluję Chromium (apt-get install chromium) dla testu wydania HTML..."; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
-	    || echo "Nie udało się zainstalować Chromium; test wydania HTML się nie powiedzie." >&2; \
+	  echo "Instaluję $(BROWSER_PACKAGES) (apt-get install) dla testu wydania HTML..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES)) >/dev/null \
+	    || echo "Nie udało się zainstalować $(BROWSER_PACKAGES); test wydania HTML się nie powiedzie." >&2; \
 	else \
-	  echo "Brak Chromium ($(CHROMIUM)): test wydania HTML się nie powiedzie. Zainstaluj: sudo apt-get install chromium" >&2; \
+	  echo "Brak Chromium ($(CHROMIUM)) albo libatomic1: test wydania HTML się nie powiedzie. Zainstaluj: sudo apt-get install $(BROWSER_PACKAGES)" >&2; \
 	fi
 
 bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak memory

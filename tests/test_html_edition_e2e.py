@@ -73,12 +73,20 @@ def browser():
                     "CHROMIUM= at a Chromium binary.", pytrace=False)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    try:
+        playwright = sync_playwright().start()
+    except Exception as error:  # Playwright's driver (Node) did not start
+        pytest.fail(f"Playwright's driver did not start ({error}); on a minimal Debian it lacks libatomic1: "
+                    "`sudo apt-get install libatomic1` (`make test` does so itself when it runs as root).",
+                    pytrace=False)
+    try:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
             browser.close()
+    finally:
+        playwright.stop()
 
 
 def _soup(edition: Path, page: str) -> BeautifulSoup:
