@@ -143,8 +143,8 @@ def _survey(ds: Dataset) -> Block:
     if not table.empty:
         parts.append(blocks.figure(_survey_chart(ds, table)))
     notes = []
-    unassigned = now.answers - int(table["odpowiedzi"].sum()) if not table.empty else 0
-    if unassigned and not table.empty:
+    unassigned = now.answers - int(table["odpowiedzi"].sum()) if not table.empty else 0  # no chart: nothing to say
+    if unassigned:
         notes.append(f"Wykres pokazuje odpowiedzi z gmin; {fmt_int(unassigned)} "
                      f"{plural(unassigned, 'odpowiedź', 'odpowiedzi', 'odpowiedzi')} z ankiet nieprzypisanych do gminy "
                      f"{plural(unassigned, 'liczy', 'liczą', 'liczy')} się tylko do wyniku powiatu.")
