@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .build.tasks import NOTEBOOKS
 from .errors import DataError, PipelineError, UsageError, format_problems
+from .making.tasks import NOTEBOOKS
 
 # The heavy modules (pandas, papermill, WeasyPrint) are imported by the commands that need
 # them: `report` with nothing changed answers before any of them is loaded.
@@ -31,15 +31,15 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .build.record import up_to_date
+    from .making.record import up_to_date
 
     readers = not args.tylko_pdf
     if not args.force and (record := up_to_date(args.inputs, args.rok, args.out, args.notebooks, readers)):
         pdf = args.out / str(record["rok"]) / str(record["pdf"])
         print(f"Raport jest aktualny – dane, notatniki i program nie zmieniły się: {pdf}")
         return 0
-    from .build.chain import build_report
-    from .build.progress import Progress
+    from .making.chain import build_report
+    from .making.progress import Progress
 
     result = build_report(args.inputs, args.rok, args.out, args.jobs, Progress(), args.notebooks, args.force, readers)
     if args.timings:
@@ -58,10 +58,10 @@ def _report(args: argparse.Namespace) -> int:
 
 def _check_pdf(args: argparse.Namespace) -> int:
     """The report in full, then each gmina's extract in one line unless a claim fails."""
-    from .build.outputs import ReportPaths
     from .data.dataset import load_dataset
     from .document.assemble import document_title, extract_title
     from .document.pdfcheck import Finding, check_pdf, format_findings
+    from .making.outputs import ReportPaths
 
     dataset = load_dataset(args.inputs, args.rok)
     paths = ReportPaths.of(args.out, dataset)

@@ -14,12 +14,12 @@ from typing import Any
 import mistune
 import nbformat
 
-from pipeline.build.tasks import NOTEBOOKS
 from pipeline.data.dataset import load_dataset
 from pipeline.document.assemble import chapters_of, whole_document
 from pipeline.document.convert import NOTEBOOK_ONLY_TAG
 from pipeline.document.provenance import document_identifier, embedded_files, report_date
 from pipeline.document.render import render
+from pipeline.making.tasks import NOTEBOOKS
 
 __all__ = ["floor_report"]
 

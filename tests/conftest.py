@@ -71,7 +71,7 @@ def example_inputs() -> Path:
 @pytest.fixture(scope="session")
 def example_report(tmp_path_factory):
     """The example data's 2025 report, rendered once for every test that reads it."""
-    from pipeline.build.chain import build_report
+    from pipeline.making.chain import build_report
 
     return build_report(INPUTS, 2025, tmp_path_factory.mktemp("reports"), jobs=2)
 

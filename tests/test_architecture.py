@@ -14,7 +14,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "pipeline"
 FRONT_DOOR = {"__init__.py", "__main__.py", "cli.py", "errors.py", "report.py"}
-STAGES = ["data", "content", "document", "build"]  # the data's way, bottom to top
+STAGES = ["data", "content", "document", "making"]  # the data's way, bottom to top
 MAX_LINES = 500
 
 
@@ -36,13 +36,13 @@ def test_an_upward_import_or_a_cycle_breaks_the_contracts(tmp_path: Path) -> Non
     shutil.copytree(PACKAGE, tmp_path / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
     schema = tmp_path / "pipeline" / "data" / "schema.py"
     schema.write_text(schema.read_text(encoding="utf-8")
-                      + "\n\ndef _sneaky():\n    from ..build import chain\n\n    return chain\n", encoding="utf-8")
+                      + "\n\ndef _sneaky():\n    from ..making import chain\n\n    return chain\n", encoding="utf-8")
     config = tmp_path / "pyproject.toml"
     shutil.copy(ROOT / "pyproject.toml", config)
     result = _lint_imports(tmp_path, config)
     assert result.returncode != 0
     assert "0 kept, 2 broken" in result.stdout
-    assert "pipeline.data.schema -> pipeline.build.chain" in result.stdout
+    assert "pipeline.data.schema -> pipeline.making.chain" in result.stdout
 
 
 def test_the_layers_contract_names_every_stage_in_order() -> None:

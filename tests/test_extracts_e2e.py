@@ -13,9 +13,9 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from pipeline.build.outputs import ReportPaths
 from pipeline.document.assemble import extract_title
 from pipeline.document.pdfcheck import check_pdf
+from pipeline.making.outputs import ReportPaths
 
 from .pdf_reading import chapters, plain
 

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from pipeline.build.chain import build_report
+from pipeline.making.chain import build_report
 
 from .conftest import INPUTS
 from .pdf_reading import chapter_pages, plain, tables

@@ -16,9 +16,9 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from pipeline.build.chain import build_report
 from pipeline.data.commentary_template import write_commentary_template
 from pipeline.data.registry import read_powiat
+from pipeline.making.chain import build_report
 
 from .conftest import INPUTS
 from .pdf_reading import chapters, plain

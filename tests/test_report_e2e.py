@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from pipeline.build.chain import build_report
 from pipeline.data.registry import read_powiat
+from pipeline.making.chain import build_report
 
 from .conftest import INPUTS
 from .pdf_reading import chapter_pages

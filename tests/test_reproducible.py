@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.build.chain import build_report
 from pipeline.data.dataset import load_dataset
 from pipeline.document.provenance import document_identifier, report_date
+from pipeline.making.chain import build_report
 
 from .conftest import INPUTS
 

@@ -13,7 +13,7 @@ import shutil
 import pdfplumber
 import pytest
 
-from pipeline.build.chain import build_report
+from pipeline.making.chain import build_report
 
 from ..conftest import INPUTS, recording_server
 

@@ -10,8 +10,8 @@ import papermill
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from pipeline.build import kernel
-from pipeline.build.execute import ENGINE, KERNEL
+from pipeline.making import kernel
+from pipeline.making.execute import ENGINE, KERNEL
 
 
 def _notebook(path: Path, *sources: str) -> Path:

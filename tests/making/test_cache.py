@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from pipeline.build.cache import chapter_key, view_of
-from pipeline.build.chain import build_report
-from pipeline.build.tasks import chapter_list
 from pipeline.data.dataset import load_dataset
 from pipeline.data.fingerprint import code_version
 from pipeline.document.assemble import document_title
 from pipeline.document.pdfcheck import check_pdf
+from pipeline.making.cache import chapter_key, view_of
+from pipeline.making.chain import build_report
+from pipeline.making.tasks import chapter_list
 
 from ..conftest import INPUTS
 

@@ -47,7 +47,7 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.build.execute"])
+    context.set_forkserver_preload(["pipeline.making.execute"])
     return context
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from pipeline.build.record import build_key, up_to_date, write_record
-from pipeline.build.tasks import NOTEBOOKS
+from pipeline.making.record import build_key, up_to_date, write_record
+from pipeline.making.tasks import NOTEBOOKS
 
 from ..conftest import INPUTS
 

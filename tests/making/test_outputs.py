@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.build.outputs import ReportPaths, publish, staging
 from pipeline.data.dataset import load_dataset
+from pipeline.making.outputs import ReportPaths, publish, staging
 
 from ..conftest import INPUTS
 
