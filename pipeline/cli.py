@@ -89,7 +89,7 @@ def _check_pdf(args: argparse.Namespace) -> int:
 
 
 def _szablon(args: argparse.Namespace) -> int:
-    from .data.commentary_template import write_commentary_template
+    from .data.commentary.template import write_commentary_template
     from .data.registry import read_powiat
     from .data.workbook import write_template
 

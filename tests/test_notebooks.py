@@ -50,8 +50,8 @@ def _headings(path, level: str) -> list[str]:
 
 
 def test_the_section_headings_are_the_places_the_commentary_can_name() -> None:
-    """The notebooks print the headings; `data.places` lists them for the commentary: one truth."""
-    from pipeline.data.places import ANNEX_SECTIONS, GMINA_SECTIONS, POWIAT_SECTIONS
+    """The notebooks print the headings; `data.commentary.places` lists them for the commentary: one truth."""
+    from pipeline.data.commentary.places import ANNEX_SECTIONS, GMINA_SECTIONS, POWIAT_SECTIONS
 
     assert _headings(ROOT / "notebooks" / "gmina.ipynb", "##") == [s.title for s in GMINA_SECTIONS]
     powiat = _headings(ROOT / "notebooks" / "powiat.ipynb", "##")
@@ -61,7 +61,7 @@ def test_the_section_headings_are_the_places_the_commentary_can_name() -> None:
 def test_every_commentary_cell_names_a_place_that_exists() -> None:
     import re
 
-    from pipeline.data.places import Places
+    from pipeline.data.commentary.places import Places
     from pipeline.data.registry import read_powiat
 
     places = Places(read_powiat(ROOT / "inputs"), 2025, ["cel"])

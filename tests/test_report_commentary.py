@@ -16,7 +16,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from pipeline.data.commentary_template import write_commentary_template
+from pipeline.data.commentary.template import write_commentary_template
 from pipeline.data.registry import read_powiat
 from pipeline.making.chain import build_report
 

@@ -18,9 +18,9 @@ import pandas as pd
 
 from ..errors import DataError, Problem, Severity
 from . import fingerprint
-from .commentary import Commentary
+from .commentary.pieces import Commentary
+from .commentary.places import Places
 from .fingerprint import report_years
-from .places import Places
 from .registry import Powiat, read_powiat
 from .schema import COMMENTARY_FILES, PHOTO_FOLDER, TABLES
 
@@ -159,7 +159,7 @@ def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,
                 cache: Path | None) -> tuple[Commentary | None, list[Problem]]:
     """The report year's commentary; kept in the cache like a checked year folder, since its
     photos take a moment to draw again."""
-    from .commentary_reading import read_commentary  # docx, Markdown, photos: not for a kernel's start-up
+    from .commentary.reading import read_commentary  # docx, Markdown, photos: not for a kernel's start-up
 
     goals = list(dict.fromkeys(checked.frames["cele"]["cel"])) if "cele" in checked.frames else []
     printed = "cele" in checked.frames or "ankieta" in checked.frames

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .example_commentary import GMINAS, write_example_commentary
+from .commentary.example import GMINAS, write_example_commentary
 from .registry import Gmina, Powiat, read_powiat
 from .schema import CRIME_CATEGORIES, SEVEN_CATEGORIES, SURVEY_ANSWERS, TABLES
 

@@ -1,4 +1,4 @@
-"""The analyst's own words and photos, where the commentary file put them (see `data.places`).
+"""The analyst's own words and photos, where the commentary file put them (see `data.commentary.places`).
 
 Each notebook has a cell per place: `report.commentary(ds, "powiat", "przestepczosc")` at the
 end of a section, `report.commentary(ds, teryt)` at the start of a gmina's chapter. A place
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ...data.commentary.places import FOREWORD
 from ...data.dataset import Dataset
-from ...data.places import FOREWORD
 from .. import blocks
 from ..blocks import Block
 
@@ -27,7 +27,7 @@ def commentary(ds: Dataset, place: str, section: str | None = None) -> Block:
     pieces = ds.commentary.at(place, section) if ds.commentary else []
     if not pieces:
         return blocks.join([])
-    # The pieces are safe by construction: sanitised by nh3, photos drawn by us (data.commentary_reading).
+    # The pieces are safe by construction: sanitised by nh3, photos drawn by us (data.commentary.reading).
     inner = Markup("").join(Markup(piece) for piece in pieces)
     return Block(Markup('<div class="commentary"><p class="commentary-label">{}</p>{}</div>').format(
         LABEL, inner))

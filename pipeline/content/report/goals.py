@@ -11,11 +11,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ...data import survey
+from ...data.commentary.places import GOALS, SURVEY_SECTION
 from ...data.dataset import Dataset
 from ...data.formatting import fmt_change, fmt_int, fmt_list, fmt_number, fmt_percent
 from ...data.goals import MET, MISSED, NO_DATA, Goal, MeasureResult
 from ...data.goals import goals as judged_goals
-from ...data.places import GOALS, SURVEY_SECTION
 from ...data.schema import SURVEY_ANSWERS
 from .. import blocks, charts
 from ..blocks import Block, Column, Row

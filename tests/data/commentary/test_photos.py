@@ -10,7 +10,7 @@ import zlib
 import pytest
 from PIL import ExifTags, Image, ImageCms
 
-from pipeline.data.photos import MAX_WIDTH_PX, PhotoError, prepare
+from pipeline.data.commentary.photos import MAX_WIDTH_PX, PhotoError, prepare
 
 
 def _jpeg(size=(1200, 800), mode="RGB", exif: Image.Exif | None = None, **save) -> bytes:

@@ -12,13 +12,13 @@ from docx import Document
 from docx.shared import Inches
 from PIL import Image
 
-from pipeline.data.commentary_reading import read_commentary
+from pipeline.data.commentary.places import Places
+from pipeline.data.commentary.reading import read_commentary
 from pipeline.data.dataset import load_dataset
-from pipeline.data.places import Places
 from pipeline.data.registry import read_powiat
 from pipeline.errors import DataError, Severity
 
-from ..conftest import INPUTS
+from ...conftest import INPUTS
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_make_validate_reports_the_commentary_with_the_data(tmp_path: Path) -> N
 
 def test_a_document_written_by_libreoffice_reads_the_same(year: Path) -> None:
     """Not our own test helper's Word file: one saved by LibreOffice Writer (a real office suite)."""
-    shutil.copy(Path(__file__).parents[1] / "fixtures" / "commentary" / "libreoffice_writer.docx",
+    shutil.copy(Path(__file__).parents[2] / "fixtures" / "commentary" / "libreoffice_writer.docx",
                 year / "komentarz.docx")
     commentary, problems = _read(year)
     assert problems == []

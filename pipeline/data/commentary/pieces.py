@@ -1,6 +1,6 @@
 """The analyst's commentary as the report uses it: pieces of safe HTML, each for one place of
 the report (see `places`). Plain data, light to import: the kernels unpickle it with the
-shared dataset. Reading and checking the analyst's file is `commentary_reading`."""
+shared dataset. Reading and checking the analyst's file is `reading`."""
 
 from __future__ import annotations
 

@@ -26,11 +26,11 @@ from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from ..errors import Problem, Severity
-from .commentary import Commentary, Piece
+from ...errors import Problem, Severity
+from ..schema import COMMENTARY_FILES, PHOTO_FOLDER
 from .photos import Photo, PhotoError, prepare
+from .pieces import Commentary, Piece
 from .places import GOALS, Place, Places
-from .schema import COMMENTARY_FILES, PHOTO_FOLDER
 from .word import Picture, WordError, read_docx
 
 __all__ = ["published_copy", "read_commentary"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import font_source_sans_pro
 from PIL import ExifTags, Image, ImageDraw, ImageFont
 
-from .schema import PHOTO_FOLDER
+from ..schema import PHOTO_FOLDER
 
 __all__ = ["write_example_commentary"]
 

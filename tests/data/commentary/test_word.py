@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.data.word import WordError, read_docx
+from pipeline.data.commentary.word import WordError, read_docx
 
 
 def _docx(*paragraphs: str) -> bytes:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .registry import Powiat
-from .textnorm import fold, suggest
+from ..registry import Powiat
+from ..textnorm import fold, suggest
 
 __all__ = ["FOREWORD", "GOALS", "Place", "Places", "Section"]
 

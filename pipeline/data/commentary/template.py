@@ -15,9 +15,9 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt, RGBColor
 
-from ..errors import UsageError
+from ...errors import UsageError
+from ..registry import Powiat
 from .places import GOALS, Places
-from .registry import Powiat
 
 __all__ = ["HINT_STYLE", "commentary_template_name", "write_commentary_template"]
 
