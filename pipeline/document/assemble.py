@@ -60,7 +60,7 @@ class ChapterDoc:
     toc: tuple[TocEntry, ...]
     tables: int
     charts: int
-    photos: int
+    photos: int  # numbered photos: those with a caption (see report.css)
 
 
 TITLE = "Informacja o stanie bezpieczeństwa i działaniach profilaktycznych"
@@ -98,7 +98,7 @@ def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
 def _doc(section: Tag) -> ChapterDoc:
     return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
                       len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")),
-                      len(section.find_all("figure", class_="photo")))
+                      len([f for f in section.find_all("figure", class_="photo") if f.find("figcaption")]))
 
 
 def whole_document(ds: Dataset, chapters: Sequence[ChapterDoc]) -> str:
