@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import nh3
 from bs4 import BeautifulSoup, Tag
@@ -114,7 +115,7 @@ class _Reading:
             for child in token.children or []:
                 if child.type == "image":
                     name = f"zdjecie-{len(pictures) + 1}"
-                    src = str(child.attrs.get("src", ""))
+                    src = unquote(str(child.attrs.get("src", "")))  # markdown-it encodes "zdjęcie 1.jpg"
                     pictures[name] = Picture(self._photo_file(src),
                                              "".join(c.content for c in child.children or []).strip(), src)
                     child.attrs["src"] = name

@@ -113,6 +113,13 @@ def test_a_photo_becomes_a_figure_with_its_caption_and_no_metadata(year: Path) -
     assert "<figcaption>Turniej, luty</figcaption>" in html and "data:image/jpeg;base64," in html
 
 
+def test_a_photo_file_named_with_polish_letters_and_spaces_is_found(year: Path) -> None:
+    _photo(year / "zdjecia" / "zdjęcie z rajdu.jpg")
+    commentary, problems = _read(year, "# Powiat\n\n![Rajd](<zdjecia/zdjęcie z rajdu.jpg>)\n")
+    assert problems == []
+    assert 'alt="Rajd"' in commentary.pieces[0].html
+
+
 def test_word_pictures_with_alt_text_and_caption(year: Path) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (1000, 700), "green").save(buffer, "PNG")
