@@ -22,7 +22,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..errors import Problem, Severity
-from . import cells
+from . import cells, glyphs
 from .formatting import fmt_list
 from .load import RawTable
 from .registry import Powiat
@@ -156,6 +156,18 @@ def _cell_problems(raw: RawTable, frame: pd.DataFrame, readers: dict[str, Callab
         except cells.CellError as err:
             problems.append(Problem(ERROR, raw.source, err.message, err.hint, row, header,
                                     _show(value)))
+    return problems
+
+
+def _glyph_problems(raw: RawTable, frame: pd.DataFrame) -> list[Problem]:
+    """Text with characters the report's font lacks: named, and left out of the report."""
+    problems = []
+    for name in [c for c in frame.columns if c in raw.table.columns and raw.table.field(c).kind is Kind.TEXT]:
+        for row, value in frame[name].items():
+            missing = [] if value is None or pd.isna(value) else glyphs.unprintable(str(value))
+            if missing:
+                problems.append(Problem(WARNING, raw.source, glyphs.MESSAGE.format(glyphs.describe(missing)),
+                                        glyphs.HINT, row, raw.headers.get(name, name), _show(value)))
     return problems
 
 
@@ -297,6 +309,7 @@ def validate_table(raw: RawTable, year: int, powiat: Powiat) -> tuple[pd.DataFra
     frame = raw.cells[[c for c in raw.cells.columns if c in known]]
     readers = _readers(raw.table, ctx, list(frame.columns))
     problems += _cell_problems(raw, frame, readers, _cell_schema(readers, raw.table))
+    problems += _glyph_problems(raw, frame)
     typed = _typed(frame, readers, ctx)
     problems += _row_problems(raw, typed, ctx)
     return typed[["teryt", *[c for c in raw.table.columns if c != "teryt"]]], problems

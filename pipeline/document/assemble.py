@@ -23,7 +23,7 @@ from .. import __version__
 from ..content.blocks import GMINA_CHAPTERS_MARKER
 from ..content.glossary import ABBREVIATIONS, how_to_read
 from ..content.report.annex import SOURCE_FILES_MARKER, source_files
-from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
+from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE, SUPPLEMENT_FAMILY, SUPPLEMENT_FILES
 from ..data.formatting import fmt_date, fmt_list
 from ..data.textnorm import fold
 from . import TEMPLATES
@@ -175,6 +175,8 @@ def _iso(day: dt.date | None) -> str:
 def _font_faces() -> str:
     rules = [f"@font-face{{font-family:'{FONT_FAMILY}';font-weight:{weight};font-style:{style};"
              f"src:url('{path.as_uri()}')}}" for (weight, style), path in FONT_FILES.items()]
+    rules += [f"@font-face{{font-family:'{SUPPLEMENT_FAMILY}';font-weight:{weight};src:url('{path.as_uri()}')}}"
+              for weight, path in SUPPLEMENT_FILES.items()]
     return "".join(rules)
 
 

@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ...errors import Problem, Severity
+from .. import glyphs
 from ..schema import COMMENTARY_FILES, PHOTO_FOLDER
 from .photos import Photo, PhotoError, prepare
 from .pieces import Commentary, Piece
@@ -88,6 +89,7 @@ class _Reading:
         self.skipping = False  # under a heading that names no place: reported once, its text left out
         self.after_picture = False  # the last element held a picture: a "Legenda" paragraph is its caption
         self.where = "początek dokumentu"
+        self.unprintable: dict[str, dict[str, None]] = {}  # place -> characters the font lacks, in order
 
     def add(self, severity: Severity, message: str, hint: str, place: str | None = None) -> None:
         self.problems.append(Problem(severity, self.source, message, hint, place=place or self.where))
@@ -152,7 +154,16 @@ class _Reading:
             if not self.skipping:
                 current.append(self._node(node, pictures))
         self._close(current, pieces)
+        for where, characters in self.unprintable.items():
+            self.add(WARNING, glyphs.MESSAGE.format(glyphs.describe(characters)), glyphs.HINT, where)
         return pieces
+
+    def _printable(self, text: str) -> str:
+        """The text without the characters the report's font lacks, noted for a warning (`glyphs`)."""
+        missing = glyphs.unprintable(text)
+        if missing:
+            self.unprintable.setdefault(self.where, {}).update(dict.fromkeys(missing))
+        return glyphs.printable_text(text) if missing else text
 
     def _heading(self, node: Tag) -> None:
         text = node.get_text(" ", strip=True)
@@ -197,7 +208,10 @@ class _Reading:
     def _node(self, node: Tag | str, pictures: dict[str, Picture]) -> str:
         """One top-level element as safe HTML; its pictures follow it as figures."""
         if not isinstance(node, Tag):
-            return f"<p>{escape(str(node).strip())}</p>"
+            return f"<p>{escape(self._printable(str(node).strip()))}</p>"
+        for text in node.find_all(string=True):
+            if (printable := self._printable(str(text))) != text:
+                text.replace_with(printable)
         for link in node.find_all("a"):
             if not str(link.get("href", "")).startswith(SCHEMES):
                 link.unwrap()  # a scheme we do not follow: the words stay, the link goes
@@ -251,7 +265,7 @@ class _Reading:
         file = f" ({picture.file})" if picture and picture.file else ""
         where = f"zdjęcie nr {name.rsplit('-', 1)[-1]}{file}, {self.where}"
         alt = (picture.alt if picture and picture.alt else str(image.get("alt", ""))).strip()
-        caption = (str(image.get("title") or "") or self._caption_after(image)).strip()
+        caption = self._printable((str(image.get("title") or "") or self._caption_after(image)).strip())
         if picture is None or not picture.data:
             return Markup("")
         if not alt:

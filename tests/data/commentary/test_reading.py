@@ -137,6 +137,19 @@ def test_word_pictures_with_alt_text_and_caption(year: Path) -> None:
     assert html.count("Rajd rowerowy, czerwiec") == 1  # the caption is the figure's, not a paragraph too
 
 
+def test_characters_the_font_lacks_are_named_with_their_place_and_left_out(year: Path) -> None:
+    _photo(year / "zdjecia" / "a.jpg")
+    commentary, problems = _read(year, "# Powiat\n\n## KMZB\n\nMapa 🗺️ działa. Дякую!\n\n"
+                                       '![Mapa](zdjecia/a.jpg "Zgłoszenia 📍 na mapie")\n')
+    problem, = problems
+    assert (problem.severity, problem.place) == (
+        Severity.WARNING, "rozdział „Powiat opoczyński w 2025 r.”, nagłówek „KMZB”")
+    assert problem.message == ("znaki, których nie ma w czcionce raportu: „🗺” (U+1F5FA WORLD MAP), „\ufe0f” "
+                               "(U+FE0F VARIATION SELECTOR-16), „📍” (U+1F4CD ROUND PUSHPIN); raport je pominie")
+    html = commentary.pieces[0].html
+    assert "<p>Mapa  działa. Дякую!</p>" in html and "<figcaption>Zgłoszenia  na mapie</figcaption>" in html
+
+
 def test_two_commentary_files_are_one_too_many(year: Path) -> None:
     (year / "komentarz.docx").write_bytes(b"")
     _, problems = _read(year, "# Powiat\n")
