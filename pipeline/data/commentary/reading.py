@@ -44,6 +44,8 @@ ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}}
 SCHEMES = ("http://", "https://", "mailto:")
 NUMBER = re.compile(r"[-−+]?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|zł|pkt proc\.)?")
 MAX_MARKDOWN = 2 * 2**20  # characters
+# Longer than the longest Polish word (about 35 letters); no "&", so no entity is split.
+LONG_WORD = re.compile(r"[^\s&<>]{41,}")
 
 
 def published_copy(source: str, pieces: list[Piece], places: Places) -> bytes:
@@ -208,10 +210,10 @@ class _Reading:
     def _node(self, node: Tag | str, pictures: dict[str, Picture]) -> str:
         """One top-level element as safe HTML; its pictures follow it as figures."""
         if not isinstance(node, Tag):
-            return f"<p>{escape(self._printable(str(node).strip()))}</p>"
+            return f"<p>{_breakable(escape(self._printable(str(node).strip())))}</p>"
         for text in node.find_all(string=True):
-            if (printable := self._printable(str(text))) != text:
-                text.replace_with(printable)
+            if (printable := _breakable(escape(self._printable(str(text))))) != escape(text):
+                text.replace_with(*BeautifulSoup(printable, "html.parser").contents)
         for link in node.find_all("a"):
             if not str(link.get("href", "")).startswith(SCHEMES):
                 link.unwrap()  # a scheme we do not follow: the words stay, the link goes
@@ -291,6 +293,13 @@ class _Reading:
         if isinstance(following, Tag) and "caption" in (following.get("class") or []):
             return following.get_text(" ", strip=True)
         return ""
+
+
+def _breakable(html: Markup) -> Markup:
+    """A word too long for any line (a pasted address, a row of letters) is marked, and the
+    stylesheets let it break between any two letters: WeasyPrint does not wrap it by itself
+    inside a link or bold text. (Not <wbr>: WeasyPrint draws it as U+200B, which the font lacks.)"""
+    return Markup(LONG_WORD.sub(lambda m: f'<span class="long-word">{m[0]}</span>', str(html)))
 
 
 def _figure_markup(photo: Photo, alt: str, caption: str) -> Markup:
