@@ -16,7 +16,7 @@ from typing import Any
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
-from .glyphs import printable_text
+from .glyphs import describe, printable_text, unprintable
 from .textnorm import fold, suggest
 
 __all__ = [
@@ -194,7 +194,12 @@ def parse_text(value: Any) -> str:
     validate names them); numbers from Excel become their digits."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(printable_text(unicodedata.normalize("NFC", str(value))).split())
+    text = unicodedata.normalize("NFC", str(value))
+    printable = " ".join(printable_text(text).split())
+    if text.strip() and not printable:
+        raise CellError(f"tekst składa się tylko ze znaków, których nie ma w czcionce raportu: "
+                        f"{describe(unprintable(text))}", "wpisz go literami, cyframi i znakami interpunkcyjnymi")
+    return printable
 
 
 def parse_choice(value: Any, choices: tuple[str, ...]) -> str:

@@ -16,6 +16,7 @@ there such a character is an error.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 import font_source_sans_pro
 
 __all__ = ["HINT", "LATIN", "MESSAGE", "SOURCES", "SOURCE_DIR", "SUPPLEMENT", "SUPPLEMENT_COMMON", "describe",
-           "printable_text", "unprintable"]
+           "printable_message", "printable_text", "unprintable"]
 
 # The font's files as its package (font-source-sans-pro, SIL OFL) ships them: (weight, style) -> file.
 SOURCE_DIR = Path(font_source_sans_pro.font_directory).resolve()
@@ -79,6 +80,12 @@ def printable_text(text: str) -> str:
     """`text` without the characters the report's font lacks."""
     missing = set(unprintable(text))
     return "".join(c for c in text if c not in missing) if missing else text
+
+
+def printable_message(text: str) -> str:
+    """A message about such characters as the report itself can print it (the annex lists the
+    warnings): the characters left out, with the quotes that held only them."""
+    return re.sub(r"„\s*”\s?", "", printable_text(text))
 
 
 MESSAGE = "znaki, których nie ma w czcionce raportu: {}; raport je pominie"

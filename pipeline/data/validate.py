@@ -165,7 +165,7 @@ def _glyph_problems(raw: RawTable, frame: pd.DataFrame) -> list[Problem]:
     for name in [c for c in frame.columns if c in raw.table.columns and raw.table.field(c).kind is Kind.TEXT]:
         for row, value in frame[name].items():
             missing = [] if value is None or pd.isna(value) else glyphs.unprintable(str(value))
-            if missing:
+            if missing and glyphs.printable_text(str(value)).strip():  # nothing left: an error of its own (cells)
                 problems.append(Problem(WARNING, raw.source, glyphs.MESSAGE.format(glyphs.describe(missing)),
                                         glyphs.HINT, row, raw.headers.get(name, name), _show(value)))
     return problems

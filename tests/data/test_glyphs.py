@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.data.dataset import load_dataset
-from pipeline.data.glyphs import describe, printable_text, unprintable
+from pipeline.data.glyphs import MESSAGE, describe, printable_message, printable_text, unprintable
 from pipeline.data.registry import read_powiat
 from pipeline.errors import DataError, Severity
 
@@ -53,3 +53,19 @@ def test_a_name_in_powiat_toml_the_charts_cannot_draw_is_an_error(tmp_path) -> N
     problem, = raised.value.problems
     assert problem.message.startswith("gmina Drzewica 🌲: znaki, których nie ma w czcionce raportu: „🌲”")
     assert "literami alfabetu łacińskiego" in problem.hint
+
+
+def test_a_name_of_nothing_but_emoji_is_an_error_not_an_empty_name(make_inputs) -> None:
+    inputs = make_inputs({"dzialania.csv": "data;teryt;rodzaj;nazwa;grupa_docelowa;uczestnicy\n"
+                                           "14.03.2025;1007023;piknik;🎉🎉;mieszkancy;120\n"})
+    with pytest.raises(DataError) as raised:
+        load_dataset(inputs, 2025)
+    problem, = [p for p in raised.value.problems if p.file == "2025/dzialania.csv"]
+    assert (problem.severity, problem.row, problem.column) == (Severity.ERROR, 2, "nazwa")
+    assert problem.message.startswith("tekst składa się tylko ze znaków, których nie ma w czcionce raportu: „🎉”")
+
+
+def test_the_annex_prints_such_a_warning_without_the_character() -> None:
+    message = "wiersz 2: " + MESSAGE.format(describe(["🎉", "中"]))
+    assert printable_message(message) == ("wiersz 2: znaki, których nie ma w czcionce raportu: (U+1F389 PARTY POPPER), "
+                                          "(U+4E2D CJK UNIFIED IDEOGRAPH-4E2D); raport je pominie")

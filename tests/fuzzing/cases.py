@@ -16,9 +16,12 @@ import functools
 import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from pipeline.data.commentary.places import GOALS, Places
 from pipeline.data.commentary.reading import read_commentary
 from pipeline.data.dataset import Dataset, load_dataset
+from pipeline.data.glyphs import unprintable
 from pipeline.document.assemble import part_document
 from pipeline.document.render import render
 from pipeline.errors import format_problems
@@ -104,3 +107,6 @@ def dataset_case(ds: Dataset) -> None:
     found = {name: bad for name, text in texts.items() if (bad := bad_tokens(text))}
     assert not found, found
     check_edition(made.html)
+    printed = {doc.id: missing for doc in docs if (missing := unprintable(BeautifulSoup(doc.markup, "html.parser")
+                                                                          .get_text(" ")))}
+    assert not printed, printed  # what the PDF would have to draw with a font it does not have

@@ -12,7 +12,7 @@ from pipeline.data.dataset import load_dataset
 from pipeline.data.fingerprint import code_version
 from pipeline.document.assemble import document_title
 from pipeline.document.pdfcheck import check_pdf
-from pipeline.making.cache import chapter_key, view_of
+from pipeline.making.cache import chapter_key, dataset_digest, view_of
 from pipeline.making.chain import build_report
 from pipeline.making.tasks import chapter_list
 
@@ -81,3 +81,12 @@ def test_rerun_nothing_changed_one_gmina_changed_and_force(copied_inputs, tmp_pa
     forced = build_report(copied_inputs, 2025, out, jobs=2, force=True)
     assert len(forced.executed) == 9
     assert forced.pdf.read_bytes() == changed.pdf.read_bytes()  # the cache never changes the result
+
+
+def test_a_gmina_s_key_takes_a_missing_comparison_figure() -> None:
+    """pandas' NA among the figures a gmina chapter compares with (no population known, say)
+    is null in its key, not a TypeError (found by make fuzz, tests/fixtures/fuzz/data/seed1-001…)."""
+    ds = load_dataset(INPUTS, 2025)
+    view = ds.restricted_to(ZARNOW, {"przestepstwa": pd.NA, "wypadki": float("nan"), "kmzb": 12.5})
+    assert dataset_digest(view) == dataset_digest(ds.restricted_to(ZARNOW, {"przestepstwa": None,
+                                                                           "wypadki": None, "kmzb": 12.5}))

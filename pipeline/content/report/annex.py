@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...data.dataset import Dataset, SourceFile
 from ...data.formatting import fmt_int
+from ...data.glyphs import printable_message
 from ...data.schema import PHOTO_FOLDER, TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row
@@ -55,7 +56,8 @@ def data_quality(ds: Dataset) -> Block:
     # An optional table (interventions, goals, the survey) missing in an earlier year is no gap:
     # the report reads those only for the year it is about.
     notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if y == ds.year or not TABLES[t].optional]
-    warnings = [f"{p.where()}: {p.message}" for p in ds.problems if not p.is_error and p.message != "brak pliku"]
+    warnings = [printable_message(f"{p.where()}: {p.message}") for p in ds.problems
+                if not p.is_error and p.message != "brak pliku"]
     empty = _empty_cells(ds)
     parts = [blocks.paragraphs(
         "Puste komórki w danych oznaczają brak danych, a nie zero; w tabelach oznaczono je skrótem „b.d.” "
