@@ -109,7 +109,8 @@ def _report(inputs: Path, out: Path, env: dict[str, str], jobs: int, gminas: int
                      f"{made.stderr[-3000:]}")
     pdfcheck = _run(["check-pdf", "--inputs", str(inputs), "--rok", str(YEAR), "--out", str(out)], env)
     if pdfcheck.returncode != 0:
-        raise Failed(f"check-pdf: exit {pdfcheck.returncode}\n{pdfcheck.stdout[-3000:]}\n{pdfcheck.stderr[-3000:]}")
+        failed = [line for line in pdfcheck.stdout.splitlines() if "BŁĄD" in line]
+        raise Failed(f"check-pdf: exit {pdfcheck.returncode}: " + "\n".join(failed) + f"\n{pdfcheck.stderr[-3000:]}")
     _check_outputs(out / str(YEAR), gminas)
     return "made"
 

@@ -12,6 +12,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from .fuzzing.checks import outside_text_block
 from .pdf_reading import chapter_pages, chapters, fullness, list_items, plain, tables
 
 pytestmark = pytest.mark.e2e
@@ -144,3 +145,10 @@ def test_every_gmina_shows_its_residents_sense_of_safety(pdf, read_tables) -> No
     assert len(safety) == 8
     assert any("mała próba" in r for r in safety)
     assert "poczucie bezpieczeństwa mieszkańców (w 2025 r. bez ankiety)" in safety  # Poświętne: asked in 2024 only
+
+
+def test_nothing_is_drawn_outside_the_text_block(example_report) -> None:
+    """No table or word runs into a margin, in the report or an extract (make fuzz found the
+    goals' tables 14 mm into the right margin)."""
+    for path in [example_report.pdf, *sorted((example_report.pdf.parent / "gminy").glob("*.pdf"))]:
+        assert outside_text_block(path.read_bytes()) == [], path.name

@@ -23,6 +23,7 @@ __all__ = ["GMINA_CHAPTERS_MARKER", "Block", "Column", "Row", "bullets", "facts"
 
 GMINA_CHAPTERS_MARKER = "gmina-chapters"  # where the powiat notebook wants the gmina chapters
 SHORT_TABLE = 6  # rows: a table this short is never split across pages
+NOWRAP_MAX = 40  # characters a "nowrap" cell keeps on one line (a gmina's label is about 25)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "blocks"
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
@@ -98,6 +99,15 @@ def figure(chart: Chart) -> Block:
     return _render("figure.html.j2", chart=chart)
 
 
+def _wrapping(row: Row, columns: Sequence[Column]) -> Row:
+    """A column kept on one line ("nowrap": "gmina Białaczów") still wraps a text too long for
+    any line (a gmina named with 200 letters), rather than pushing the table off the page."""
+    cells = [Markup('<span class="wraps">{}</span>').format(cell)
+             if "nowrap" in column.css.split() and len(str(cell)) > NOWRAP_MAX else cell
+             for cell, column in zip(row.cells, columns, strict=False)]
+    return Row([*cells, *row.cells[len(cells):]], row.css)
+
+
 def table(caption: str, columns: Sequence[Column], rows: Iterable[Row | Sequence[str]], *,
           notes: Sequence[str] = (), row_headers: bool = True, css: str = "") -> Block:
     """A data table: header cells marked as headers, the first column as row headers.
@@ -105,6 +115,6 @@ def table(caption: str, columns: Sequence[Column], rows: Iterable[Row | Sequence
     A table of more than SHORT_TABLE rows may break across pages (the stylesheet keeps at
     least 3 rows on either side); a shorter one stays whole.
     """
-    rows = [r if isinstance(r, Row) else Row(list(r)) for r in rows]
+    rows = [_wrapping(r if isinstance(r, Row) else Row(list(r)), columns) for r in rows]
     return _render("table.html.j2", caption=caption, columns=list(columns), rows=rows, notes=list(notes),
                    row_headers=row_headers, css=css, short=len(rows) <= SHORT_TABLE)

@@ -39,6 +39,7 @@ __all__ = ["CHART_DATA", "ChapterDoc", "TocEntry", "chapters_of", "document_titl
            "sections_of", "whole_document"]
 
 TOC_DEPTH_GMINA = 1  # gmina chapters list only their title in the contents
+RUNNING_TITLE = 70  # characters of a chapter's title the running header can hold beside its mark
 # A chart in the markup (`content.blocks.figure`): half of a chapter's markup, which a reader
 # of its structure does better to leave unparsed.
 CHART_DATA = re.compile(r'src="data:(?P<mime>[\w/+.-]+);base64,(?P<data>[^"]*)"')
@@ -225,6 +226,8 @@ def _spell_out_abbreviations(chapter: Tag) -> None:
             return
         if node.parent is None or node.parent.name in ("style", "script", "abbr"):
             continue
+        if node.find_parent("th", class_="num"):
+            continue  # a number column's header does not wrap: the meaning comes with the text
         text = str(node)
         found = sorted((m.start(), m.end(), short) for short in list(pending)
                        if (m := re.search(rf"(?<![\w.]){short}(?![\w])", text)))
@@ -289,6 +292,9 @@ def _set_ids(chapter: Tag, chapter_id: str) -> None:
             link.decompose()
         if tag.name == "h1":
             tag["id"] = f"{chapter_id}--tytul"
+            title = tag.get_text()
+            if len(title) > RUNNING_TITLE:  # the running header holds about this much
+                tag["data-running"] = title[:RUNNING_TITLE - 1].rstrip() + "…"
             continue
         slug = _slug(tag.get_text())
         seen[slug] = seen.get(slug, 0) + 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -89,15 +90,16 @@ def markers(document: Document) -> set[str]:
             for m in MARKER.findall(run.text)}
 
 
-def data_case(inputs: InputSet, folder: Path) -> str:
+def data_case(inputs: InputSet, folder: Path, rendered: Collection[str] = ("powiat",)) -> str:
     """Check one generated input set, less the rows validate refuses."""
-    dataset_case(valid(inputs, folder))
+    dataset_case(valid(inputs, folder), rendered)
     return "made" if not inputs.removed else "made without refused rows"
 
 
-def dataset_case(ds: Dataset) -> None:
+def dataset_case(ds: Dataset, rendered: Collection[str] | None = None) -> None:
     """Every chapter (charts made, not drawn), the HTML edition and the open data of `ds`:
-    problems in Polish, no forbidden token anywhere, the edition whole."""
+    problems in Polish, no forbidden token anywhere, the edition whole; the chapters whose id
+    starts with one of `rendered` (all with None) rendered, nothing outside the text block."""
     check_problems(ds.problems, "")
     docs = chapters(ds, draw_charts=False)
     made = editions(ds, docs)
@@ -110,3 +112,7 @@ def dataset_case(ds: Dataset) -> None:
     printed = {doc.id: missing for doc in docs if (missing := unprintable(BeautifulSoup(doc.markup, "html.parser")
                                                                           .get_text(" ")))}
     assert not printed, printed  # what the PDF would have to draw with a font it does not have
+    for index, doc in enumerate(docs):
+        if rendered is None or doc.id.startswith(tuple(rendered)):
+            outside = outside_text_block(render(part_document(ds, docs, index)).data)
+            assert not outside, (doc.id, outside[:5])

@@ -220,8 +220,9 @@ class _Reading:
         if re.fullmatch(r"h[3-6]", node.name):
             node.name = f"h{min(6, int(node.name[1]) - (1 if self.section is None else 0))}"
             node["class"] = "commentary-heading"
-        if node.name == "table":
-            self._header_row(node)
+        for table in [node] if node.name == "table" else node.find_all("table"):  # in a quote or a list too
+            if table.find_parent("table") is None:
+                self._header_row(table)
         if node.name == "p" and "caption" in (node.get("class") or []):
             if self.after_picture:
                 self.after_picture = False
@@ -236,6 +237,7 @@ class _Reading:
         return ("" if empty else str(node)) + "".join(figures)
 
     def _header_row(self, table: Tag) -> None:
+        _flatten_inner_tables(table)
         rows = table.find_all("tr")
         if not rows:
             return
@@ -293,6 +295,21 @@ class _Reading:
         if isinstance(following, Tag) and "caption" in (following.get("class") or []):
             return following.get_text(" ", strip=True)
         return ""
+
+
+def _flatten_inner_tables(table: Tag) -> None:
+    """A table in a table's cell (Word allows it) becomes a line of text per row, its cells
+    separated by semicolons: the report's tables are a plain grid with one header row, which
+    a screen reader and the PDF's tags can tell unambiguously."""
+    for inner in reversed(table.find_all("table")):
+        lines = []
+        for row in inner.find_all("tr"):
+            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"], recursive=False)]
+            if any(cells):
+                line = BeautifulSoup("<p></p>", "html.parser").p
+                line.string = "; ".join(c for c in cells if c)
+                lines.append(line)
+        inner.replace_with(*lines) if lines else inner.decompose()
 
 
 def _breakable(html: Markup) -> Markup:

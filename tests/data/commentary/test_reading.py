@@ -185,3 +185,25 @@ def test_text_for_a_goals_chapter_that_will_not_print_is_a_warning_not_lost_sile
     assert [(p.severity, p.place) for p in problems] == [(Severity.WARNING, "nagłówek „Cele”")]
     assert "cele.csv" in problems[0].message and "ankieta.csv" in problems[0].message
     assert [p.chapter for p in commentary.pieces] == ["powiat"]
+
+
+def test_a_table_in_a_table_becomes_lines_of_text_in_its_cell(year: Path) -> None:
+    """Found by make fuzz: Word's table in a table cell came out as header cells inside the
+    header row, which check-pdf rightly found ambiguous (Matterhorn 15-005)."""
+    document = Document()
+    document.add_heading("Aneks", level=1)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text = "gmina", "uwagi", "Drzewica"
+    inner = table.cell(0, 0).add_table(rows=2, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text, inner.cell(1, 1).text = "a", "b", "c"
+    document.save(str(year / "komentarz.docx"))
+    commentary, _ = _read(year)
+    html = commentary.pieces[0].html
+    assert html.count("<table") == 1 and html.count("<tr>") == 2
+    assert "<p>a; b</p>" in html and "<p>c</p>" in html
+
+
+def test_a_table_in_a_quote_gets_its_header_row_too(year: Path) -> None:
+    commentary, _ = _read(year, "# Powiat\n\n> | gmina | włamania |\n> |---|---|\n> | Drzewica | 7 |\n")
+    assert '<table class="commentary-table">' in commentary.pieces[0].html
+    assert '<th scope="col">gmina</th>' in commentary.pieces[0].html
