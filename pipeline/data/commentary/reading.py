@@ -40,7 +40,8 @@ __all__ = ["published_copy", "read_commentary"]
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 TAGS = {"p", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "ul", "ol", "li", "a", "img", "table", "thead",
         "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
-ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+MAX_SPAN = 30  # a merged cell spans at most this many rows or columns (Word's own tables stop at 63 columns)
 SCHEMES = ("http://", "https://", "mailto:")
 NUMBER = re.compile(r"[-−+]?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|zł|pkt proc\.)?")
 MAX_MARKDOWN = 2 * 2**20  # characters
@@ -92,6 +93,7 @@ class _Reading:
         self.after_picture = False  # the last element held a picture: a "Legenda" paragraph is its caption
         self.where = "początek dokumentu"
         self.unprintable: dict[str, dict[str, None]] = {}  # place -> characters the font lacks, in order
+        self.level = 1  # of the last heading in the report, the words' own subheadings included
 
     def add(self, severity: Severity, message: str, hint: str, place: str | None = None) -> None:
         self.problems.append(Problem(severity, self.source, message, hint, place=place or self.where))
@@ -168,6 +170,7 @@ class _Reading:
         return glyphs.printable_text(text) if missing else text
 
     def _heading(self, node: Tag) -> None:
+        self.level = int(node.name[1])  # the place's heading: the words' subheadings go below it
         text = node.get_text(" ", strip=True)
         self.where = f"nagłówek „{text}”"
         if node.name == "h2" and self.chapter is not None:  # a section's name alone is every gmina's
@@ -218,7 +221,10 @@ class _Reading:
             if not str(link.get("href", "")).startswith(SCHEMES):
                 link.unwrap()  # a scheme we do not follow: the words stay, the link goes
         if re.fullmatch(r"h[3-6]", node.name):
-            node.name = f"h{min(6, int(node.name[1]) - (1 if self.section is None else 0))}"
+            # One level below the chapter's or section's own heading, never skipping one (PDF/UA
+            # 14-003): a heading 4 right under a heading 1 is read as the next level down.
+            self.level = min(int(node.name[1]) - (1 if self.section is None else 0), self.level + 1, 6)
+            node.name = f"h{self.level}"
             node["class"] = "commentary-heading"
         for table in [node] if node.name == "table" else node.find_all("table"):  # in a quote or a list too
             if table.find_parent("table") is None:
@@ -238,6 +244,7 @@ class _Reading:
 
     def _header_row(self, table: Tag) -> None:
         _flatten_inner_tables(table)
+        _spans(table)
         rows = table.find_all("tr")
         if not rows:
             return
@@ -295,6 +302,18 @@ class _Reading:
         if isinstance(following, Tag) and "caption" in (following.get("class") or []):
             return following.get_text(" ", strip=True)
         return ""
+
+
+def _spans(table: Tag) -> None:
+    """Merged cells keep their spans, as whole numbers within reason (a span of 100 000
+    columns would be a page of nothing): the table's grid, and its tags, stay unambiguous."""
+    for cell in table.find_all(["td", "th"]):
+        for span in ("colspan", "rowspan"):
+            value = str(cell.get(span, "1")).strip()
+            if value.isdigit() and 1 < int(value):
+                cell[span] = str(min(int(value), MAX_SPAN))
+            elif span in cell.attrs:
+                del cell[span]
 
 
 def _flatten_inner_tables(table: Tag) -> None:

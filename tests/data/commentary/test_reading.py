@@ -207,3 +207,28 @@ def test_a_table_in_a_quote_gets_its_header_row_too(year: Path) -> None:
     commentary, _ = _read(year, "# Powiat\n\n> | gmina | włamania |\n> |---|---|\n> | Drzewica | 7 |\n")
     assert '<table class="commentary-table">' in commentary.pieces[0].html
     assert '<th scope="col">gmina</th>' in commentary.pieces[0].html
+
+
+def test_subheadings_never_skip_a_level(year: Path) -> None:
+    """Found by make fuzz: "####" right under a chapter's heading 1 became an h3, and check-pdf
+    rightly failed the jump H1→H3 (PDF/UA, Matterhorn 14-003)."""
+    commentary, _ = _read(year, "# Powiat\n\n#### Od razu czwarty\n\nTekst.\n\n###### Szósty\n\nTekst.\n\n"
+                                "## Przestępczość\n\n#### Czwarty w sekcji\n\nTekst.\n")
+    opening, section = commentary.pieces
+    assert '<h2 class="commentary-heading">Od razu czwarty</h2>' in opening.html
+    assert '<h3 class="commentary-heading">Szósty</h3>' in opening.html
+    assert '<h3 class="commentary-heading">Czwarty w sekcji</h3>' in section.html
+
+
+def test_merged_cells_keep_their_spans(year: Path) -> None:
+    """Found by make fuzz: the sanitiser dropped colspan and rowspan, so a merged cell left its
+    row short and the table's grid ambiguous (PDF/UA, Matterhorn 15-005)."""
+    document = Document()
+    document.add_heading("Aneks", level=1)
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2024–2025"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Drzewica"
+    document.save(str(year / "komentarz.docx"))
+    commentary, _ = _read(year)
+    html = commentary.pieces[0].html
+    assert '<th colspan="2" scope="col">' in html and '<td rowspan="2">' in html
