@@ -49,8 +49,9 @@ class Gmina:
 
     @property
     def slug(self) -> str:
-        """ASCII name for file names: "zarnow"."""
-        return fold(self.nazwa).replace("_", "-")
+        """ASCII name for file names: "zarnow"; only letters, digits and hyphens, so that a name
+        with quotes or "<" still names a file any system (Windows too) can hold."""
+        return re.sub(r"[^a-z0-9]+", "-", fold(self.nazwa)).strip("-")[:80] or self.teryt
 
     @property
     def head_celownik(self) -> str:

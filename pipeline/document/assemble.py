@@ -302,7 +302,9 @@ def _set_ids(chapter: Tag, chapter_id: str) -> None:
 
 
 def _slug(text: str) -> str:
-    return fold(text).replace("_", "-")[:60] or "sekcja"
+    """Letters and digits only: a heading of the analyst's ending in "\\" made an id WeasyPrint
+    could not use as an anchor."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text))[:60].strip("-") or "sekcja"
 
 
 @functools.lru_cache(maxsize=64)  # every extract lists the findings' and the annex's sections

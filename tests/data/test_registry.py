@@ -79,3 +79,11 @@ def test_a_code_used_by_two_gminas_is_an_error(tmp_path) -> None:
     with pytest.raises(DataError) as raised:
         read_powiat(_write(tmp_path, text))
     assert any("występuje dwa razy" in p.message for p in raised.value.problems)
+
+
+def test_a_gmina_s_file_name_is_letters_digits_and_hyphens(tmp_path: Path) -> None:
+    """A name with quotes or "<" (the generated input sets have them) names files any system can hold."""
+    text = (INPUTS / "powiat.toml").read_text(encoding="utf-8").replace('nazwa = "Drzewica"',
+                                                                         'nazwa = "Wola <Dolna> \\"Stara\\""')
+    (tmp_path / "powiat.toml").write_text(text, encoding="utf-8")
+    assert read_powiat(tmp_path).gmina("1007023").slug == "wola-dolna-stara"

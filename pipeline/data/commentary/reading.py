@@ -214,12 +214,23 @@ class _Reading:
         """One top-level element as safe HTML; its pictures follow it as figures."""
         if not isinstance(node, Tag):
             return f"<p>{_breakable(escape(self._printable(str(node).strip())))}</p>"
-        for text in node.find_all(string=True):
-            if (printable := _breakable(escape(self._printable(str(text))))) != escape(text):
-                text.replace_with(*BeautifulSoup(printable, "html.parser").contents)
         for link in node.find_all("a"):
             if not str(link.get("href", "")).startswith(SCHEMES):
                 link.unwrap()  # a scheme we do not follow: the words stay, the link goes
+                continue
+            # A link's words are plain: WeasyPrint leaves the parts of bold or italic words inside
+            # a link that wraps onto a second line out of the link's tag (PDF/UA 28-011).
+            for inner in link.find_all(lambda tag: tag.name != "img"):  # a linked photo stays a photo
+                inner.unwrap()
+        for text in node.find_all(string=True):
+            printable = self._printable(str(text))
+            if text.parent is not None and text.parent.name == "a":  # no span in a link, for the same reason
+                if LONG_WORD.search(str(escape(printable))):
+                    text.parent["class"] = "long-word"
+                if printable != text:
+                    text.replace_with(printable)
+            elif (html := _breakable(escape(printable))) != escape(text):
+                text.replace_with(*BeautifulSoup(html, "html.parser").contents)
         if re.fullmatch(r"h[3-6]", node.name):
             # One level below the chapter's or section's own heading, never skipping one (PDF/UA
             # 14-003): a heading 4 right under a heading 1 is read as the next level down.

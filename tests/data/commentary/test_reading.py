@@ -232,3 +232,15 @@ def test_merged_cells_keep_their_spans(year: Path) -> None:
     commentary, _ = _read(year)
     html = commentary.pieces[0].html
     assert '<th colspan="2" scope="col">' in html and '<td rowspan="2">' in html
+
+
+def test_a_link_s_words_are_plain_and_a_long_address_may_break(year: Path) -> None:
+    """Found by the generated commentaries: bold words in a link that wraps lost their link tag
+    in the PDF (PDF/UA, Matterhorn 28-011); a long address in a link must break too."""
+    address = "https://policja.pl/" + "a" * 60
+    commentary, _ = _read(year, f"# Powiat\n\nZobacz [**pogrubione** i *pochylone*](https://policja.pl) "
+                                f"oraz [{address}]({address}) i słowo {'ż' * 45}.\n")
+    html = commentary.pieces[0].html
+    assert '<a href="https://policja.pl">pogrubione i pochylone</a>' in html
+    assert f'<a class="long-word" href="{address}">{address}</a>' in html
+    assert f'<span class="long-word">{"ż" * 45}.</span>' in html  # its full stop with it
