@@ -38,8 +38,10 @@ from pipeline.making.tasks import NOTEBOOKS
 
 __all__ = ["FRAME", "Made", "chapters", "editions"]
 
-# The calls that make a chapter's frame and place the analyst's words (see `chapters`).
-FRAME = frozenset({"load", "commentary", "foreword", "gmina_chapters_here", "powiat_heading", "gmina_heading"})
+# The calls that make a chapter's frame and place the analyst's words (see `chapters`): the
+# headings, and the plan's sections, whose headings come with them.
+FRAME = frozenset({"load", "commentary", "foreword", "gmina_chapters_here", "powiat_heading", "gmina_heading",
+                   "plan_done", "plan_next_year"})
 
 def _pixel() -> bytes:
     """What an undrawn chart carries instead of its image: one white pixel."""

@@ -73,7 +73,9 @@ class Places:
         self.year = year
         self.goals_printed = goals_printed  # the goals chapter needs cele.csv or ankieta.csv
         name = powiat.nazwa[0].upper() + powiat.nazwa[1:]
-        goals = tuple(_s(f"cel_{i}", goal) for i, goal in enumerate(goal_names, start=1)) + (SURVEY_SECTION,)
+        # A goal's name is the analyst's text, not a template: its braces stay braces ("{rok}").
+        goals = tuple(_s(f"cel_{i}", goal.replace("{", "{{").replace("}", "}}"))
+                      for i, goal in enumerate(goal_names, start=1)) + (SURVEY_SECTION,)
         self.chapters = [
             Place(FOREWORD, "Słowo wstępne", ("Wstęp", "Przedmowa"), ()),
             Place("wnioski", "Najważniejsze wnioski", ("Wnioski",), ()),

@@ -9,7 +9,7 @@ Heading 3 and 4 are subheadings inside the text. The result is HTML the report c
 - everything is then sanitised by nh3 with an allow-list: paragraphs, bold, italic, lists,
   tables, links and pictures; a link to anything but http, https or mailto becomes text;
 - every picture needs a text alternative and is drawn again by `photos` (no metadata);
-- a table's first row becomes its header row (TH with scope), as the PDF's tags need.
+- tables become a plain grid under one header row (`tables`), as the PDF's tags need.
 
 Problems are reported like the data's: file, the heading or picture as the analyst sees
 it, what is wrong and how to fix it; `make validate` lists them with the rest.
@@ -33,6 +33,7 @@ from ..schema import COMMENTARY_FILES, PHOTO_FOLDER
 from .photos import Photo, PhotoError, prepare
 from .pieces import Commentary, Piece
 from .places import GOALS, Place, Places
+from .tables import commentary_table
 from .word import Picture, WordError, read_docx
 
 __all__ = ["published_copy", "read_commentary"]
@@ -41,9 +42,7 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 TAGS = {"p", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "ul", "ol", "li", "a", "img", "table", "thead",
         "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
-MAX_SPAN = 30  # a merged cell spans at most this many rows or columns (Word's own tables stop at 63 columns)
 SCHEMES = ("http://", "https://", "mailto:")
-NUMBER = re.compile(r"[-−+]?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|zł|pkt proc\.)?")
 MAX_MARKDOWN = 2 * 2**20  # characters
 # Longer than the longest Polish word (about 35 letters); no "&", so no entity is split.
 LONG_WORD = re.compile(r"[^\s&<>]{41,}")
@@ -239,7 +238,7 @@ class _Reading:
             node["class"] = "commentary-heading"
         for table in [node] if node.name == "table" else node.find_all("table"):  # in a quote or a list too
             if table.find_parent("table") is None:
-                self._header_row(table)
+                commentary_table(table)
         if node.name == "p" and "caption" in (node.get("class") or []):
             if self.after_picture:
                 self.after_picture = False
@@ -252,34 +251,6 @@ class _Reading:
         empty = node.name == "img" or (node.name == "p" and not node.get_text(strip=True) and not node.find(True))
         self.after_picture = bool(figures)
         return ("" if empty else str(node)) + "".join(figures)
-
-    def _header_row(self, table: Tag) -> None:
-        _flatten_inner_tables(table)
-        _spans(table)
-        rows = table.find_all("tr")
-        if not rows:
-            return
-        for cell in rows[0].find_all(["td", "th"]):
-            cell.name, cell["scope"] = "th", "col"
-        if rows[0].find_parent("thead") is None:
-            head = BeautifulSoup("<thead></thead>", "html.parser").thead
-            table.insert(0, head)
-            head.append(rows[0].extract())
-        table["class"] = "commentary-table"
-        self._numeric_columns(table)
-
-    @staticmethod
-    def _numeric_columns(table: Tag) -> None:
-        """A column of numbers is set right, as the report's own tables are (when the rows are
-        a plain grid: merged cells leave the columns to the reader)."""
-        rows = [row.find_all(["td", "th"]) for row in table.find_all("tr")]
-        if len(rows) < 2 or len({len(cells) for cells in rows}) != 1:
-            return
-        for column in range(len(rows[0])):
-            body = [cells[column].get_text(" ", strip=True) for cells in rows[1:]]
-            if all(NUMBER.fullmatch(text) for text in body if text) and any(body):
-                for cells in rows:
-                    cells[column]["class"] = "num"
 
     def _figure(self, image: Tag, pictures: dict[str, Picture]) -> Markup:
         name = str(image.get("src", ""))
@@ -313,33 +284,6 @@ class _Reading:
         if isinstance(following, Tag) and "caption" in (following.get("class") or []):
             return following.get_text(" ", strip=True)
         return ""
-
-
-def _spans(table: Tag) -> None:
-    """Merged cells keep their spans, as whole numbers within reason (a span of 100 000
-    columns would be a page of nothing): the table's grid, and its tags, stay unambiguous."""
-    for cell in table.find_all(["td", "th"]):
-        for span in ("colspan", "rowspan"):
-            value = str(cell.get(span, "1")).strip()
-            if value.isdigit() and 1 < int(value):
-                cell[span] = str(min(int(value), MAX_SPAN))
-            elif span in cell.attrs:
-                del cell[span]
-
-
-def _flatten_inner_tables(table: Tag) -> None:
-    """A table in a table's cell (Word allows it) becomes a line of text per row, its cells
-    separated by semicolons: the report's tables are a plain grid with one header row, which
-    a screen reader and the PDF's tags can tell unambiguously."""
-    for inner in reversed(table.find_all("table")):
-        lines = []
-        for row in inner.find_all("tr"):
-            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"], recursive=False)]
-            if any(cells):
-                line = BeautifulSoup("<p></p>", "html.parser").p
-                line.string = "; ".join(c for c in cells if c)
-                lines.append(line)
-        inner.replace_with(*lines) if lines else inner.decompose()
 
 
 def _breakable(html: Markup) -> Markup:

@@ -244,3 +244,12 @@ def test_a_link_s_words_are_plain_and_a_long_address_may_break(year: Path) -> No
     assert '<a href="https://policja.pl">pogrubione i pochylone</a>' in html
     assert f'<a class="long-word" href="{address}">{address}</a>' in html
     assert f'<span class="long-word">{"ż" * 45}.</span>' in html  # its full stop with it
+
+
+def test_a_goal_named_with_braces_is_a_section_like_any_other(year: Path) -> None:
+    """Found by the generated commentaries: a goal's name from cele.csv with a brace was read as a
+    template ("Single '}' encountered"), and validate stopped with a traceback."""
+    powiat = read_powiat(year.parent)
+    (year / "komentarz.md").write_text("# Cele\n\n## Cel {2025} }{\n\nTekst o celu.\n", encoding="utf-8")
+    commentary, problems = read_commentary(year, "2025", Places(powiat, 2025, ["Cel {2025} }{"]))
+    assert problems == [] and [(p.chapter, p.section) for p in commentary.pieces] == [("cele", "cel_1")]
