@@ -121,8 +121,12 @@ def sweep_stale(out: Path, year: int) -> None:
 
 
 def _sweep_temporary() -> None:
+    try:
+        temporary = Path(tempfile.gettempdir())
+    except OSError:  # no temporary folder at all: the private folder will say so, the sweep stays quiet
+        return
     for prefix in TEMPORARY_PREFIXES:
-        sweep(Path(tempfile.gettempdir()), prefix)
+        sweep(temporary, prefix)
 
 
 def sweep(folder: Path, prefix: str) -> list[Path]:
