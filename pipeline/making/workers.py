@@ -80,9 +80,16 @@ class Workers:
                                         initargs=(notebooks, kernel_env, self._chapters_done, private))
         # Start every worker and its kernel now, in the background: the first start waits for
         # the fork server to import its modules, and the caller has data to check meanwhile.
-        self._starting = threading.Thread(target=lambda: [self.pool.submit(_ready) for _ in range(max(1, jobs))],
-                                          daemon=True)
+        self._start_error: BaseException | None = None
+        self._starting = threading.Thread(target=self._start_all, daemon=True)
         self._starting.start()
+
+    def _start_all(self) -> None:
+        try:
+            for _ in range(self.jobs):
+                self.pool.submit(_ready)
+        except BaseException as error:  # no worker could start (no memory, a full /tmp): the build says so
+            self._start_error = error
 
     def chapter(self, chapter: Chapter, output: Path) -> Future[ChapterResult]:
         from .execute import run_chapter
@@ -106,6 +113,8 @@ class Workers:
     def _submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `function(*args)` in a worker; the arguments and the result travel as files."""
         self._starting.join()
+        if self._start_error is not None:
+            raise self._start_error
         task = self._parcels / f"{next(self._numbers)}.task"
         task.write_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
         result: Future[Any] = Future()
