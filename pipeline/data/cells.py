@@ -217,6 +217,6 @@ def parse_code(value: Any) -> str:
     text = re.sub(r"\s+", "", str(value))
     if not re.fullmatch(r"\d{7}", text):
         raise CellError("kod TERYT musi mieć 7 cyfr",
-                        "wpisz kod gminy, np. 1007023, albo powiatu, np. 1007000; "
+                        "wpisz kod gminy albo powiatu (kod powiatu i 000); "
                         "możesz też zamiast kolumny teryt użyć kolumny gmina z nazwą")
     return text

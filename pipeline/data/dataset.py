@@ -9,22 +9,25 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from ..errors import DataError, Problem, Severity
-from . import fingerprint
+from . import fingerprint, plain
 from .commentary.pieces import Commentary
 from .commentary.places import Places
 from .fingerprint import report_years
 from .registry import Powiat, read_powiat
 from .schema import COMMENTARY_FILES, PHOTO_FOLDER, TABLES
+from .store import Store
 
 __all__ = ["Dataset", "SourceFile", "load_dataset"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -115,11 +118,12 @@ class _Year:
     rows: dict[str, int] = field(default_factory=dict)  # path relative to the inputs -> data rows
 
 
-def load_dataset(inputs: Path, year: int | None = None, cache: Path | None = None) -> Dataset:
+def load_dataset(inputs: Path, year: int | None = None, cache: Store | None = None) -> Dataset:
     """Read and check everything a report needs; raise DataError listing every problem.
 
     With `cache`, a year folder whose files, settings and checking code are unchanged is not
-    read and checked again: its result is kept there, named by a hash of all of those.
+    read and checked again: what checking it found is kept there as plain data (`plain`),
+    named by a hash of all of those.
     """
     inputs = Path(inputs)
     years = report_years(inputs, year)
@@ -156,7 +160,7 @@ def _commentary_source(inputs: Path, commentary: Commentary) -> SourceFile:
 
 
 def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,
-                cache: Path | None) -> tuple[Commentary | None, list[Problem]]:
+                cache: Store | None) -> tuple[Commentary | None, list[Problem]]:
     """The report year's commentary; kept in the cache like a checked year folder, since its
     photos take a moment to draw again."""
     from .commentary.reading import read_commentary  # docx, Markdown, photos: not for a kernel's start-up
@@ -167,38 +171,66 @@ def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,
     folder = inputs / str(year)
     if cache is None:
         return read_commentary(folder, str(year), places)
-    files = [p for name in COMMENTARY_FILES if (p := folder / name).is_file()]
-    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year), str(printed), *goals,
-                             *(part for p in [*files, *fingerprint.files_under(folder / PHOTO_FOLDER, ("*",))]
-                               for part in (p.relative_to(inputs).as_posix(), p.read_bytes())))
-    path = cache / "validated" / f"komentarz-{key}.pickle"
-    if path.is_file():
-        os.utime(path)
-        return pickle.loads(path.read_bytes())
-    result = read_commentary(folder, str(year), places)
-    _store(path, result)
-    return result
+    try:
+        files = [p for name in COMMENTARY_FILES if (p := folder / name).is_file()]
+        key = fingerprint.digest(
+            fingerprint.code_version(), powiat.source.read_bytes(), str(year), str(printed), *goals,
+            *(part for p in [*files, *fingerprint.files_under(folder / PHOTO_FOLDER, ("*",))]
+              for part in (p.relative_to(inputs).as_posix(), p.read_bytes())))
+    except OSError:  # a file that cannot be read: reading the commentary says which, and how to fix it
+        return read_commentary(folder, str(year), places)
+    return _cached(cache, f"komentarz-{key}", lambda: read_commentary(folder, str(year), places),
+                   _commentary_to_plain, _commentary_from_plain)
 
 
-def _store(path: Path, value: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
+def _commentary_to_plain(found: tuple[Commentary | None, list[Problem]]) -> dict[str, object]:
+    return {"commentary": plain.commentary_to_plain(found[0]), "problems": plain.problems_to_plain(found[1])}
 
 
-def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Path | None) -> _Year:
+def _commentary_from_plain(stored: dict[str, Any]) -> tuple[Commentary | None, list[Problem]]:
+    return plain.commentary_from_plain(stored["commentary"]), plain.problems_from_plain(stored["problems"])
+
+
+def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Store | None) -> _Year:
     if cache is None:
         return _check_year(inputs, year, powiat)
-    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year),
-                             fingerprint.inputs_digest(inputs, [year]))
-    path = cache / "validated" / f"{key}.pickle"
-    if path.is_file():
-        os.utime(path)  # used now: the cache's pruning keeps it
-        return pickle.loads(path.read_bytes())
-    result = _check_year(inputs, year, powiat)
-    _store(path, result)
+    try:
+        key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year),
+                                 fingerprint.inputs_digest(inputs, [year]))
+    except OSError:  # a file that cannot be read (open in Excel?): checking it says which
+        return _check_year(inputs, year, powiat)
+    return _cached(cache, key, lambda: _check_year(inputs, year, powiat), _year_to_plain, _year_from_plain)
+
+
+def _cached(cache: Store, key: str, make: Callable[[], T], to_plain: Callable[[T], object],
+            from_plain: Callable[[Any], T]) -> T:
+    """What `make` returns, from the cache when it holds it; a stored entry that does not
+    read back is made again."""
+    stored = cache.read_json("validated", key)
+    if stored is not None:
+        try:
+            return from_plain(stored)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            cache.forget("validated", key, ".json")
+    result = make()
+    try:
+        value = to_plain(result)
+    except plain.NotPlain:  # a value the cache cannot hold exactly: checked again next time
+        return result
+    cache.write_json("validated", key, value)
     return result
+
+
+def _year_to_plain(year: _Year) -> dict[str, object]:
+    return {"frames": {name: plain.frame_to_plain(frame) for name, frame in year.frames.items()},
+            "missing": sorted([y, name] for y, name in year.missing),
+            "problems": plain.problems_to_plain(year.problems), "rows": year.rows}
+
+
+def _year_from_plain(stored: dict[str, Any]) -> _Year:
+    return _Year({name: plain.frame_from_plain(frame) for name, frame in stored["frames"].items()},
+                 {(int(y), str(name)) for y, name in stored["missing"]}, plain.problems_from_plain(stored["problems"]),
+                 {str(path): int(rows) for path, rows in stored["rows"].items()})
 
 
 def _check_year(inputs: Path, year: int, powiat: Powiat) -> _Year:

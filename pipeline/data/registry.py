@@ -20,6 +20,7 @@ __all__ = ["FormerCode", "Gmina", "Powiat", "read_powiat"]
 
 SETTINGS_FILE = "powiat.toml"
 GMINA_KINDS = ("miejska", "miejsko-wiejska", "wiejska")
+KIND_DIGITS = {"miejska": "1", "wiejska": "2", "miejsko-wiejska": "3"}  # the 7th digit of a gmina's TERYT code
 # Words people put before a gmina's name that do not change which gmina it is.
 _NAME_PREFIXES = ("miasto_i_gmina_", "gmina_miejsko_wiejska_", "gmina_wiejska_", "gmina_",
                   "miasto_", "gm_", "mig_")
@@ -241,8 +242,10 @@ class _SettingsReader:
             self.error("gmina bez nazwy", 'dodaj nazwa = "…"', teryt)
             ok = False
         if not re.fullmatch(rf"{powiat_teryt}\d{{2}}[123]", teryt):
+            example = f"{powiat_teryt or '1007'}01{KIND_DIGITS.get(str(rodzaj), '2')}"
             self.error(f"{label}: kod TERYT musi mieć 7 cyfr i zaczynać się od {powiat_teryt}",
-                       'np. teryt = "1007023"', teryt)
+                       f'np. teryt = "{example}" (5. i 6. cyfra: numer gminy w powiecie; 7.: 1 miejska, 2 wiejska, '
+                       '3 miejsko-wiejska)', teryt)
             ok = False
         if rodzaj not in GMINA_KINDS:
             self.error(f"{label}: nieznany rodzaj gminy", f"wpisz jeden z: {', '.join(GMINA_KINDS)}",
@@ -252,23 +255,23 @@ class _SettingsReader:
             self.error(f"{label}: powierzchnia_km2 musi być liczbą dodatnią",
                        "np. powierzchnia_km2 = 118.2", area)
             ok = False
-        former = self._former_codes(entry.get("teryt_wczesniej", []), label)
+        former = self._former_codes(entry.get("teryt_wczesniej", []), label, powiat_teryt)
         if not ok or former is None:
             return None
         return Gmina(teryt, nazwa.strip(), rodzaj, float(area), former)
 
-    def _former_codes(self, entries: object, label: str) -> tuple[FormerCode, ...] | None:
+    def _former_codes(self, entries: object, label: str, powiat_teryt: str) -> tuple[FormerCode, ...] | None:
+        code = powiat_teryt or "1007"
+        example = f'{{ teryt = "{code}012", do_roku = 2023 }}'
         if not isinstance(entries, list):
-            self.error(f"{label}: teryt_wczesniej musi być listą",
-                       'np. teryt_wczesniej = [{ teryt = "1007012", do_roku = 2023 }]')
+            self.error(f"{label}: teryt_wczesniej musi być listą", f"np. teryt_wczesniej = [{example}]")
             return None
         codes = []
         for entry in entries:
             teryt = str(entry.get("teryt", "")) if isinstance(entry, dict) else ""
             until = entry.get("do_roku") if isinstance(entry, dict) else None
             if not re.fullmatch(r"\d{7}", teryt) or not isinstance(until, int):
-                self.error(f"{label}: wpis teryt_wczesniej wymaga pól teryt (7 cyfr) i do_roku",
-                           '{ teryt = "1007012", do_roku = 2023 }', entry)
+                self.error(f"{label}: wpis teryt_wczesniej wymaga pól teryt (7 cyfr) i do_roku", example, entry)
                 return None
             codes.append(FormerCode(teryt, until))
         return tuple(codes)

@@ -221,7 +221,7 @@ class Table:
         return tuple(f.name for f in self.fields)
 
 
-def _teryt(help: str = "kod TERYT gminy (7 cyfr) albo powiatu (np. 1007000)") -> Field:
+def _teryt(help: str = "kod TERYT gminy (7 cyfr) albo powiatu (kod powiatu i 000)") -> Field:
     return Field("teryt", Kind.TERYT, help, not_empty=True)
 
 
@@ -318,7 +318,7 @@ TABLES: dict[str, Table] = {
             "sluzby_ponadnormatywne",
             "Służby ponadnormatywne finansowane przez samorządy",
             (
-                _teryt("kod TERYT tego, kto zapłacił: gminy albo powiatu (np. 1007000)"),
+                _teryt("kod TERYT tego, kto zapłacił: gminy albo powiatu (kod powiatu i 000)"),
                 Field("kwota_zl", Kind.AMOUNT, "kwota przekazana i wykorzystana, w złotych"),
                 _count("liczba_sluzb", "liczba służb (patroli)"),
                 Field("liczba_godzin", Kind.AMOUNT, "liczba godzin służby"),

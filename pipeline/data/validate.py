@@ -28,6 +28,7 @@ from .load import RawTable
 from .registry import Powiat
 from .rules import ROW_RULES, Context, RowRule
 from .schema import GMINA_NAME_COLUMN, YEAR_COLUMN, Field, Kind, Table
+from .textnorm import closest
 
 __all__ = ["validate_table", "coverage_problems"]
 
@@ -66,7 +67,14 @@ def _column_problems(raw: RawTable) -> list[Problem]:
 
 def _read_code(value: Any, ctx: Context) -> str:
     """A TERYT code of a gmina of this powiat (or of the powiat, where the table allows it)."""
-    code = cells.parse_code(value)
+    try:
+        code = cells.parse_code(value)
+    except cells.CellError as error:  # the example: this powiat's gmina closest to what was typed
+        gminas = {**{g.teryt: g for g in ctx.powiat.gminy}, **{g.nazwa: g for g in ctx.powiat.gminy}}
+        example = gminas[closest(str(value), list(gminas))]
+        hint = (f"wpisz kod gminy, np. {example.teryt} ({example.nazwa}), albo powiatu: {ctx.powiat.code}; "
+                "możesz też zamiast kolumny teryt użyć kolumny gmina z nazwą")
+        raise cells.CellError(error.message, hint) from None
     current, _ = ctx.powiat.current_code(code)
     listing = ", ".join(f"{g.teryt} {g.nazwa}" for g in ctx.powiat.gminy)
     if current is None:
