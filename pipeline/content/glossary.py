@@ -39,7 +39,7 @@ HOW_TO_READ: tuple[tuple[str, str], ...] = (
     (f"mniej niż {FEW_PEOPLE}, ukryte", "liczby osób w sprawach, które mogłyby wskazać konkretną osobę (zaginieni, "
                                         "zatrzymani, doprowadzeni do wytrzeźwienia, interwencje domowe, „Niebieskie "
                                         "Karty”, dzieci – ofiary wypadków), od 1 do 2 nie podajemy; gdy w kolumnie "
-                                        "tak ukryto tylko jedną gminę, ukrywamy też najmniejszą liczbę innej gminy, "
+                                        "tak ukryto tylko jedną gminę, ukrywamy też liczbę innej gminy, "
                                         "by nie dało się jej wyliczyć z sumy powiatu."),
     (MISSING, "brak danych: pusta komórka w danych źródłowych, a nie zero."),
     ("na 10 tys. mieszkańców", "liczba zdarzeń ÷ ludność × 10 000, by porównać gminy różnej wielkości; średnia gmin "

@@ -248,6 +248,6 @@ def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
     """All years of one table in one frame (an empty one with the table's columns if none)."""
     if parts:
         return pd.concat(parts, ignore_index=True)
-    columns = ["wiersz", *TABLES[name].columns, "rok"]
+    columns = ["wiersz", "teryt", *(c for c in TABLES[name].columns if c != "teryt"), "rok"]  # teryt even if none
     return pd.DataFrame(columns=columns)
 

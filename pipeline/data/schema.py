@@ -270,7 +270,7 @@ PUBLIC_ORDER: dict[str, str] = {
     "wykroczenia": "wykroczenia ujawnione", "mandaty": "mandaty karne", "wnioski_o_ukaranie": "wnioski o ukaranie",
     "pouczenia": "pouczenia", "zatrzymani": "osoby zatrzymane", "doprowadzeni_do_wytrzezwienia":
     "osoby doprowadzone do wytrzeźwienia", "imprezy_masowe": "zabezpieczone imprezy masowe",
-    "zaginieni": "osoby zaginione (zgłoszenia)", "odnalezieni": "osoby zaginione odnalezione",
+    "zaginieni": "zgłoszenia osób zaginionych", "odnalezieni": "osoby zaginione odnalezione",
 }
 
 
@@ -459,8 +459,8 @@ TABLES: dict[str, Table] = {
                       choices=("tak", "nie")),
                 *(Field(f"{role}_{what}", Kind.COUNT, f"{label}: {what} (0, gdy nikt)", not_empty=True)
                   for role, label in VICTIM_ROLES.items() for what in ("zabici", "ranni")),
-                *(Field(f"dzieci_{what}", Kind.COUNT, f"w tym dzieci do 14 lat: {what}", required=False,
-                        not_empty=True) for what in ("zabici", "ranni")),
+                *(Field(f"dzieci_{what}", Kind.COUNT, f"w tym dzieci do 14 lat: {what} (puste = nie wiadomo)",
+                        required=False) for what in ("zabici", "ranni")),
             ),
             repeat_key=("data", "teryt", "miejsce"),
             optional=True,

@@ -32,7 +32,7 @@ def next_year_targets(ds: Dataset, area: Area = None, heading: int = 0) -> Block
     nxt = ds.year + 1
     columns = [Column("cel", False, "c-goal"), Column("miernik", False, "c-measure"),
                *([Column("obszar", False, "c-area")] if area is None else []),
-               Column(f"{ds.year} r."), Column(f"cel na {nxt} r.", False)]
+               Column(f"{ds.year} r.", True, "c-value"), Column(f"cel na {nxt} r.", False)]
     table = [Row([r["cel"], MEASURES[r["miernik"]].label,
                   *([ds.powiat.label_of(r["teryt"])] if area is None else []),
                   _value(r["miernik"], measure_value(ds, r["miernik"], r["teryt"], ds.year)), _aim(ds, r)],
