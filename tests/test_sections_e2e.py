@@ -141,7 +141,7 @@ def test_the_powiat_against_its_region_uses_the_reports_own_figures(example_repo
 
 
 def test_next_years_goals_start_from_this_years_figures(read) -> None:
-    goals = _table(read, "Cele na 2026 r. i ich mierniki – powiat opoczyński")
+    goals = _table(read, "Cele na 2026 r. z miernikami – powiat opoczyński")
     figures = _by_first_cell(_table(read, "Najważniejsze wskaźniki – powiat opoczyński"))
     crimes = next(r.cells for r in goals.body if r.cells[1] == "przestępstwa stwierdzone")
     assert crimes[3] == figures["przestępstwa stwierdzone"][1] and crimes[4] == "najwyżej 1 700"

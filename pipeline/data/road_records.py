@@ -13,7 +13,6 @@ and a number given in both places must agree.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import zipfile
@@ -36,6 +35,7 @@ ROADS = "ruch_drogowy"
 DERIVED = ("wypadki", "zabici", "ranni")  # the columns of ruch_drogowy.csv the records give
 NOTE = ("zbiorcze zestawienie wypadków z pliku {label} (liczby w gminach według ról ofiar, przyczyn i udziału "
         "alkoholu); plik z pojedynczymi wypadkami zawiera dane osobowe i nie jest dołączony")
+CORE = "docProps/core.xml"
 WORKBOOK_NOTE = "skoroszyt bez arkusza wypadki: pojedyncze wypadki to dane osobowe i nie są dołączone"
 
 
@@ -176,13 +176,13 @@ def _workbook_without(path: Path, sheet: str) -> bytes:
 
     book = openpyxl.load_workbook(path)
     del book[sheet]
-    stamp = dt.datetime(1980, 1, 1)
-    book.properties.created = book.properties.modified = book.properties.modified or stamp
     buffer = io.BytesIO()
-    book.save(buffer)
+    book.save(buffer)  # stamps the time of saving into docProps/core.xml: the original's is put back
+    with zipfile.ZipFile(path) as original:
+        properties = original.read(CORE) if CORE in original.namelist() else None
     fixed = io.BytesIO()
     with zipfile.ZipFile(buffer) as saved, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as out:
         for item in saved.infolist():
-            out.writestr(zipfile.ZipInfo(item.filename, (1980, 1, 1, 0, 0, 0)), saved.read(item.filename),
-                         zipfile.ZIP_DEFLATED)
+            data = properties if item.filename == CORE and properties is not None else saved.read(item.filename)
+            out.writestr(zipfile.ZipInfo(item.filename, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return fixed.getvalue()

@@ -49,7 +49,7 @@ def next_year_targets(ds: Dataset, area: Area = None, heading: int = 0) -> Block
             f"{plural(len(goals), 'cel', 'cele', 'celów')} z {fmt_int(len(rows))} "
             f"{plural(len(rows), 'miernikiem', 'miernikami', 'miernikami')}; za rok raport oceni, czy zostały "
             "osiągnięte.", css="intro"))
-    parts.append(blocks.table(caption_for(ds, area, f"Cele na {nxt} r. i ich mierniki"), columns, table,
+    parts.append(blocks.table(caption_for(ds, area, f"Cele na {nxt} r. z miernikami"), columns, table,
                               css="fixed targets"))
     return blocks.join(parts)
 

@@ -93,7 +93,7 @@ def _gmina_sentence(ds: Dataset, area: str, counts: pd.Series) -> str:
         if n:
             victims.append(f"{fmt_int(n)} {plural(n, *forms)}")
     causes = [(label, int(_count(counts, f"przyczyna_{cause}"))) for cause, label in ROAD_CAUSES.items()]
-    causes = sorted((c for c in causes if c[1]), key=lambda c: -c[1])
+    causes = sorted((c for c in causes if c[1]), key=lambda c: (c[0] == ROAD_CAUSES["inne"], -c[1]))
     text = f"Ofiary wypadków: {fmt_list(victims)}; przyczyny: " + fmt_list([f"{label} ({n})" for label, n in causes])
     children = sum(int(c) for c in (_count(counts, "dzieci_zabici"), _count(counts, "dzieci_ranni"))
                    if not pd.isna(c))
