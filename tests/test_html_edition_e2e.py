@@ -259,7 +259,7 @@ def test_tables_are_numbered_as_in_the_pdf(edition, pages, example_report) -> No
 
     text = " ".join(page.extract_text() for page in PdfReader(example_report.pdf).pages)
     captions = [c.get_text(" ", strip=True) for name in pages for c in _soup(edition, name).find_all("caption")]
-    assert len(captions) == 92
+    assert len(captions) == 106
     for caption in (captions[0], captions[20], captions[-1]):
         number = caption.split(".")[0]
         assert number in text, caption

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..data.formatting import MISSING, NOT_APPLICABLE
 from ..data.indicators import FEW_CASES
+from ..data.privacy import FEW_PEOPLE
 from . import blocks
 from .blocks import Block
 
@@ -34,7 +35,12 @@ HOW_TO_READ: tuple[tuple[str, str], ...] = (
                "w liczbach (w tabeli obok obu wartości, w tekście np. „+4 (z 1 do 5)”), bo procent z kilku zdarzeń "
                "wprowadza w błąd."),
     (f"„{NOT_APPLICABLE}”", f"nie dotyczy: dynamika przy mniej niż {FEW_CASES} zdarzeniach w poprzednim roku albo przy "
-                     "wskaźniku w procentach, udział liczony z zera."),
+                     "wskaźniku w procentach, udział liczony z zera, zmiana liczby, której nie podajemy (niżej)."),
+    (f"mniej niż {FEW_PEOPLE}, ukryte", "liczby osób w sprawach, które mogłyby wskazać konkretną osobę (zaginieni, "
+                                        "zatrzymani, doprowadzeni do wytrzeźwienia, interwencje domowe, „Niebieskie "
+                                        "Karty”, dzieci – ofiary wypadków), od 1 do 2 nie podajemy; gdy w kolumnie "
+                                        "tak ukryto tylko jedną gminę, ukrywamy też liczbę innej gminy, "
+                                        "by nie dało się jej wyliczyć z sumy powiatu."),
     (MISSING, "brak danych: pusta komórka w danych źródłowych, a nie zero."),
     ("na 10 tys. mieszkańców", "liczba zdarzeń ÷ ludność × 10 000, by porównać gminy różnej wielkości; średnia gmin "
                                "to wszystkie zdarzenia w gminach ÷ ich łączna ludność × 10 000, bez zdarzeń "

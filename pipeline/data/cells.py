@@ -94,7 +94,7 @@ def parse_amount(value: Any) -> float:
     """A number >= 0 with at most 2 decimals: "12 240,00 zł", "12240.5"."""
     number = _number(value)
     if number < 0:
-        raise CellError("kwota nie może być ujemna", "wpisz 0 albo więcej; brak danych = pusta komórka")
+        raise CellError("wartość nie może być ujemna", "wpisz 0 albo więcej; brak danych = pusta komórka")
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
         raise CellError("więcej niż 2 miejsca po przecinku",

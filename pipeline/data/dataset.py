@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from ..errors import DataError, Problem, Severity
-from . import fingerprint, plain
+from . import fingerprint, plain, road_records
 from .commentary.pieces import Commentary
 from .commentary.places import Places
 from .fingerprint import report_years
@@ -45,13 +45,17 @@ class SourceFile:
     # Files that belong to it but are not carried, with their SHA-256: the Markdown
     # commentary's photos (their originals hold GPS positions; the copy carries them redrawn).
     companions: tuple[tuple[str, str], ...] = ()
+    published_name: str = ""  # the name of `content` inside the PDF, when not the commentary's .html
+    note: str = ""  # what `content` is, for the manifest and the PDF's list of attachments
 
     @property
     def attachment(self) -> str:
         """ "2025/przestepstwa.csv" -> "2025-przestepstwa.csv": its flat name inside the PDF
         ("2025-komentarz.html" for the commentary's published copy)."""
         name = self.label.replace("/", "-")
-        return name if self.content is None else name.rsplit(".", 1)[0] + ".html"
+        if self.content is None:
+            return name
+        return self.published_name or name.rsplit(".", 1)[0] + ".html"
 
 
 def _source(inputs: Path, path: Path, rows: int) -> SourceFile:
@@ -130,7 +134,7 @@ def load_dataset(inputs: Path, year: int | None = None, cache: Store | None = No
     powiat = read_powiat(inputs)
     checked = [_checked_year(inputs, y, powiat, cache) for y in years]
     problems = [p for c in checked for p in c.problems]
-    commentary, found = _commentary(inputs, years[-1], powiat, checked[-1], cache)
+    commentary, found = _commentary(inputs, years[-1], powiat, _goal_frames(checked, years), cache)
     problems += found
     if powiat.report_date(years[-1]) is None and not os.environ.get("SOURCE_DATE_EPOCH"):
         problems.append(Problem(Severity.WARNING, "powiat.toml", f"brak daty opracowania raportu za {years[-1]} r.; "
@@ -144,6 +148,7 @@ def load_dataset(inputs: Path, year: int | None = None, cache: Store | None = No
                *(_source(inputs, inputs / path, count) for path, count in sorted(rows.items())))
     missing = frozenset(m for c in checked for m in c.missing)
     extra = (_commentary_source(inputs, commentary),) if commentary else ()
+    sources = road_records.published(inputs, sources, tables, powiat)  # road accidents one by one stay out
     return Dataset(powiat, years[-1], years, tables, missing, tuple(problems), (*sources, *extra),
                    commentary=commentary)
 
@@ -159,14 +164,24 @@ def _commentary_source(inputs: Path, commentary: Commentary) -> SourceFile:
                       original.sha256, companions)
 
 
-def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,
+def _goal_frames(checked: list[_Year], years: tuple[int, ...]) -> dict[str, pd.DataFrame]:
+    """What the goals chapter is made of: the year's survey and its goals, its own or those set
+    with last year's plan (see `goals.goal_rows`)."""
+    frames = {name: checked[-1].frames[name] for name in ("cele", "ankieta") if name in checked[-1].frames}
+    last_year = len(years) > 1 and years[-2] == years[-1] - 1
+    if "cele" not in frames and last_year and "plan_cele" in checked[-2].frames:
+        frames["cele"] = checked[-2].frames["plan_cele"]
+    return frames
+
+
+def _commentary(inputs: Path, year: int, powiat: Powiat, frames: dict[str, pd.DataFrame],
                 cache: Store | None) -> tuple[Commentary | None, list[Problem]]:
     """The report year's commentary; kept in the cache like a checked year folder, since its
     photos take a moment to draw again."""
     from .commentary.reading import read_commentary  # docx, Markdown, photos: not for a kernel's start-up
 
-    goals = list(dict.fromkeys(checked.frames["cele"]["cel"])) if "cele" in checked.frames else []
-    printed = "cele" in checked.frames or "ankieta" in checked.frames
+    goals = list(dict.fromkeys(frames["cele"]["cel"])) if "cele" in frames else []
+    printed = "cele" in frames or "ankieta" in frames
     places = Places(powiat, year, goals, goals_printed=printed)
     folder = inputs / str(year)
     if cache is None:
@@ -257,6 +272,7 @@ def _check_year(inputs: Path, year: int, powiat: Powiat) -> _Year:
         if typed is not None:
             result.problems += coverage_problems(table, typed, raws[name].source, powiat)
             result.frames[name] = typed.assign(rok=year).reset_index()
+    road_records.complete(result, year, powiat, {name: raw.source for name, raw in raws.items()})
     return result
 
 
@@ -264,6 +280,6 @@ def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
     """All years of one table in one frame (an empty one with the table's columns if none)."""
     if parts:
         return pd.concat(parts, ignore_index=True)
-    columns = ["wiersz", *TABLES[name].columns, "rok"]
+    columns = ["wiersz", "teryt", *(c for c in TABLES[name].columns if c != "teryt"), "rok"]  # teryt even if none
     return pd.DataFrame(columns=columns)
 

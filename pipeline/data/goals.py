@@ -28,7 +28,8 @@ from .formatting import rounded
 from .schema import MEASURES, SEVEN_CATEGORIES, Measure
 from .survey import sense_of_safety
 
-__all__ = ["MET", "MISSED", "NO_DATA", "Goal", "MeasureResult", "goals", "measure_value", "status"]
+__all__ = ["MET", "MISSED", "NO_DATA", "Goal", "MeasureResult", "goal_rows", "goals", "goals_set_last_year",
+           "measure_value", "status"]
 
 MET, MISSED, NO_DATA = "osiągnięty", "nieosiągnięty", "brak danych"
 
@@ -73,12 +74,29 @@ class Goal:
 
 
 def goals(ds: Dataset) -> list[Goal] | None:
-    """This year's goals in the order of the file; None when there is no `cele.csv`."""
-    if not ds.has("cele", ds.year):
+    """This year's goals in the order of their file; None when there are none (see `goal_rows`)."""
+    rows = goal_rows(ds)
+    if rows is None:
         return None
-    rows = ds.table("cele", ds.year).sort_values("wiersz", kind="stable")
+    rows = rows.sort_values("wiersz", kind="stable")
     names = list(dict.fromkeys(rows["cel"]))
     return [Goal(name, tuple(_judge(ds, r) for _, r in rows[rows["cel"] == name].iterrows())) for name in names]
+
+
+def goal_rows(ds: Dataset) -> pd.DataFrame | None:
+    """The year's goals: its own `cele.csv`, or else the goals set a year before together with the
+    plan (`plan_cele.csv` in last year's folder); None when neither exists."""
+    if ds.has("cele", ds.year):
+        return ds.table("cele", ds.year)
+    if goals_set_last_year(ds):
+        return ds.table("plan_cele", ds.previous_year)
+    return None
+
+
+def goals_set_last_year(ds: Dataset) -> bool:
+    """Whether this year's goals are the ones last year's plan set (no `cele.csv` of this year's own)."""
+    return (not ds.has("cele", ds.year) and ds.has("plan_cele", ds.previous_year)
+            and not ds.table("plan_cele", ds.previous_year).empty)
 
 
 def _judge(ds: Dataset, row: pd.Series) -> MeasureResult:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import privacy
 from .dataset import Dataset
 from .formatting import rounded
 from .schema import (
@@ -250,8 +251,8 @@ COMPARISONS = (
 
 
 def comparison_figures(ds: Dataset) -> dict[str, object]:
-    """The averages of all gminas that every gmina chapter compares with."""
-    return {c.key: c.average(ds) for c in COMPARISONS}
+    """The averages of all gminas that every gmina chapter compares with, and which small counts it hides."""
+    return {**{c.key: c.average(ds) for c in COMPARISONS}, privacy.HIDDEN_KEY: privacy.complementary(ds)}
 
 
 def _default_category(table: str, where: dict[str, str]) -> dict[str, str]:

@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 __all__ = [
+    "BENCHMARK_AREAS",
+    "BENCHMARKS",
     "COMMENTARY_FILES",
+    "ROAD_CAUSES",
+    "VICTIM_ROLES",
     "CRIME_CATEGORIES",
     "CRIME_GROUPS",
     "DIRECTIONS",
@@ -67,33 +71,17 @@ SEVEN_CATEGORIES: dict[str, str] = {
 CRIME_CATEGORIES: dict[str, str] = {**CRIME_GROUPS, **SEVEN_CATEGORIES}
 
 KMZB_CATEGORIES: tuple[str, ...] = (
-    "Akty wandalizmu",
-    "Dzikie wysypiska śmieci",
-    "Grupowanie się małoletnich zagrożonych demoralizacją",
-    "Kłusownictwo",
-    "Miejsca niebezpieczne na wodach",
-    "Miejsce niebezpiecznej działalności rozrywkowej",
-    "Nielegalna wycinka drzew",
-    "Nielegalne rajdy samochodowe",
-    "Nieprawidłowe parkowanie",
-    "Niestrzeżone przejście przez tory",
-    "Niestrzeżony przejazd kolejowy",
-    "Niewłaściwa infrastruktura drogowa",
-    "Niszczenie zieleni",
-    "Osoba bezdomna wymagająca pomocy",
-    "Poruszanie się po terenach leśnych quadami",
-    "Przekraczanie dozwolonej prędkości",
-    "Spożywanie alkoholu w miejscach niedozwolonych",
-    "Używanie środków odurzających",
-    "Wałęsające się bezpańskie psy",
-    "Wypalanie traw",
-    "Zdarzenia drogowe z udziałem zwierząt leśnych",
-    "Znęcanie się nad zwierzętami",
-    "Zła organizacja ruchu drogowego",
-    "Żebractwo",
+    "Akty wandalizmu", "Dzikie wysypiska śmieci", "Grupowanie się małoletnich zagrożonych demoralizacją",
+    "Kłusownictwo", "Miejsca niebezpieczne na wodach", "Miejsce niebezpiecznej działalności rozrywkowej",
+    "Nielegalna wycinka drzew", "Nielegalne rajdy samochodowe", "Nieprawidłowe parkowanie",
+    "Niestrzeżone przejście przez tory", "Niestrzeżony przejazd kolejowy", "Niewłaściwa infrastruktura drogowa",
+    "Niszczenie zieleni", "Osoba bezdomna wymagająca pomocy", "Poruszanie się po terenach leśnych quadami",
+    "Przekraczanie dozwolonej prędkości", "Spożywanie alkoholu w miejscach niedozwolonych",
+    "Używanie środków odurzających", "Wałęsające się bezpańskie psy", "Wypalanie traw",
+    "Zdarzenia drogowe z udziałem zwierząt leśnych", "Znęcanie się nad zwierzętami",
+    "Zła organizacja ruchu drogowego", "Żebractwo",
     # Older or seasonal categories that still appear in exports.
-    "Dzikie kąpieliska",
-    "Utonięcia",
+    "Dzikie kąpieliska", "Utonięcia",
 )
 
 KMZB_STATUSES: tuple[str, ...] = (
@@ -159,6 +147,24 @@ MEASURES: dict[str, Measure] = {
     "poczucie_bezpieczenstwa": Measure("poczucie bezpieczeństwa mieszkańców", percent=True),
 }
 DIRECTIONS: tuple[str, ...] = ("spadek", "wzrost")  # which way is good for a goal's measure
+
+# Why a road accident happened: the main cause the police record for it (`wypadki.csv`).
+ROAD_CAUSES: dict[str, str] = {
+    "predkosc": "niedostosowanie prędkości do warunków ruchu", "pierwszenstwo": "nieustąpienie pierwszeństwa przejazdu",
+    "pieszy_na_przejsciu": "nieustąpienie pierwszeństwa pieszemu", "wyprzedzanie": "nieprawidłowe wyprzedzanie",
+    "odleglosc": "niezachowanie bezpiecznej odległości", "blad_pieszego": "błąd pieszego", "inne": "inna przyczyna",
+}
+# Who was killed or injured (`wypadki.csv`: <rola>_zabici, <rola>_ranni), with the plural the report prints.
+VICTIM_ROLES: dict[str, str] = {"pieszy": "piesi", "rowerzysta": "rowerzyści", "kierujacy": "kierujący",
+                                "pasazer": "pasażerowie"}
+# `porownanie.csv`: the areas the powiat is set against, and the figures given for them.
+BENCHMARK_AREAS: dict[str, str] = {"wojewodztwo": "województwo", "kraj": "Polska"}
+BENCHMARKS: dict[str, str] = {
+    "ludnosc": "ludność", "przestepstwa_ogolem": "przestępstwa stwierdzone", "kryminalne": "przestępstwa kryminalne",
+    "gospodarcze": "przestępstwa gospodarcze", "drogowe": "przestępstwa drogowe",
+    "wykrywalnosc": "wykrywalność sprawców", "wypadki": "wypadki drogowe", "zabici": "zabici w wypadkach",
+    "ranni": "ranni w wypadkach",
+}
 
 # The standard question "Czy czuje się Pan/Pani bezpiecznie w swojej okolicy?", its answers in order.
 SURVEY_ANSWERS: dict[str, str] = {
@@ -243,6 +249,29 @@ def _partners(example: str = "") -> Field:
     return Field(
         "partnerzy", Kind.TEXT, f"partnerzy rozdzieleni średnikiem{example} (nieobowiązkowe)", required=False
     )
+
+
+def _goal_fields() -> tuple[Field, ...]:
+    return (
+        Field("cel", Kind.TEXT, "nazwa celu, np. Ograniczenie przestępczości", not_empty=True),
+        Field("miernik", Kind.CHOICE, "czym mierzony jest cel: klucz z listy w docs/dane.md",
+              not_empty=True, choices=tuple(MEASURES)),
+        Field("kierunek", Kind.CHOICE, "spadek albo wzrost: która zmiana jest dobra", not_empty=True,
+              choices=DIRECTIONS),
+        Field("wartosc_docelowa", Kind.TARGET, "wartość docelowa na rok (nieobowiązkowe; bez niej celem jest "
+              "zmiana we właściwym kierunku)", required=False),
+        Field("teryt", Kind.TERYT, "kod gminy dla celu gminy; puste albo kod powiatu = cały powiat",
+              required=False),
+    )
+
+
+# `porzadek.csv`: column -> what it counts.
+PUBLIC_ORDER: dict[str, str] = {
+    "wykroczenia": "wykroczenia ujawnione", "mandaty": "mandaty karne", "wnioski_o_ukaranie": "wnioski o ukaranie",
+    "pouczenia": "pouczenia", "zatrzymani": "osoby zatrzymane", "doprowadzeni_do_wytrzezwienia":
+    "osoby doprowadzone do wytrzeźwienia", "imprezy_masowe": "zabezpieczone imprezy masowe",
+    "zaginieni": "zgłoszenia osób zaginionych", "odnalezieni": "osoby zaginione odnalezione",
+}
 
 
 TABLES: dict[str, Table] = {
@@ -379,18 +408,76 @@ TABLES: dict[str, Table] = {
         Table(
             "cele",
             "Cele współpracy i ich mierniki (jeden miernik w wierszu)",
-            (
-                Field("cel", Kind.TEXT, "nazwa celu, np. Ograniczenie przestępczości", not_empty=True),
-                Field("miernik", Kind.CHOICE, "czym mierzony jest cel: klucz z listy w docs/dane.md",
-                      not_empty=True, choices=tuple(MEASURES)),
-                Field("kierunek", Kind.CHOICE, "spadek albo wzrost: która zmiana jest dobra", not_empty=True,
-                      choices=DIRECTIONS),
-                Field("wartosc_docelowa", Kind.TARGET, "wartość docelowa na rok (nieobowiązkowe; bez niej celem jest "
-                      "zmiana we właściwym kierunku)", required=False),
-                Field("teryt", Kind.TERYT, "kod gminy dla celu gminy; puste albo kod powiatu = cały powiat",
-                      required=False),
-            ),
+            _goal_fields(),
             key=("cel", "miernik", "teryt"),
+            optional=True,
+            empty_teryt_is_powiat=True,
+        ),
+        Table("plan_cele", "Cele na kolejny rok, razem z planem (jeden miernik w wierszu)", _goal_fields(),
+              key=("cel", "miernik", "teryt"), optional=True, empty_teryt_is_powiat=True),
+        Table(
+            "zasoby",
+            "Siły i środki Policji",
+            (
+                _teryt("kod gminy (jej dzielnicowi i jednostka) albo powiatu (cała komenda)"),
+                Field("jednostka", Kind.TEXT, "jednostka Policji obsługująca gminę, np. Komisariat Policji w Drzewicy "
+                      "(nieobowiązkowe)", required=False),
+                _count("dzielnicowi", "dzielnicowi pełniący służbę w gminie", required=False),
+                _count("etaty", "etaty policyjne (w wierszu powiatu: cała komenda z jednostkami)", required=False),
+                _count("wakaty", "wakaty: etaty nieobsadzone na 31 grudnia", required=False),
+                _count("radiowozy", "radiowozy (pojazdy służbowe oznakowane)", required=False),
+                Field("czas_reakcji_pilne_miasto", Kind.AMOUNT, "średni czas reakcji na zdarzenia pilne w mieście, "
+                      "w minutach (średnia z systemu policyjnego; tylko w wierszu powiatu), np. 9,5", required=False),
+                Field("czas_reakcji_pilne_wies", Kind.AMOUNT, "średni czas reakcji na zdarzenia pilne poza miastem, "
+                      "w minutach (tylko w wierszu powiatu), np. 13,2", required=False),
+            ),
+            key=("teryt",),
+            optional=True,
+            one_row_per_gmina=True,
+        ),
+        Table(
+            "porzadek",
+            "Porządek publiczny",
+            (
+                _teryt(),
+                *(_count(name, help) for name, help in PUBLIC_ORDER.items()),
+            ),
+            key=("teryt",),
+            optional=True,
+            one_row_per_gmina=True,
+        ),
+        Table(
+            "wypadki",
+            "Wypadki drogowe (jeden wypadek w wierszu; dane osobowe: plik nie trafia do raportu)",
+            (
+                Field("data", Kind.DATE, "data wypadku, np. 14.03.2025", not_empty=True),
+                _teryt("kod TERYT gminy (7 cyfr), w której doszło do wypadku"),
+                Field("miejsce", Kind.TEXT, "miejscowość albo droga, np. DK12 Opoczno (nieobowiązkowe)",
+                      required=False),
+                Field("przyczyna", Kind.CHOICE, "główna przyczyna wypadku", not_empty=True, choices=tuple(ROAD_CAUSES)),
+                Field("alkohol", Kind.CHOICE, "czy uczestnik był pod wpływem alkoholu: tak albo nie", not_empty=True,
+                      choices=("tak", "nie")),
+                *(Field(f"{role}_{what}", Kind.COUNT, f"{label}: {what} (0, gdy nikt)", not_empty=True)
+                  for role, label in VICTIM_ROLES.items() for what in ("zabici", "ranni")),
+                *(Field(f"dzieci_{what}", Kind.COUNT, f"w tym dzieci do 14 lat: {what} (puste = nie wiadomo)",
+                        required=False) for what in ("zabici", "ranni")),
+            ),
+            repeat_key=("data", "teryt", "miejsce"),
+            optional=True,
+            powiat_rows=False,
+        ),
+        Table(
+            "porownanie",
+            "Województwo i kraj: dane do porównania",
+            (
+                Field("obszar", Kind.CHOICE, "wojewodztwo albo kraj", not_empty=True, choices=tuple(BENCHMARK_AREAS)),
+                Field("wskaznik", Kind.CHOICE, "który wskaźnik: klucz z listy w docs/dane.md", not_empty=True,
+                      choices=tuple(BENCHMARKS)),
+                Field("wartosc", Kind.AMOUNT, "wartość w roku folderu (wykrywalność w %)", not_empty=True),
+                Field("zrodlo", Kind.TEXT, "skąd pochodzi liczba, np. statystyka.policja.pl albo GUS BDL",
+                      not_empty=True),
+            ),
+            key=("obszar", "wskaznik"),
             optional=True,
             empty_teryt_is_powiat=True,
         ),

@@ -28,6 +28,7 @@ from .load import RawTable
 from .registry import Powiat
 from .rules import ROW_RULES, Context, RowRule
 from .schema import GMINA_NAME_COLUMN, YEAR_COLUMN, Field, Kind, Table
+from .section_rules import SECTION_RULES
 from .textnorm import closest
 
 __all__ = ["validate_table", "coverage_problems"]
@@ -249,7 +250,7 @@ def _row_schema(rules: list[RowRule], ctx: Context) -> pa.DataFrameSchema:
 
 
 def _row_problems(raw: RawTable, typed: pd.DataFrame, ctx: Context) -> list[Problem]:
-    rules = [r for r in ROW_RULES if not r.tables or raw.table.name in r.tables]
+    rules = [r for r in (*ROW_RULES, *SECTION_RULES) if not r.tables or raw.table.name in r.tables]
     problems = []
     by_name = {r.name: r for r in rules}
     for check, _, row in _failures(_row_schema(rules, ctx), typed):

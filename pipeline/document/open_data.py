@@ -282,7 +282,9 @@ def description(ds: Dataset, tables: Sequence[DataTable]) -> str:
               "w procentach jest w punktach procentowych (pkt proc.);",
               "- pusta komórka: brak danych (w raporcie „b.d.”) albo wartość, która nie istnieje (w raporcie „–”, "
               "np. dynamika przy mniej niż 10 zdarzeniach w poprzednim roku);",
-              f"- kolumna „…{NOTE_SUFFIX}”: słowa, które raport drukuje przy liczbie (np. „▲ wyżej *”);",
+              f"- kolumna „…{NOTE_SUFFIX}”: słowa, które raport drukuje przy liczbie (np. „▲ wyżej *”) albo zamiast "
+              "niej: „mniej niż 3” i „ukryte” przy liczbach osób, które mogłyby wskazać osobę (liczby tej nie ma "
+              "w pliku; zasada niżej);",
               "- daty w formacie RRRR-MM-DD;",
               "- tekst zaczynający się od „=”, „+”, „-” lub „@” ma w plikach CSV na początku apostrof, by Excel "
               "nie potraktował go jak formuły.",

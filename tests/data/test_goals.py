@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.data import indicators as ind
 from pipeline.data.dataset import load_dataset
-from pipeline.data.goals import MET, MISSED, NO_DATA, goals, measure_value, status
+from pipeline.data.goals import MET, MISSED, NO_DATA, goals, goals_set_last_year, measure_value, status
 from pipeline.data.schema import MEASURES
 
 from ..conftest import INPUTS
@@ -71,5 +71,25 @@ def test_a_share_changes_in_percentage_points_as_printed(example) -> None:
 def test_no_goals_file_no_goals(tmp_path) -> None:
     inputs = tmp_path / "inputs"
     shutil.copytree(INPUTS, inputs)
-    (inputs / "2025" / "cele.csv").unlink()
+    (inputs / "2024" / "plan_cele.csv").unlink()  # the example's 2025 goals: set with the 2024 plan
+    assert not (inputs / "2025" / "cele.csv").exists()
     assert goals(load_dataset(inputs, 2025)) is None
+
+
+def test_the_goals_set_with_last_years_plan_are_judged_this_year(example) -> None:
+    """2025 has no cele.csv of its own: its goals are 2024/plan_cele.csv's, judged on 2025's figures."""
+    assert goals_set_last_year(example)
+    found = goals(example)
+    planned = example.table("plan_cele", 2024)
+    assert [g.name for g in found] == list(dict.fromkeys(planned["cel"]))
+    assert sum(len(g.results) for g in found) == len(planned)
+
+
+def test_this_years_own_goals_win_over_last_years_plan(tmp_path) -> None:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    (inputs / "2025" / "cele.csv").write_text("cel,miernik,kierunek,wartosc_docelowa\n"
+                                              "Mniej wypadków,wypadki,spadek,20\n", encoding="utf-8")
+    dataset = load_dataset(inputs, 2025)
+    assert not goals_set_last_year(dataset)
+    assert [g.name for g in goals(dataset)] == ["Mniej wypadków"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ...data.dataset import Dataset, SourceFile
-from ...data.formatting import fmt_int
+from ...data.formatting import fmt_int, fmt_list
+from ...data.goals import goals_set_last_year
 from ...data.schema import PHOTO_FOLDER, TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row
@@ -36,7 +37,12 @@ def source_files(ds: Dataset, manifest: str) -> Block:
     notes += [f"Komentarz z pliku {s.label} dołączono jako {s.attachment}: tekst i zdjęcia tak, jak trafiły do "
               "raportu, bez uwag recenzentów i bez metadanych zdjęć (np. miejsca wykonania); SHA-256 pliku "
               f"oryginalnego: {s.original_sha256}." + _companions(s, manifest)
-              for s in ds.sources if s.content is not None]
+              for s in ds.sources if s.content is not None and not s.note]
+    copies = [s for s in ds.sources if s.content is not None and s.note]
+    if copies:
+        notes.append(f"Zamiast plików {fmt_list([s.label for s in copies])} dołączono "
+                     f"{fmt_list([s.attachment for s in copies])}: {copies[0].note.split(';')[0].split(' z pliku')[0]};"
+                     f" oryginały zawierają dane osobowe, ich SHA-256 podaje {manifest}.")
     return blocks.table("Pliki źródłowe raportu",
                         [Column("plik w dokumencie PDF", False), Column("wiersze", True, "c-count"),
                          Column("SHA-256", False, "c-hash")], rows, css="sources fixed", row_headers=False,
@@ -54,7 +60,8 @@ def data_quality(ds: Dataset) -> Block:
     missing = sorted(ds.missing)
     # An optional table (interventions, goals, the survey) missing in an earlier year is no gap:
     # the report reads those only for the year it is about.
-    notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if y == ds.year or not TABLES[t].optional]
+    notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if (y == ds.year or not TABLES[t].optional)
+             and not (t == "cele" and goals_set_last_year(ds))]  # this year's goals: set with last year's plan
     warnings = [f"{p.where()}: {p.message}" for p in ds.problems if not p.is_error and p.message != "brak pliku"]
     empty = _empty_cells(ds)
     parts = [blocks.paragraphs(

@@ -14,7 +14,7 @@ from ...data import survey
 from ...data.commentary.places import GOALS, SURVEY_SECTION
 from ...data.dataset import Dataset
 from ...data.formatting import fmt_change, fmt_int, fmt_list, fmt_number, fmt_percent
-from ...data.goals import MET, MISSED, NO_DATA, Goal, MeasureResult
+from ...data.goals import MET, MISSED, NO_DATA, Goal, MeasureResult, goals_set_last_year
 from ...data.goals import goals as judged_goals
 from ...data.schema import SURVEY_ANSWERS
 from .. import blocks, charts
@@ -39,9 +39,10 @@ def goals(ds: Dataset) -> Block:
     parts = [blocks.heading(1, TITLE if found is not None else SURVEY_TITLE), commentary(ds, GOALS)]
     if found is not None:
         parts.append(blocks.paragraphs(
-            "Współpraca policji i samorządów służy celom zapisanym w programie przyjętym przez radę: ograniczeniu "
+            f"Współpraca policji i samorządów służy celom zapisanym w {_programme(ds)}: ograniczeniu "
             "przestępczości, zmniejszeniu liczby zagrożeń i zwiększeniu poczucia bezpieczeństwa mieszkańców. "
-            f"W {ds.year} r. {_met_count(found)}.", css="intro"))
+            + (f"Cele na {ds.year} r. wyznaczono rok wcześniej, razem z planem działań. " if goals_set_last_year(ds)
+               else "") + f"W {ds.year} r. {_met_count(found)}.", css="intro"))
         for number, goal in enumerate(found, start=1):
             parts += [blocks.heading(2, goal.name), blocks.paragraphs(goal_sentence(ds, goal)),
                       _measures_table(ds, goal), commentary(ds, GOALS, f"cel_{number}")]
@@ -49,6 +50,13 @@ def goals(ds: Dataset) -> Block:
         parts += [*([blocks.heading(2, SURVEY_TITLE)] if found is not None else []), _survey(ds),
                   commentary(ds, GOALS, SURVEY_SECTION.key)]
     return blocks.join(parts)
+
+
+def _programme(ds: Dataset) -> str:
+    """ "programie przyjętym przez Radę Powiatu Opoczyńskiego (uchwała nr XXXVIII/312/2021)" """
+    program = ds.powiat.program
+    adopted = f"programie przyjętym przez {ds.powiat.rada.replace('Rada', 'Radę', 1)}"
+    return adopted + (f" (uchwała nr {program.uchwala})" if program else "")
 
 
 def goals_line(ds: Dataset) -> str | None:

@@ -28,6 +28,7 @@ from .. import blocks
 from ..blocks import GMINA_CHAPTERS_MARKER, Block, Column, Row
 from ..findings import findings
 from ..narrative import plural
+from .benchmark import benchmark_line
 from .common import (
     Area,
     caption_for,
@@ -39,6 +40,7 @@ from .common import (
     years_span,
 )
 from .goals import goals_line
+from .resources import police_facts
 
 __all__ = ["conclusions", "gmina_chapters_here", "gmina_heading", "key_figures", "powiat_heading"]
 
@@ -74,6 +76,7 @@ def gmina_heading(ds: Dataset, teryt: str) -> Block:
             ("Powierzchnia", f"{fmt_number(gmina.powierzchnia_km2)} km²"),
             ("Gęstość zaludnienia", f"{fmt_int(people / gmina.powierzchnia_km2)} os./km²"
              if not pd.isna(people) else MISSING),
+            ("Urząd", gmina.urzad), ("Rada", gmina.rada), *police_facts(ds, teryt),
         ]),
     ])
 
@@ -95,7 +98,7 @@ def conclusions(ds: Dataset) -> Block:
     parts = [blocks.paragraphs(lead, css="lead intro"), blocks.led_items(items, css="findings")]
     if ds.has("ludnosc", ds.year):
         parts.append(_at_a_glance(ds))
-    closing = [line for line in (goals_line(ds), _plan_line(ds)) if line is not None]
+    closing = [line for line in (benchmark_line(ds), goals_line(ds), _plan_line(ds)) if line is not None]
     if closing:
         parts.append(blocks.paragraphs(*closing, css="next-year"))
     return blocks.join(parts)
