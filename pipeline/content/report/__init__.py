@@ -11,6 +11,7 @@ from .annex import data_quality, data_sources
 from .commentary import commentary, foreword
 from .crime import crime, gmina_vs_powiat, gminas_compared, seven_categories
 from .goals import goals
+from .history import past_years
 from .interventions import interventions
 from .kmzb import kmzb
 from .loading import load
@@ -37,6 +38,7 @@ __all__ = [
     "key_figures",
     "kmzb",
     "load",
+    "past_years",
     "patrols",
     "plan_done",
     "plan_next_year",
