@@ -144,6 +144,7 @@ def load_dataset(inputs: Path, year: int | None = None, cache: Store | None = No
         raise DataError(problems)
     tables = {name: _stack([c.frames[name] for c in checked if name in c.frames], name) for name in TABLES}
     rows = {path: count for c in checked for path, count in c.rows.items()}
+    problems += _year_on_year(tables, years[-1], rows, powiat)
     sources = (_source(inputs, powiat.source, len(powiat.gminy)),
                *(_source(inputs, inputs / path, count) for path, count in sorted(rows.items())))
     missing = frozenset(m for c in checked for m in c.missing)
@@ -151,6 +152,13 @@ def load_dataset(inputs: Path, year: int | None = None, cache: Store | None = No
     sources = road_records.published(inputs, sources, tables, powiat)  # road accidents one by one stay out
     return Dataset(powiat, years[-1], years, tables, missing, tuple(problems), (*sources, *extra),
                    commentary=commentary)
+
+
+def _year_on_year(tables: dict[str, pd.DataFrame], year: int, files: Mapping[str, int],
+                  powiat: Powiat) -> list[Problem]:
+    from .plausibility import year_on_year_problems  # pandas work only a full check needs
+
+    return year_on_year_problems(tables, year, set(files), powiat)
 
 
 def _commentary_source(inputs: Path, commentary: Commentary) -> SourceFile:

@@ -10,9 +10,15 @@ gmina, with the direction that is good (`spadek` or `wzrost`) and, optionally, a
 - a value that is missing (no file, no rows, no answers) gives "brak danych", not an error.
 
 Shares in % are compared as the report prints them (1 decimal) and their change is in
-percentage points. A goal is met when every one of its measures is; it is missed when any
-measure is missed; otherwise its data is incomplete. The values come from the indicators
-the rest of the report prints: one source of truth.
+percentage points. Shares from complete counts (detection, KMZB) are compared directly; a
+share from a sample (the survey, SAMPLES) carries its 95% Wilson interval and is met only when
+the interval clears the target, missed when it lies wholly on the wrong side, and otherwise
+"nierozstrzygnięty (w granicach błędu)"; without a target, its change must be more than
+chance (Fisher's exact test) to count either way.
+
+A goal with several measures: missed when any measure is missed; otherwise undecided when
+any is undecided; otherwise "brak danych" when any has no data; otherwise met. The values
+come from the indicators the rest of the report prints: one source of truth.
 """
 
 from __future__ import annotations
@@ -23,15 +29,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import indicators as ind
+from . import stats
 from .dataset import Dataset
 from .formatting import rounded
 from .schema import MEASURES, SEVEN_CATEGORIES, Measure
 from .survey import sense_of_safety
 
-__all__ = ["MET", "MISSED", "NO_DATA", "Goal", "MeasureResult", "goal_rows", "goals", "goals_set_last_year",
-           "measure_value", "status"]
+__all__ = ["MET", "MISSED", "NO_DATA", "SAMPLES", "UNDECIDED", "Goal", "MeasureResult", "goal_rows", "goals",
+           "goals_set_last_year", "measure_counts", "measure_value", "sample_status", "status"]
 
-MET, MISSED, NO_DATA = "osiągnięty", "nieosiągnięty", "brak danych"
+MET, MISSED, NO_DATA, UNDECIDED = "osiągnięty", "nieosiągnięty", "brak danych", "nierozstrzygnięty"
+SAMPLES = frozenset({"poczucie_bezpieczenstwa"})  # measures read from a sample, not from complete counts
 
 Area = str | None
 
@@ -47,10 +55,19 @@ class MeasureResult:
     current: object
     previous: object
     status: str
+    counts: tuple[object, object] = (pd.NA, pd.NA)  # of a share: this year's part and whole...
+    counts_before: tuple[object, object] = (pd.NA, pd.NA)  # ...and last year's
+    interval: tuple[float, float] | None = None  # of a sample's share: its 95% Wilson interval, in %
 
     @property
     def measure(self) -> Measure:
         return MEASURES[self.key]
+
+    @property
+    def small_base(self) -> bool:
+        """A share resting on fewer than FEW_CASES this year or last: shown as counts, no change."""
+        return self.measure.percent and any(not pd.isna(c[1]) and c[1] < ind.FEW_CASES
+                                            for c in (self.counts, self.counts_before))
 
     @property
     def change(self) -> object:
@@ -70,7 +87,7 @@ class Goal:
     @property
     def status(self) -> str:
         statuses = {r.status for r in self.results}
-        return MISSED if MISSED in statuses else NO_DATA if NO_DATA in statuses else MET
+        return next((s for s in (MISSED, UNDECIDED, NO_DATA) if s in statuses), MET)
 
 
 def goals(ds: Dataset) -> list[Goal] | None:
@@ -103,13 +120,20 @@ def _judge(ds: Dataset, row: pd.Series) -> MeasureResult:
     key, area, direction = row["miernik"], row["teryt"], row["kierunek"]
     current = measure_value(ds, key, area, ds.year)
     previous = measure_value(ds, key, area, ds.previous_year)
+    counts, before = measure_counts(ds, key, area, ds.year), measure_counts(ds, key, area, ds.previous_year)
     target = row["wartosc_docelowa"]
+    if key not in SAMPLES or pd.isna(current) or pd.isna(counts[1]) or not counts[1]:
+        return MeasureResult(key, area, direction, target, current, previous,
+                             status(current, previous, target, direction, MEASURES[key]), counts, before)
+    interval = stats.wilson(int(counts[0]), int(counts[1]))
+    change = stats.share_change(int(before[0]), int(before[1]), *map(int, counts)) \
+        if not pd.isna(before[1]) and before[1] else None
     return MeasureResult(key, area, direction, target, current, previous,
-                         status(current, previous, target, direction, MEASURES[key]))
+                         sample_status(interval, change, target, direction), counts, before, interval)
 
 
 def status(current: object, previous: object, target: object, direction: str, measure: Measure) -> str:
-    """Met, missed or no data: see the module's docstring."""
+    """Met, missed or no data, for a figure from complete counts: see the module's docstring."""
     if pd.isna(current):
         return NO_DATA
     now = _printed(current, measure)
@@ -122,6 +146,22 @@ def status(current: object, previous: object, target: object, direction: str, me
     if direction == "spadek":
         return MET if now < before or now == before == 0 else MISSED
     return MET if now > before else MISSED
+
+
+def sample_status(interval: tuple[float, float], change: stats.Change | None, target: object, direction: str) -> str:
+    """A sample's share: met when its interval clears the target (or, without one, when its change
+    is beyond chance and goes the good way), missed when it lies wholly on the wrong side (or the
+    change beyond chance goes the wrong way), otherwise undecided."""
+    if not pd.isna(target):
+        low, high = interval
+        met, missed = (low >= float(target), high < float(target)) if direction == "wzrost" else \
+            (high <= float(target), low > float(target))
+        return MET if met else MISSED if missed else UNDECIDED
+    if change is None:
+        return NO_DATA
+    if not change.significant:
+        return UNDECIDED
+    return MET if change.direction == (1 if direction == "wzrost" else -1) else MISSED
 
 
 def _printed(value: object, measure: Measure) -> float:
@@ -165,3 +205,34 @@ _MEASURES: dict[str, Callable[[Dataset, Area, int | None], object]] = {
     "poczucie_bezpieczenstwa": lambda ds, area, year: sense_of_safety(ds, area, year).share,
 }
 assert _MEASURES.keys() == MEASURES.keys(), "every measure the contract names has its figure"
+
+
+def measure_counts(ds: Dataset, key: str, teryt: str, year: int | None) -> tuple[object, object]:
+    """The part and the whole a share-measure is computed from (NA for a count measure)."""
+    area = None if teryt == ds.powiat.code else teryt
+    return _COUNTS[key](ds, area, year) if key in _COUNTS else (pd.NA, pd.NA)
+
+
+def _kmzb_counts(part: str, whole: str) -> Callable[[Dataset, Area, int | None], tuple[object, object]]:
+    def counts(ds: Dataset, area: Area, year: int | None) -> tuple[object, object]:
+        summary = ind.kmzb_summary(ds, area, year)
+        return summary[part], summary[whole]
+    return counts
+
+
+def _survey_counts(ds: Dataset, area: Area, year: int | None) -> tuple[object, object]:
+    sense = sense_of_safety(ds, area, year)
+    return (sense.safe, sense.answers) if sense.answers else (pd.NA, pd.NA)
+
+
+def _crimes_of(ds: Dataset, area: Area, year: int | None, column: str = "stwierdzone") -> object:
+    return ind.total(ds, "przestepstwa", column, year, area, kategoria="ogolem")
+
+
+_COUNTS: dict[str, Callable[[Dataset, Area, int | None], tuple[object, object]]] = {
+    "wykrywalnosc": lambda ds, area, year: (_crimes_of(ds, area, year, "wykryte"), _crimes_of(ds, area, year)),
+    "kmzb_potwierdzone": _kmzb_counts("potwierdzone", "zgloszenia"),
+    "kmzb_wyeliminowane": _kmzb_counts("wyeliminowane", "potwierdzone"),
+    "poczucie_bezpieczenstwa": _survey_counts,
+}
+assert {k for k, m in MEASURES.items() if m.percent} == _COUNTS.keys(), "every share knows its counts"

@@ -14,6 +14,8 @@ __all__ = [
     "BENCHMARK_AREAS",
     "BENCHMARKS",
     "COMMENTARY_FILES",
+    "CONTROLLED",
+    "CONTROL_KINDS",
     "ROAD_CAUSES",
     "VICTIM_ROLES",
     "CRIME_CATEGORIES",
@@ -105,8 +107,13 @@ EVENT_KINDS: dict[str, str] = {
     "piknik": "piknik",
     "spotkanie_z_gosciem": "spotkanie z ciekawym gościem",
     "akcja_brd": "akcja BRD",
+    "kontrola_drogowa": "kontrola drogowa",
     "inne": "inne",
 }
+# Kinds that are checks of drivers, not prevention: the people stopped are counted apart, as
+# CONTROLLED, never as participants of prevention.
+CONTROL_KINDS: tuple[str, ...] = ("kontrola_drogowa",)
+CONTROLLED = "skontrolowani kierujący"
 
 TARGET_GROUPS: dict[str, str] = {
     "przedszkole": "przedszkolaki",

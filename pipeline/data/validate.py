@@ -25,6 +25,7 @@ from ..errors import Problem, Severity
 from . import cells
 from .formatting import fmt_list
 from .load import RawTable
+from .plausibility import event_problems
 from .registry import Powiat
 from .rules import ROW_RULES, Context, RowRule
 from .schema import GMINA_NAME_COLUMN, YEAR_COLUMN, Field, Kind, Table
@@ -308,6 +309,8 @@ def validate_table(raw: RawTable, year: int, powiat: Powiat) -> tuple[pd.DataFra
     problems += _cell_problems(raw, frame, readers, _cell_schema(readers, raw.table))
     typed = _typed(frame, readers, ctx)
     problems += _row_problems(raw, typed, ctx)
+    if "partnerzy" in raw.table.columns:  # the events and the plan: checks that know the domain
+        problems += event_problems(raw.table.name, raw.source, typed, raw.headers, powiat)
     return typed[["teryt", *[c for c in raw.table.columns if c != "teryt"]]], problems
 
 

@@ -10,8 +10,22 @@ import pytest
 
 from pipeline.data import indicators as ind
 from pipeline.data.dataset import load_dataset
-from pipeline.data.goals import MET, MISSED, NO_DATA, goals, goals_set_last_year, measure_value, status
+from pipeline.data.goals import (
+    MET,
+    MISSED,
+    NO_DATA,
+    UNDECIDED,
+    Goal,
+    MeasureResult,
+    goals,
+    goals_set_last_year,
+    measure_value,
+    sample_status,
+    status,
+)
+from pipeline.data.keyfigures import key_figures
 from pipeline.data.schema import MEASURES
+from pipeline.data.stats import share_change, wilson
 
 from ..conftest import INPUTS
 
@@ -48,7 +62,46 @@ def test_the_example_goals_show_every_status(example) -> None:
     found = goals(example)
     assert [g.name for g in found] == ["Ograniczenie przestępczości", "Zmniejszenie liczby zagrożeń",
                                        "Zwiększenie poczucia bezpieczeństwa mieszkańców"]
-    assert [g.status for g in found] == [MISSED, MET, NO_DATA]
+    assert [g.status for g in found] == [MISSED, MET, UNDECIDED]
+    statuses = {r.status for g in found for r in g.results}
+    assert statuses == {MET, MISSED, UNDECIDED, NO_DATA}
+
+
+def test_the_survey_goal_is_undecided_within_its_margin(example) -> None:
+    """73,7% of 725 answers against a target of 73,0%: the interval 70,3–76,7% holds the target."""
+    survey = next(r for r in goals(example)[2].results if r.key == "poczucie_bezpieczenstwa" and r.area == "1007000")
+    assert survey.counts == (534, 725) and round(survey.current, 1) == 73.7 and survey.target == 73
+    assert survey.status == UNDECIDED
+    assert (round(survey.interval[0], 1), round(survey.interval[1], 1)) == (70.3, 76.7)
+
+
+@pytest.mark.parametrize(("part", "whole", "target", "direction", "expected"), [
+    (534, 725, 73, "wzrost", UNDECIDED),  # the interval straddles the target
+    (534, 725, 69, "wzrost", MET),  # wholly above
+    (534, 725, 78, "wzrost", MISSED),  # wholly below
+    (534, 725, 78, "spadek", MET),
+    (534, 725, 73, "spadek", UNDECIDED),
+    (534, 725, 69, "spadek", MISSED),
+])
+def test_a_sample_share_is_judged_by_its_interval(part, whole, target, direction, expected) -> None:
+    assert sample_status(wilson(part, whole), None, target, direction) == expected
+
+
+def test_a_sample_share_without_a_target_needs_a_change_beyond_chance() -> None:
+    assert sample_status(wilson(534, 725), share_change(395, 537, 534, 725), NA, "wzrost") == UNDECIDED
+    assert sample_status(wilson(51, 74), share_change(38, 44, 51, 74), NA, "wzrost") == MISSED  # Sławno
+    assert sample_status(wilson(55, 61), share_change(35, 56, 55, 61), NA, "wzrost") == MET  # Drzewica
+
+
+@pytest.mark.parametrize(("statuses", "expected"), [
+    ((MET, MISSED, UNDECIDED, NO_DATA), MISSED),
+    ((MET, UNDECIDED, NO_DATA), UNDECIDED),
+    ((MET, NO_DATA), NO_DATA),
+    ((MET, MET), MET),
+])
+def test_a_goal_with_several_measures(statuses, expected) -> None:
+    results = tuple(MeasureResult("wypadki", "1007000", "spadek", NA, 1, 2, s) for s in statuses)
+    assert Goal("cel", results).status == expected
 
 
 def test_values_are_the_report_s_own_indicators(example) -> None:
@@ -57,7 +110,7 @@ def test_values_are_the_report_s_own_indicators(example) -> None:
     assert measure_value(example, "wykrywalnosc", "1007000", 2024) == crimes.at["ogolem", "wykrywalnosc_poprzednia"]
     assert measure_value(example, "kmzb_potwierdzone", "1007043", 2025) == \
         ind.kmzb_summary(example, "1007043", 2025)["udzial_potwierdzonych"]
-    figures = {f.code: f for f in ind.key_figures(example, "1007043")}
+    figures = {f.code: f for f in key_figures(example, "1007043")}
     assert measure_value(example, "dzialania", "1007043", 2025) == figures["dzialania"].current
     assert measure_value(example, "poczucie_bezpieczenstwa", "1007043", 2025) == \
         figures["poczucie_bezpieczenstwa"].current

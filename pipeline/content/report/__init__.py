@@ -13,6 +13,7 @@ from .benchmark import benchmark, benchmark_line
 from .commentary import commentary, foreword
 from .crime import crime, gmina_vs_powiat, gminas_compared, seven_categories
 from .goals import goals
+from .history import past_years
 from .interventions import interventions
 from .kmzb import kmzb
 from .loading import load
@@ -49,6 +50,7 @@ __all__ = [
     "legal_basis",
     "load",
     "next_year_targets",
+    "past_years",
     "patrols",
     "plan_done",
     "plan_next_year",

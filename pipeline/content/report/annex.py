@@ -8,11 +8,18 @@ from ...data.goals import goals_set_last_year
 from ...data.schema import PHOTO_FOLDER, TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row
+from ..narrative import plural
 from .common import years_span
 
 __all__ = ["SOURCE_FILES_MARKER", "data_quality", "data_sources", "source_files"]
 
 SOURCE_FILES_MARKER = "source-files"  # where the assembly puts the table of the attached files
+# What `validate` checks beyond the form of each cell (rules, plausibility), in a sentence.
+CHECKS = ("Kontrola danych, przeprowadzona przed utworzeniem raportu, sprawdziła każdą komórkę (liczby, daty, kody "
+          "gmin, kategorie) i to, co wie o bezpieczeństwie: czy żadna kategoria przestępstw nie przekracza ogółu, czy "
+          "każdy wypadek drogowy ma ofiarę (bez ofiar to kolizja), czy to samo wydarzenie nie zostało wpisane dwa "
+          "razy, czy kontrole drogowe nie są liczone jako działania profilaktyczne, czy partnerem nie jest jednostka "
+          "policji i czy liczba gminy nie zmieniła się ponad trzykrotnie wobec poprzedniego roku.")
 
 
 def data_sources(ds: Dataset) -> Block:
@@ -71,11 +78,13 @@ def data_quality(ds: Dataset) -> Block:
     if empty:
         parts.append(blocks.table("Brakujące wartości w danych", [Column("tabela", False), Column("rok"),
                                                                    Column("puste komórki")], empty))
-    if notes or warnings:
-        parts.append(blocks.paragraphs("Uwagi z kontroli danych:"))
+    found = len(notes) + len(warnings)
+    verdict = ("Nie znalazła błędów ani uwag: wszystkie pliki są kompletne." if not found else
+               f"Nie znalazła błędów (te zatrzymałyby raport); "
+               f"{plural(found, 'uwaga', 'uwagi', 'uwag')} do przeczytania: {fmt_int(found)}.")
+    parts.append(blocks.paragraphs(f"{CHECKS} {verdict}"))
+    if found:
         parts.append(blocks.bullets([*notes, *warnings], css="quality"))
-    else:
-        parts.append(blocks.paragraphs("Kontrola danych nie zgłosiła uwag: wszystkie pliki są kompletne."))
     return blocks.join(parts)
 
 
