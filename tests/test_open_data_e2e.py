@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pipeline.data import indicators as ind
+from pipeline.data.figures import indicators as ind
 
 from .conftest import INPUTS
 from .pdf_reading import tables as pdf_tables

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import indicators as ind
-from ..data import stats
 from ..data.dataset import Dataset
+from ..data.figures import indicators as ind
+from ..data.figures import stats
+from ..data.figures.keyfigures import KeyFigure, key_figures
 from ..data.formatting import fmt_int, fmt_list, fmt_money, fmt_number, fmt_percent, money_digits
-from ..data.keyfigures import KeyFigure, key_figures
 from ..data.schema import CRIME_GROUPS, SEVEN_CATEGORIES
 from .narrative import (
     CHANCE,

@@ -9,9 +9,9 @@ abbreviation in each chapter is spelled out by the assembly (`document.assemble`
 
 from __future__ import annotations
 
+from ..data.figures.indicators import FEW_CASES
+from ..data.figures.privacy import FEW_PEOPLE
 from ..data.formatting import MISSING, NOT_APPLICABLE
-from ..data.indicators import FEW_CASES
-from ..data.privacy import FEW_PEOPLE
 from . import blocks
 from .blocks import Block
 

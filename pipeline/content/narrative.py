@@ -12,6 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 from babel import Locale
 
+from ..data.figures.indicators import FEW_CASES
+from ..data.figures.keyfigures import KeyFigure
+from ..data.figures.stats import Change
 from ..data.formatting import (
     MISSING_TEXT,
     NOT_APPLICABLE,
@@ -24,10 +27,7 @@ from ..data.formatting import (
     money_digits,
     rounded,
 )
-from ..data.indicators import FEW_CASES
-from ..data.keyfigures import KeyFigure
 from ..data.schema import EVENT_KINDS, SEVEN_CATEGORIES
-from ..data.stats import Change
 
 __all__ = ["CHANCE", "KIND_GENITIVE", "SUBJECTS", "Subject", "chance_words", "change_by", "change_sentence", "hours",
            "killed_in_them", "more_or_less", "plural", "seven_categories_sentence", "share_text", "small_base"]

@@ -93,9 +93,9 @@ def public_order(powiat: Powiat, year: int, people: dict[str, int], patrols: Seq
         scale = 1.3 if people[gmina.teryt] > BIG_TOWN else 1.0
         offences = int(rng.poisson(560 * n * scale))
         warned, fined, motions, detained = achieved.get(_code(gmina, year), [0, 0, 0, 0])
-        fines = max(int(rng.binomial(offences, 0.64)), fined)
+        fines = max(int(rng.binomial(offences, 0.58)), fined)
         motions = max(int(rng.binomial(offences, 0.11)), motions)
-        warnings = max(int(rng.binomial(offences, 0.18)), warned)
+        warnings = max(int(rng.binomial(offences, 0.28)), warned)
         offences = max(offences, fines + motions + warnings)  # every one ended somehow, most with a fine
         missing = int(rng.poisson(5.2 * n))
         rows.append([_code(gmina, year), offences, fines, motions, warnings,

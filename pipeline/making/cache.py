@@ -14,8 +14,8 @@ import json
 from typing import TYPE_CHECKING
 
 from ..data.dataset import Dataset
+from ..data.figures.indicators import comparison_figures
 from ..data.fingerprint import digest
-from ..data.indicators import comparison_figures
 
 if TYPE_CHECKING:
     from .execute import Chapter

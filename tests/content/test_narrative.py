@@ -10,7 +10,7 @@ import pytest
 from pipeline import report
 from pipeline.content.narrative import change_sentence, hours, killed_in_them
 from pipeline.content.report.patrols import _results
-from pipeline.data.keyfigures import KeyFigure
+from pipeline.data.figures.keyfigures import KeyFigure
 
 from ..conftest import INPUTS
 
@@ -70,7 +70,7 @@ def test_change_sentences_read_naturally(figure, sentence) -> None:
 
 def test_seven_categories_list_joins_without_a_double_i() -> None:
     from pipeline.content.narrative import seven_categories_sentence
-    from pipeline.data.stats import count_change
+    from pipeline.data.figures.stats import count_change
 
     sentence = seven_categories_sentence({"kradziez_z_wlamaniem": count_change(10, 13),
                                           "bojka_pobicie": count_change(5, 7), "rozboj": count_change(4, 4)})
@@ -81,7 +81,7 @@ def test_seven_categories_list_joins_without_a_double_i() -> None:
 def test_the_seven_categories_tell_change_from_chance() -> None:
     """4 -> 9 robberies is chance; 116 -> 60 burglaries is not: only that one is a fall."""
     from pipeline.content.narrative import seven_categories_sentence
-    from pipeline.data.stats import count_change
+    from pipeline.data.figures.stats import count_change
 
     sentence = seven_categories_sentence({"rozboj": count_change(4, 9), "kradziez_z_wlamaniem": count_change(116, 60)})
     assert sentence.replace(NBSP, " ") == (

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...data.dataset import Dataset, SourceFile
+from ...data.figures.goals import goals_set_last_year
 from ...data.formatting import fmt_int, fmt_list
-from ...data.goals import goals_set_last_year
 from ...data.schema import PHOTO_FOLDER, TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row

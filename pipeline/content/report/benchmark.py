@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import benchmarks as bench
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import benchmarks as bench
+from ...data.figures import indicators as ind
 from ...data.formatting import NOT_APPLICABLE, fmt_change, fmt_list, fmt_number, fmt_percent, rounded
 from ...data.schema import BENCHMARKS
 from .. import blocks

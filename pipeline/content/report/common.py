@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import stats
 from ...data.dataset import Dataset
+from ...data.figures import stats
+from ...data.figures.indicators import FEW_CASES
 from ...data.formatting import (
     MISSING,
     MISSING_TEXT,
@@ -16,7 +17,6 @@ from ...data.formatting import (
     fmt_percent,
     fmt_years,
 )
-from ...data.indicators import FEW_CASES
 from .. import blocks
 from ..blocks import Annotated, Block, Column
 from ..narrative import share_text, small_base

@@ -10,12 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...data import indicators as ind
-from ...data import stats
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
+from ...data.figures import stats
+from ...data.figures.indicators import RESIDUAL, SEVEN_RESIDUAL
+from ...data.figures.keyfigures import KeyFigure
 from ...data.formatting import MISSING_TEXT, NOT_APPLICABLE, fmt_int, fmt_list, fmt_number
-from ...data.indicators import RESIDUAL, SEVEN_RESIDUAL
-from ...data.keyfigures import KeyFigure
 from ...data.schema import CRIME_GROUPS, SEVEN_CATEGORIES
 from .. import blocks, charts
 from ..blocks import Annotated, Block, Column, Row

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import stats, survey
 from ...data.commentary.places import GOALS, SURVEY_SECTION
 from ...data.dataset import Dataset
+from ...data.figures import stats, survey
+from ...data.figures.goals import MET, MISSED, NO_DATA, UNDECIDED, Goal, MeasureResult, goals_set_last_year
+from ...data.figures.goals import goals as judged_goals
+from ...data.figures.indicators import FEW_CASES
 from ...data.formatting import NOT_APPLICABLE, fmt_change, fmt_int, fmt_list, fmt_number, fmt_percent
-from ...data.goals import MET, MISSED, NO_DATA, UNDECIDED, Goal, MeasureResult, goals_set_last_year
-from ...data.goals import goals as judged_goals
-from ...data.indicators import FEW_CASES
 from ...data.schema import SURVEY_ANSWERS
 from .. import blocks, charts
 from ..blocks import Annotated, Block, Column, Row

@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ...data import indicators as ind
-from ...data import stats
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
+from ...data.figures import stats
 from ...data.formatting import fmt_int, fmt_list, fmt_number, fmt_years
 from .. import blocks
 from ..blocks import Block, Column, Row

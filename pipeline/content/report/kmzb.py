@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import fmt_int, fmt_list, fmt_number
 from ...data.schema import KMZB_CONFIRMED, KMZB_ELIMINATED
 from .. import blocks, charts

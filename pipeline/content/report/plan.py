@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import fmt_int, fmt_list, fmt_percent, fmt_term
 from ...data.schema import EVENT_KINDS, TARGET_GROUPS
 from .. import blocks

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import fmt_day, fmt_int, fmt_list
 from ...data.schema import CONTROLLED, EVENT_KINDS
 from .. import blocks

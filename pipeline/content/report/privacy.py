@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ...data import privacy
 from ...data.dataset import Dataset
+from ...data.figures import privacy
 from ...data.formatting import NOT_APPLICABLE, fmt_change, fmt_int
 from .common import comparing, fmt_dynamika
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
-from ...data import order
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
+from ...data.figures import order
 from ...data.formatting import fmt_int
 from ...data.schema import PUBLIC_ORDER
 from .. import blocks

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
-from ...data import order
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
+from ...data.figures import order
 from ...data.formatting import fmt_int, fmt_list, fmt_number, fmt_percent
 from .. import blocks
 from ..blocks import Block, Column, Row

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number
 from ...data.schema import CONTROLLED
 from .. import blocks

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
+from ...data.figures.keyfigures import KeyFigure
+from ...data.figures.keyfigures import key_figures as figures_of
 from ...data.formatting import (
     MISSING,
     NOT_APPLICABLE,
@@ -23,8 +25,6 @@ from ...data.formatting import (
     fmt_percent,
     money_digits,
 )
-from ...data.keyfigures import KeyFigure
-from ...data.keyfigures import key_figures as figures_of
 from ...data.schema import EVENT_KINDS, SEVEN_CATEGORIES
 from .. import blocks
 from ..blocks import GMINA_CHAPTERS_MARKER, Annotated, Block, Column, Row

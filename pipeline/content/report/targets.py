@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ...data.dataset import Dataset
+from ...data.figures.goals import measure_value
 from ...data.formatting import fmt_int, fmt_number, fmt_percent
-from ...data.goals import measure_value
 from ...data.schema import MEASURES
 from .. import blocks
 from ..blocks import Block, Column, Row

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pandas as pd
 
-from ...data import order
 from ...data.dataset import Dataset
+from ...data.figures import order
 from ...data.formatting import fmt_number
 from ...data.schema import PUBLIC_ORDER
 from .. import blocks

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.data import indicators as ind
 from pipeline.data.dataset import load_dataset
-from pipeline.data.keyfigures import key_figures
+from pipeline.data.figures import indicators as ind
+from pipeline.data.figures.keyfigures import key_figures
 
 DRZEWICA, OPOCZNO, POWIAT = "1007023", "1007043", "1007000"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..dataset import Dataset
+from ..schema import BENCHMARK_AREAS, BENCHMARKS, CRIME_GROUPS
 from . import indicators as ind
 from . import order
-from .dataset import Dataset
-from .schema import BENCHMARK_AREAS, BENCHMARKS, CRIME_GROUPS
 
 __all__ = ["AREAS", "RATES", "area_label", "benchmark_table", "sources"]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .dataset import Dataset
-from .schema import SAFE_ANSWERS, SURVEY_ANSWERS
+from ..dataset import Dataset
+from ..schema import SAFE_ANSWERS, SURVEY_ANSWERS
 
 __all__ = ["SMALL_SAMPLE", "Sense", "answers", "by_gmina", "sense_of_safety"]
 

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import privacy
-from .dataset import Dataset
-from .schema import (
+from ..dataset import Dataset
+from ..schema import (
     CONTROL_KINDS,
     CRIME_CATEGORIES,
     CRIME_GROUPS,
@@ -33,6 +32,7 @@ from .schema import (
     TABLES,
     TARGET_GROUPS,
 )
+from . import privacy
 
 __all__ = ["COMPARISONS", "FEW_CASES", "RESIDUAL", "SEVEN_RESIDUAL", "Comparison", "comparison_figures",
            "crime_table", "crime_trend", "dynamika", "events", "events_by", "events_total", "gmina_rates",

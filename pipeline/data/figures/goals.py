@@ -28,11 +28,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..dataset import Dataset
+from ..formatting import rounded
+from ..schema import MEASURES, SEVEN_CATEGORIES, Measure
 from . import indicators as ind
 from . import stats
-from .dataset import Dataset
-from .formatting import rounded
-from .schema import MEASURES, SEVEN_CATEGORIES, Measure
 from .survey import sense_of_safety
 
 __all__ = ["MET", "MISSED", "NO_DATA", "SAMPLES", "UNDECIDED", "Goal", "MeasureResult", "goal_rows", "goals",

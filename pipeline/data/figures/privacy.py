@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dataset import Dataset
+from ..dataset import Dataset
 
 __all__ = ["FEW_PEOPLE", "HIDDEN_KEY", "SENSITIVE", "complementary", "is_small"]
 

@@ -8,9 +8,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from pipeline.data import indicators as ind
 from pipeline.data.dataset import load_dataset
-from pipeline.data.goals import (
+from pipeline.data.figures import indicators as ind
+from pipeline.data.figures.goals import (
     MET,
     MISSED,
     NO_DATA,
@@ -23,11 +23,11 @@ from pipeline.data.goals import (
     sample_status,
     status,
 )
-from pipeline.data.keyfigures import key_figures
+from pipeline.data.figures.keyfigures import key_figures
+from pipeline.data.figures.stats import share_change, wilson
 from pipeline.data.schema import MEASURES
-from pipeline.data.stats import share_change, wilson
 
-from ..conftest import INPUTS
+from ...conftest import INPUTS
 
 COUNT, SHARE = MEASURES["przestepstwa_ogolem"], MEASURES["wykrywalnosc"]
 NA = pd.NA

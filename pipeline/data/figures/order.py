@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..dataset import Dataset
 from . import indicators as ind
-from .dataset import Dataset
 
 __all__ = ["DOMESTIC", "RESOURCES", "beats", "by_gmina", "comparison", "has_figures", "response_times",
            "violence_by_gmina"]

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..dataset import Dataset
+from ..formatting import NBSP, rounded
+from ..schema import CRIME_GROUPS, SEVEN_CATEGORIES
 from . import stats
-from .dataset import Dataset
-from .formatting import NBSP, rounded
 from .indicators import (
     FEW_CASES,
     RESIDUAL,
@@ -28,7 +29,6 @@ from .indicators import (
     roads_table,
     total,
 )
-from .schema import CRIME_GROUPS, SEVEN_CATEGORIES
 from .survey import sense_of_safety
 
 __all__ = ["OUTCOMES", "KeyFigure", "key_figures"]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.data import stats
+from pipeline.data.figures import stats
 
 # ------------------------------------------------------------------ published worked examples
 

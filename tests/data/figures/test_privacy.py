@@ -10,9 +10,9 @@ import pytest
 from pipeline import report
 from pipeline.content.report.privacy import COVERED, SMALL, shown
 from pipeline.data.dataset import load_dataset
-from pipeline.data.privacy import complementary, is_small
+from pipeline.data.figures.privacy import complementary, is_small
 
-from ..conftest import INPUTS
+from ...conftest import INPUTS
 
 HEADER = ("teryt,wykroczenia,mandaty,wnioski_o_ukaranie,pouczenia,zatrzymani,doprowadzeni_do_wytrzezwienia,"
           "imprezy_masowe,zaginieni,odnalezieni\n")
