@@ -198,7 +198,7 @@ def main() -> int:
                               lambda doc, name: save_commentary(doc, name))
         if args.kind in ("dane", "oba"):
             failures += _fuzz("dane", args.examples, run_seed, _data_case(work, env, args.jobs),
-                              lambda inputs, name: save_data(inputs, name))
+                              lambda inputs, name: save_data(work / "dane", name))
     print(f"fuzz: seed {run_seed}: {len(failures)} failure(s) in {time.perf_counter() - started:.0f} s"
           + "".join(f"\n  {f.relative_to(ROOT)}" for f in failures))
     return 1 if failures else 0

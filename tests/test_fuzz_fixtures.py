@@ -4,14 +4,15 @@ edition and open data without "nan", "None", "inf" or "-0"."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from pipeline.data.commentary.places import Places
-from pipeline.data.dataset import load_dataset
 
 from .fuzzing.cases import commentary_folder_case, dataset_case, example_dataset
+from .fuzzing.datasets import repaired
 from .fuzzing.fixtures import commentary_fixtures, data_fixtures, read_case
 
 
@@ -24,5 +25,7 @@ def test_a_commentary_that_once_failed_is_made_or_stopped_in_polish(folder: Path
 
 
 @pytest.mark.parametrize("folder", data_fixtures(), ids=lambda p: p.name)
-def test_an_input_set_that_once_failed_makes_a_clean_report(folder: Path) -> None:
-    dataset_case(load_dataset(folder, 2025))
+def test_an_input_set_that_once_failed_makes_a_clean_report(folder: Path, tmp_path: Path) -> None:
+    copy = shutil.copytree(folder, tmp_path / "inputs", ignore=shutil.ignore_patterns("failure.txt"))
+    ds, _ = repaired(copy)  # a rule added since the case was saved: its rows out, as the generator does
+    dataset_case(ds)

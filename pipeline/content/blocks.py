@@ -8,18 +8,20 @@ never become markup, a link or an image.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from ..data.textnorm import LONG_WORD
 
 if TYPE_CHECKING:
     from .charts import Chart
 
-__all__ = ["GMINA_CHAPTERS_MARKER", "Block", "Column", "Row", "bullets", "facts", "figure", "heading", "join",
-           "led_items", "marker", "paragraphs", "table"]
+__all__ = ["GMINA_CHAPTERS_MARKER", "Annotated", "Block", "Column", "Row", "bullets", "facts", "figure", "heading",
+           "join", "led_items", "marker", "paragraphs", "table"]
 
 GMINA_CHAPTERS_MARKER = "gmina-chapters"  # where the powiat notebook wants the gmina chapters
 SHORT_TABLE = 6  # rows: a table this short is never split across pages
@@ -55,8 +57,20 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Annotated:
+    """A table cell that says why it holds no number ("–", "1 z 1": a base under 10). The
+    reason travels with it in the markup (`data-note`) into the open data's note column."""
+
+    text: str
+    note: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Row:
-    cells: Sequence[str]
+    cells: Sequence[str | Annotated]
     css: str = ""
 
 
@@ -99,12 +113,28 @@ def figure(chart: Chart) -> Block:
     return _render("figure.html.j2", chart=chart)
 
 
-def _wrapping(row: Row, columns: Sequence[Column]) -> Row:
-    """A column kept on one line ("nowrap": "gmina Białaczów") still wraps a text too long for
-    any line (a gmina named with 200 letters), rather than pushing the table off the page."""
-    cells = [Markup('<span class="wraps">{}</span>').format(cell)
-             if "nowrap" in column.css.split() and len(str(cell)) > NOWRAP_MAX else cell
-             for cell, column in zip(row.cells, columns, strict=False)]
+def _long_words(text: str) -> Markup:
+    """Plain text with every word too long for any line (a partner or a gmina named with 200
+    letters) marked: the stylesheet lets it break anywhere, so its column can narrow."""
+    return Markup(LONG_WORD.sub(lambda m: f'<span class="long-word">{m[0]}</span>', str(escape(text))))
+
+
+def _breakable_label(column: Column) -> Column:
+    """The report's headers never break inside a word; one longer than any column can break."""
+    return column if not LONG_WORD.search(str(column.label)) else replace(column, label=_long_words(column.label))
+
+
+def _wrapping(row: Row, columns: Sequence[Column], fixed: bool) -> Row:
+    """A cell's text as a table can always hold it: a column kept on one line ("nowrap": "gmina
+    Białaczów") wraps a text too long for any line, and outside a fixed table (where every cell
+    breaks anywhere already) a word longer than a line may break."""
+    cells = []
+    for cell, column in zip(row.cells, columns, strict=False):
+        if not fixed and not isinstance(cell, Markup) and LONG_WORD.search(str(cell)):
+            cell = _long_words(cell)
+        if "nowrap" in column.css.split() and len(str(cell)) > NOWRAP_MAX:
+            cell = Markup('<span class="wraps">{}</span>').format(cell)
+        cells.append(cell)
     return Row([*cells, *row.cells[len(cells):]], row.css)
 
 
@@ -115,6 +145,7 @@ def table(caption: str, columns: Sequence[Column], rows: Iterable[Row | Sequence
     A table of more than SHORT_TABLE rows may break across pages (the stylesheet keeps at
     least 3 rows on either side); a shorter one stays whole.
     """
-    rows = [_wrapping(r if isinstance(r, Row) else Row(list(r)), columns) for r in rows]
-    return _render("table.html.j2", caption=caption, columns=list(columns), rows=rows, notes=list(notes),
+    rows = [_wrapping(r if isinstance(r, Row) else Row(list(r)), columns, "fixed" in css.split()) for r in rows]
+    columns = [_breakable_label(c) for c in columns]
+    return _render("table.html.j2", caption=caption, columns=columns, rows=rows, notes=list(notes),
                    row_headers=row_headers, css=css, short=len(rows) <= SHORT_TABLE)

@@ -23,6 +23,7 @@ from .. import __version__
 from ..content.blocks import GMINA_CHAPTERS_MARKER
 from ..content.glossary import ABBREVIATIONS, how_to_read
 from ..content.report.annex import SOURCE_FILES_MARKER, source_files
+from ..content.report.basis import legal_basis
 from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE, SUPPLEMENT_FAMILY, SUPPLEMENT_FILES
 from ..data.formatting import fmt_date, fmt_list
 from ..data.textnorm import fold
@@ -137,7 +138,9 @@ def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry
             "nie zawiera (np. rozdziału o powiecie i „Planu na kolejny rok”), dotyczą pełnego raportu.")
     return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0),
                    toc_pages=pages, title=extract_title(ds, gmina), cover_note=note, short_contents=True,
-                   cover_for=f"Informacja przekazywana {gmina.head_celownik} i radzie gminy {gmina.nazwa}")
+                   cover_for=f"Informacja przekazywana {gmina.head_celownik} i {gmina.rada_celownik}",
+                   audience=f"Wyciąg z raportu dla {gmina.head_dopelniacz} i {gmina.rada_dopelniacz}",
+                   keywords=f", gmina {gmina.nazwa}, {gmina.rada}, {gmina.urzad}")
 
 
 def numbering_document(ds: Dataset, pages: int) -> str:
@@ -153,6 +156,7 @@ def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entri
     day = report_date(ds)
     values: dict[str, object] = {
         "title": document_title(ds), "cover_for": f"Informacja przedstawiana {ds.powiat.rada_celownik}",
+        "basis": legal_basis(ds.powiat), "audience": f"Raport dla: {ds.powiat.rada}", "keywords": "",
         "cover_note": "", "short_contents": False, "powiat": ds.powiat, "year": ds.year, "version": __version__,
         "toc": [*(entry for chapter in toc for entry in chapter.toc), *entries],
         "short_title": f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
@@ -226,8 +230,6 @@ def _spell_out_abbreviations(chapter: Tag) -> None:
             return
         if node.parent is None or node.parent.name in ("style", "script", "abbr"):
             continue
-        if node.find_parent("th", class_="num"):
-            continue  # a number column's header does not wrap: the meaning comes with the text
         text = str(node)
         found = sorted((m.start(), m.end(), short) for short in list(pending)
                        if (m := re.search(rf"(?<![\w.]){short}(?![\w])", text)))
@@ -302,9 +304,9 @@ def _set_ids(chapter: Tag, chapter_id: str) -> None:
 
 
 def _slug(text: str) -> str:
-    """Letters and digits only: a heading of the analyst's ending in "\\" made an id WeasyPrint
+    """No backslash or quote: a heading of the analyst's ending in "\\" made an id WeasyPrint
     could not use as an anchor."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text))[:60].strip("-") or "sekcja"
+    return re.sub(r"[\\\"'\s]+", "", fold(text).replace("_", "-"))[:60] or "sekcja"
 
 
 @functools.lru_cache(maxsize=64)  # every extract lists the findings' and the annex's sections

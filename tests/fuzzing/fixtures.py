@@ -11,8 +11,6 @@ from pathlib import Path
 
 from .cases import markers
 from .commentary import Document, write
-from .datasets import InputSet
-from .datasets import write as write_inputs
 
 __all__ = ["FIXTURES", "commentary_fixtures", "data_fixtures", "read_case", "save_commentary", "save_data"]
 
@@ -35,11 +33,12 @@ def read_case(folder: Path) -> dict[str, object]:
     return json.loads((folder / CASE).read_text(encoding="utf-8"))
 
 
-def save_data(inputs: InputSet, name: str, root: Path = FIXTURES) -> Path:
-    """The set as `valid` left it (the rows validate refused already taken out)."""
-    folder = root / "data" / name
-    write_inputs(inputs, folder)
-    return folder
+def save_data(folder: Path, name: str, root: Path = FIXTURES) -> Path:
+    """An inputs folder as `valid` left it (the rows validate refused already emptied)."""
+    target = root / "data" / name
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(folder, target)
+    return target
 
 
 def commentary_fixtures(root: Path = FIXTURES) -> list[Path]:

@@ -28,8 +28,8 @@ from PIL import Image
 from pipeline import report
 from pipeline.content import blocks, charts
 from pipeline.content.charts import Chart
-from pipeline.data import indicators as ind
 from pipeline.data.dataset import Dataset
+from pipeline.data.figures import indicators as ind
 from pipeline.document.assemble import ChapterDoc, chapters_of
 from pipeline.document.convert import NOTEBOOK_ONLY_TAG
 from pipeline.document.html_edition import Download, Downloads, html_index, html_pages

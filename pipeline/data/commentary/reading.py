@@ -30,6 +30,7 @@ from markupsafe import Markup, escape
 from ...errors import Problem, Severity
 from .. import glyphs
 from ..schema import COMMENTARY_FILES, PHOTO_FOLDER
+from ..textnorm import LONG_WORD
 from .photos import Photo, PhotoError, prepare
 from .pieces import Commentary, Piece
 from .places import GOALS, Place, Places
@@ -44,8 +45,6 @@ TAGS = {"p", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "ul", "ol",
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 SCHEMES = ("http://", "https://", "mailto:")
 MAX_MARKDOWN = 2 * 2**20  # characters
-# Longer than the longest Polish word (about 35 letters); no "&", so no entity is split.
-LONG_WORD = re.compile(r"[^\s&<>]{41,}")
 
 
 def published_copy(source: str, pieces: list[Piece], places: Places) -> bytes:
@@ -185,7 +184,8 @@ class _Reading:
             if self.chapter is None:
                 guess = self.places.suggest_chapter(text)
                 self.add(ERROR, "nieznany rozdział", (f"czy chodziło o: {guess}? " if guess else "")
-                         + "nagłówek 1 to nazwa rozdziału raportu, np. „Słowo wstępne”, „Powiat”, „Gmina Drzewica”, "
+                         + "nagłówek 1 to nazwa rozdziału raportu, np. „Słowo wstępne”, „Powiat”, "
+                         f"„{self.places.example_gmina(text)}”, "
                          "„Plan na kolejny rok”, „Aneks” (pełna lista: docs/dane.md)")
             return
         if self.chapter is None:
@@ -239,6 +239,7 @@ class _Reading:
         for table in [node] if node.name == "table" else node.find_all("table"):  # in a quote or a list too
             if table.find_parent("table") is None:
                 commentary_table(table)
+        _tight_items(node)
         if node.name == "p" and "caption" in (node.get("class") or []):
             if self.after_picture:
                 self.after_picture = False
@@ -284,6 +285,17 @@ class _Reading:
         if isinstance(following, Tag) and "caption" in (following.get("class") or []):
             return following.get_text(" ", strip=True)
         return ""
+
+
+def _tight_items(node: Tag) -> None:
+    """A list item's paragraphs (Markdown's list with blank lines between the items) become its
+    lines: WeasyPrint tags a paragraph in a list item outside the item's body (PDF/UA 09-005)."""
+    for item in node.find_all("li"):
+        paragraphs = item.find_all("p", recursive=False)
+        for number, paragraph in enumerate(paragraphs):
+            if number < len(paragraphs) - 1:
+                paragraph.append(BeautifulSoup("<br>", "html.parser").br)
+            paragraph.unwrap()
 
 
 def _breakable(html: Markup) -> Markup:

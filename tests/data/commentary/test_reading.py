@@ -253,3 +253,11 @@ def test_a_goal_named_with_braces_is_a_section_like_any_other(year: Path) -> Non
     (year / "komentarz.md").write_text("# Cele\n\n## Cel {2025} }{\n\nTekst o celu.\n", encoding="utf-8")
     commentary, problems = read_commentary(year, "2025", Places(powiat, 2025, ["Cel {2025} }{"]))
     assert problems == [] and [(p.chapter, p.section) for p in commentary.pieces] == [("cele", "cel_1")]
+
+
+def test_a_loose_list_s_paragraphs_become_the_items_lines(year: Path) -> None:
+    """Found by the generated commentaries: a Markdown list with blank lines between its items
+    gave paragraphs inside the items, which the PDF tagged outside the items' bodies (09-005)."""
+    commentary, _ = _read(year, "# Powiat\n\n- pierwszy\n\n- drugi\n\n  dalej drugi\n")
+    html = " ".join(commentary.pieces[0].html.split())
+    assert "<li> pierwszy </li>" in html and "<li> drugi<br/> dalej drugi </li>" in html and "<p>" not in html
