@@ -15,6 +15,9 @@ OUT ?= reports
 # Empty ROK means "the newest year in INPUTS" (decided by the pipeline, not here).
 ROK ?=
 JOBS ?=
+# make fuzz: cases of each kind, and the seed that repeats a run (empty: a new one, printed).
+N ?= 5
+SEED ?=
 # The browser of the HTML edition's test: Debian's Chromium (Playwright drives it, never
 # downloads a browser of its own).
 CHROMIUM ?= /usr/bin/chromium
@@ -24,13 +27,13 @@ STAMP := $(VENV)/.installed
 ROK_ARG = $(if $(ROK),--rok $(ROK),)
 JOBS_ARG = $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help report check-pdf validate szablon test chromium bench lint example-data lock clean
+.PHONY: help report check-pdf validate szablon test chromium bench fuzz lint example-data lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
 	  | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
 	@echo
-	@echo "  Variables: ROK=2025 INPUTS=inputs OUT=reports JOBS=<cores>"
+	@echo "  Variables: ROK=2025 INPUTS=inputs OUT=reports JOBS=<cores>; fuzz: N=5 SEED=<printed>"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < tuple(map(int, "$(PYTHON_MIN)".split("."))))' \
@@ -72,6 +75,9 @@ chromium:
 
 bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak memory
 	$(PY) scripts/bench.py
+
+fuzz: $(STAMP) ## Generated commentaries and input sets end to end (N each, SEED); failures become test fixtures
+	$(PY) scripts/fuzz.py --examples $(N) $(if $(SEED),--seed $(SEED),)
 
 lint: $(STAMP) ## Check the code style (ruff) and the architecture: layers, no import cycles (import-linter)
 	$(PY) -m ruff check pipeline tests scripts

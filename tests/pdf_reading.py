@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 from pypdf import PdfReader
 
 MM = 72 / 25.4
@@ -133,3 +134,18 @@ def fullness(path: Path) -> list[float]:
             lowest = max(inside, default=TEXT_TOP)
             result.append((lowest - TEXT_TOP) / (TEXT_BOTTOM - TEXT_TOP))
     return result
+
+
+def figure_alts(path: Path) -> list[str]:
+    """The alt text of every Figure of the PDF's structure tree that has one."""
+    with pikepdf.open(path) as pdf:
+        return [str(e.Alt) for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure" and "/Alt" in e]
+
+
+def _elements(node: object):  # noqa: ANN202 - a generator of pikepdf dictionaries
+    if isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            yield node
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+            yield from _elements(kid)

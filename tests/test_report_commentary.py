@@ -21,7 +21,7 @@ from pipeline.data.registry import read_powiat
 from pipeline.making.chain import build_report
 
 from .conftest import INPUTS
-from .pdf_reading import chapters, plain
+from .pdf_reading import chapters, figure_alts, plain
 
 pytestmark = pytest.mark.e2e
 
@@ -51,8 +51,7 @@ def test_each_heading_s_text_lands_in_its_chapter(example_report) -> None:
 
 
 def test_photos_are_figures_with_their_alt_text_and_caption(example_report) -> None:
-    with pikepdf.open(example_report.pdf) as pdf:
-        alts = [str(e.Alt) for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure" and "/Alt" in e]
+    alts = figure_alts(example_report.pdf)
     assert "Ilustracja: boisko halowe z dwiema bramkami i piłką na środku" in alts
     assert "Ilustracja: rower na krętej trasie rajdu wśród pól, z flagą na mecie" in alts
     text = _chapter_text(example_report.pdf, "Gmina Opoczno")
@@ -78,15 +77,6 @@ def test_the_commentary_is_embedded_with_the_original_s_sha256(example_report) -
     assert entry["zalacznik"] == "2025-komentarz.html"
     assert entry["sha256_oryginalu"] == hashlib.sha256((INPUTS / "2025" / "komentarz.md").read_bytes()).hexdigest()
     assert "2025/komentarz.md dołączono jako 2025-komentarz.html" in _chapter_text(example_report.pdf, "Aneks")
-
-
-def _elements(node):
-    if isinstance(node, pikepdf.Dictionary):
-        if "/S" in node:
-            yield node
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
-            yield from _elements(kid)
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,14 @@ never become markup, a link or an image.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from ..data.textnorm import LONG_WORD
 
 if TYPE_CHECKING:
     from .charts import Chart
@@ -23,6 +25,7 @@ __all__ = ["GMINA_CHAPTERS_MARKER", "Annotated", "Block", "Column", "Row", "bull
 
 GMINA_CHAPTERS_MARKER = "gmina-chapters"  # where the powiat notebook wants the gmina chapters
 SHORT_TABLE = 6  # rows: a table this short is never split across pages
+NOWRAP_MAX = 40  # characters a "nowrap" cell keeps on one line (a gmina's label is about 25)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "blocks"
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
@@ -110,6 +113,31 @@ def figure(chart: Chart) -> Block:
     return _render("figure.html.j2", chart=chart)
 
 
+def _long_words(text: str) -> Markup:
+    """Plain text with every word too long for any line (a partner or a gmina named with 200
+    letters) marked: the stylesheet lets it break anywhere, so its column can narrow."""
+    return Markup(LONG_WORD.sub(lambda m: f'<span class="long-word">{m[0]}</span>', str(escape(text))))
+
+
+def _breakable_label(column: Column) -> Column:
+    """The report's headers never break inside a word; one longer than any column can break."""
+    return column if not LONG_WORD.search(str(column.label)) else replace(column, label=_long_words(column.label))
+
+
+def _wrapping(row: Row, columns: Sequence[Column], fixed: bool) -> Row:
+    """A cell's text as a table can always hold it: a column kept on one line ("nowrap": "gmina
+    Białaczów") wraps a text too long for any line, and outside a fixed table (where every cell
+    breaks anywhere already) a word longer than a line may break."""
+    cells = []
+    for cell, column in zip(row.cells, columns, strict=False):
+        if not fixed and not isinstance(cell, Markup) and LONG_WORD.search(str(cell)):
+            cell = _long_words(cell)
+        if "nowrap" in column.css.split() and len(str(cell)) > NOWRAP_MAX:
+            cell = Markup('<span class="wraps">{}</span>').format(cell)
+        cells.append(cell)
+    return Row([*cells, *row.cells[len(cells):]], row.css)
+
+
 def table(caption: str, columns: Sequence[Column], rows: Iterable[Row | Sequence[str]], *,
           notes: Sequence[str] = (), row_headers: bool = True, css: str = "") -> Block:
     """A data table: header cells marked as headers, the first column as row headers.
@@ -117,6 +145,7 @@ def table(caption: str, columns: Sequence[Column], rows: Iterable[Row | Sequence
     A table of more than SHORT_TABLE rows may break across pages (the stylesheet keeps at
     least 3 rows on either side); a shorter one stays whole.
     """
-    rows = [r if isinstance(r, Row) else Row(list(r)) for r in rows]
-    return _render("table.html.j2", caption=caption, columns=list(columns), rows=rows, notes=list(notes),
+    rows = [_wrapping(r if isinstance(r, Row) else Row(list(r)), columns, "fixed" in css.split()) for r in rows]
+    columns = [_breakable_label(c) for c in columns]
+    return _render("table.html.j2", caption=caption, columns=columns, rows=rows, notes=list(notes),
                    row_headers=row_headers, css=css, short=len(rows) <= SHORT_TABLE)

@@ -111,6 +111,8 @@ def _legend(figure: Figure, ax: Axes) -> None:
     """The legend under the plot, outside it, so it never covers a bar: one row, or two when
     more than four entries would not fit the width."""
     handles, names = ax.get_legend_handles_labels()
+    if not names:  # e.g. no average to draw and no bar to flag: nothing to explain
+        return
     columns = len(names) if len(names) <= 4 else 3
     # matplotlib fills a legend column by column; people read it row by row.
     rows = -(-len(names) // columns)

@@ -1,12 +1,16 @@
 """The report's fonts: Source Sans Pro from its Python package, reduced to the scripts a
 Polish report needs, once per environment.
 
-Every PDF part embeds subsets of the fonts it uses; WeasyPrint makes them with fontTools,
-which spends most of its time reading the font's large OpenType layout tables (kerning
-for Greek, Cyrillic, Vietnamese...). Reducing each font once to Latin, punctuation and
-the few symbols the report uses (kerning kept) makes every later subset several times
-faster. The reduced files are made here, on this machine, from the package's files and are
-not distributed (the OFL reserves the name "Source" for modified versions one distributes).
+Every PDF part embeds the fonts it uses; WeasyPrint makes them with fontTools, which spends
+most of its time reading the font's large OpenType layout tables (kerning for Greek,
+Cyrillic, Vietnamese...). Reducing each font once to Latin, punctuation and the few symbols
+the report uses (kerning kept) makes every later render several times faster. Greek and
+Cyrillic (a Ukrainian name in the analyst's data) go into a supplement of their own, a
+second family the stylesheet falls back to: a PDF embeds it only when such a letter
+appears, so a report without one is the same bytes as before. What the two cover, and what
+becomes of the characters they do not, is `data.glyphs`. The reduced files are made here,
+on this machine, from the package's files and are not distributed (the OFL reserves the
+name "Source" for modified versions one distributes).
 
     python -m pipeline.content.fonts      # make them now (the Makefile does it when installing)
 """
@@ -17,27 +21,19 @@ import hashlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-import font_source_sans_pro
+from ..data.glyphs import LATIN, SOURCE_DIR, SOURCES, SUPPLEMENT, SUPPLEMENT_COMMON
 
-__all__ = ["FONT_FAMILY", "font_dir", "font_files"]
+__all__ = ["FONT_FAMILY", "SOURCES", "SOURCE_DIR", "SUPPLEMENT_FAMILY", "font_dir", "font_files",
+           "supplement_files"]
 
 FONT_FAMILY = "Source Sans Pro"
-SOURCE_DIR = Path(font_source_sans_pro.font_directory).resolve()
-# (weight, style) -> file of the package.
-SOURCES: dict[tuple[int, str], str] = {
-    (400, "normal"): "SourceSansPro-Regular.ttf",
-    (400, "italic"): "SourceSansPro-It.ttf",
-    (600, "normal"): "SourceSansPro-Semibold.ttf",
-    (700, "normal"): "SourceSansPro-Bold.ttf",
-    (700, "italic"): "SourceSansPro-BoldIt.ttf",
-}
-# Latin with its extensions (Polish and every other Latin-script name a partner may have),
-# combining marks, punctuation, currency, letterlike symbols, arrows, maths, shapes, ticks.
-RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x300, 0x36F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF),
-          (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x25A0, 0x25FF), (0x2713, 0x2713))
-SPEC = repr((RANGES, "layout_features=*", "name_IDs=*", "notdef_outline", 1))
+SUPPLEMENT_FAMILY = "Source Sans Pro Cyrillic"  # Greek and Cyrillic, upright (the font has no italic ones)
+RANGES = LATIN
+SUPPLEMENT_RANGES = (*SUPPLEMENT, *SUPPLEMENT_COMMON)
+SPEC = repr((RANGES, "layout_features=*", "name_IDs=*", "notdef_outline", 1, SUPPLEMENT_RANGES))
 FIXED_TIMESTAMP = "1262304000"  # the reduced files' head.modified: deterministic bytes
 
 
@@ -56,11 +52,22 @@ def font_files() -> dict[tuple[int, str], Path]:
     files = {style: folder / name for style, name in SOURCES.items()}
     for style, path in files.items():
         if not path.is_file():
-            _reduce(SOURCE_DIR / SOURCES[style], path)
+            _reduce(SOURCE_DIR / SOURCES[style], path, RANGES)
     return files
 
 
-def _reduce(source: Path, target: Path) -> None:
+def supplement_files() -> dict[int, Path]:
+    """The Greek and Cyrillic supplement by weight, made on first use."""
+    folder = font_dir()
+    files = {weight: folder / name.replace(".ttf", "-Cyrillic.ttf")
+             for (weight, style), name in SOURCES.items() if style == "normal"}
+    for weight, path in files.items():
+        if not path.is_file():
+            _reduce(SOURCE_DIR / SOURCES[(weight, "normal")], path, SUPPLEMENT_RANGES)
+    return files
+
+
+def _reduce(source: Path, target: Path, ranges: Iterable[tuple[int, int]]) -> None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -70,7 +77,7 @@ def _reduce(source: Path, target: Path) -> None:
     options.notdef_outline = True
     font = TTFont(str(source), recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[c for low, high in RANGES for c in range(low, high + 1)])
+    subsetter.populate(unicodes=[c for low, high in ranges for c in range(low, high + 1)])
     subsetter.subset(font)
     font["head"].modified = int(FIXED_TIMESTAMP) + 2082844800  # seconds since 1904
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -81,5 +88,5 @@ def _reduce(source: Path, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    for path in font_files().values():
+    for path in [*font_files().values(), *supplement_files().values()]:
         print(path)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fonts import FONT_FAMILY, font_dir, font_files
+from .fonts import FONT_FAMILY, SUPPLEMENT_FAMILY, font_dir, font_files, supplement_files
 
-__all__ = ["FONT_DIR", "FONT_FAMILY", "FONT_FILES", "PALETTE", "Palette"]
+__all__ = ["FONT_DIR", "FONT_FAMILY", "FONT_FILES", "PALETTE", "SUPPLEMENT_FAMILY", "SUPPLEMENT_FILES", "Palette"]
 
 # (weight, style) -> file; the PDF and matplotlib load exactly these.
 FONT_FILES: dict[tuple[int, str], Path] = font_files()
+# weight -> file: Greek and Cyrillic, which the PDF falls back to (the charts never need them).
+SUPPLEMENT_FILES: dict[int, Path] = supplement_files()
 FONT_DIR = font_dir()
 
 

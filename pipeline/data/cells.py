@@ -16,6 +16,7 @@ from typing import Any
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
+from .glyphs import describe, printable_text, unprintable
 from .textnorm import fold, suggest
 
 __all__ = [
@@ -189,10 +190,16 @@ def parse_term(value: Any) -> Term:
 
 def parse_text(value: Any) -> str:
     """Text with the stray spaces trimmed, letters composed ("a" + ogonek -> "ą", as some
-    programs save them apart); numbers from Excel become their digits."""
+    programs save them apart), without the characters the report's font lacks (`glyphs`:
+    validate names them); numbers from Excel become their digits."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", " ".join(str(value).split()))
+    text = unicodedata.normalize("NFC", str(value))
+    printable = " ".join(printable_text(text).split())
+    if text.strip() and not printable:
+        raise CellError(f"tekst składa się tylko ze znaków, których nie ma w czcionce raportu: "
+                        f"{describe(unprintable(text))}", "wpisz go literami, cyframi i znakami interpunkcyjnymi")
+    return printable
 
 
 def parse_choice(value: Any, choices: tuple[str, ...]) -> str:

@@ -97,7 +97,7 @@ def fmt_change(value: Any, digits: int = 0) -> str:
 
 def fmt_money(value: Any, digits: int = 2) -> str:
     """12240 -> "12 240,00 zł"; with `digits=0` (see `money_digits`) "12 240 zł"."""
-    if is_missing(value):
+    if is_missing(value) or math.isinf(float(value)):
         return MISSING
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + NBSP + "¤"
     return _signed(format_currency(float(rounded(value, digits)), "PLN", format=pattern, locale=LOCALE,

@@ -157,11 +157,15 @@ def year_on_year_problems(tables: Mapping[str, pd.DataFrame], year: int, files: 
                 f"{powiat.label_of(teryt)}: {what} {fmt_int(current)} wobec {fmt_int(previous)} w {year - 1} r. – "
                 f"zmiana ponad {JUMP}-krotna",
                 "sprawdź, czy liczba jest wpisana we właściwym wierszu i kolumnie (i bez literówki)",
-                int(row["wiersz"]), column))
+                None if pd.isna(row["wiersz"]) else int(row["wiersz"]), column))  # no row: summed from wypadki
     return problems
 
 
 def _source(table: str, year: int, files: Collection[str]) -> str:
-    """How the analyst knows the file: "2025/przestepstwa.csv" or the workbook's sheet."""
+    """How the analyst knows the file: "2025/przestepstwa.csv" or the workbook's sheet; the road
+    figures summed from the accidents one by one (road_records), when there is no table of them."""
     csv = f"{year}/{TABLES[table].filename}"
-    return csv if csv in files else f"{year}/dane_{year}.xlsx, arkusz {table}"
+    workbook = f"{year}/dane_{year}.xlsx"
+    if csv in files or workbook not in files and table != "ruch_drogowy":
+        return csv
+    return f"{workbook}, arkusz {table}" if workbook in files else f"{year}/wypadki.csv (sumy wypadków)"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, Problem, Severity
+from .glyphs import describe, unprintable
 from .textnorm import fold, suggest
 
 __all__ = ["FormerCode", "Gmina", "Powiat", "Programme", "read_powiat"]
@@ -52,8 +53,9 @@ class Gmina:
 
     @property
     def slug(self) -> str:
-        """ASCII name for file names: "zarnow"."""
-        return fold(self.nazwa).replace("_", "-")
+        """ASCII name for file names: "zarnow"; only letters, digits and hyphens, so that a name
+        with quotes or "<" still names a file any system (Windows too) can hold."""
+        return re.sub(r"[^a-z0-9]+", "-", fold(self.nazwa)).strip("-")[:80] or self.teryt
 
     @property
     def head_celownik(self) -> str:
@@ -309,7 +311,16 @@ class _SettingsReader:
         if table and (not isinstance(value, str) or not value.strip()):
             self.error(f"brak tekstu w polu {dotted}", f'dodaj np. {key} = "…"', value)
             return None
+        if isinstance(value, str):
+            self._printable(value, f"pole {dotted}")
         return value.strip() if isinstance(value, str) else None
+
+    def _printable(self, text: str, where: str) -> None:
+        """The registry's names are drawn in the charts too, whose fonts have Latin letters only."""
+        missing = unprintable(text, latin_only=True)
+        if missing:
+            self.error(f"{where}: znaki, których nie ma w czcionce raportu: {describe(missing)}",
+                       "wpisz nazwę literami alfabetu łacińskiego (polskie litery są w porządku)", text)
 
     def _dates(self, table: object) -> dict[int, dt.date]:
         if not isinstance(table, dict):
@@ -342,6 +353,8 @@ class _SettingsReader:
         if not isinstance(nazwa, str) or not nazwa.strip():
             self.error("gmina bez nazwy", 'dodaj nazwa = "…"', teryt)
             ok = False
+        else:
+            self._printable(nazwa, label)
         if not re.fullmatch(rf"{powiat_teryt}\d{{2}}[123]", teryt):
             example = f"{powiat_teryt or '1007'}01{KIND_DIGITS.get(str(rodzaj), '2')}"
             self.error(f"{label}: kod TERYT musi mieć 7 cyfr i zaczynać się od {powiat_teryt}",

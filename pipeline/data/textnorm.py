@@ -7,7 +7,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-__all__ = ["closest", "fold", "suggest"]
+__all__ = ["LONG_WORD", "closest", "fold", "suggest"]
+
+# A "word" longer than the longest Polish one (about 35 letters): a pasted address, a row of
+# letters, a gmina named with 200 of them. The report lets it break anywhere (class long-word);
+# no "&" or "<" in it, so escaped HTML is never split inside an entity or a tag.
+LONG_WORD = re.compile(r"[^\s&<>]{41,}")
 
 # NFKD splits "ą" into "a" + ogonek but leaves "ł" whole: it has no decomposition.
 _NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L"})

@@ -22,7 +22,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..errors import Problem, Severity
-from . import cells
+from . import cells, glyphs
 from .formatting import fmt_list
 from .load import RawTable
 from .plausibility import event_problems
@@ -169,6 +169,18 @@ def _cell_problems(raw: RawTable, frame: pd.DataFrame, readers: dict[str, Callab
     return problems
 
 
+def _glyph_problems(raw: RawTable, frame: pd.DataFrame) -> list[Problem]:
+    """Text with characters the report's font lacks: named, and left out of the report."""
+    problems = []
+    for name in [c for c in frame.columns if c in raw.table.columns and raw.table.field(c).kind is Kind.TEXT]:
+        for row, value in frame[name].items():
+            missing = [] if value is None or pd.isna(value) else glyphs.unprintable(str(value))
+            if missing and glyphs.printable_text(str(value)).strip():  # nothing left: an error of its own (cells)
+                problems.append(Problem(WARNING, raw.source, glyphs.MESSAGE.format(glyphs.describe(missing)),
+                                        glyphs.HINT, row, raw.headers.get(name, name), _show(value)))
+    return problems
+
+
 def _show(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -307,6 +319,7 @@ def validate_table(raw: RawTable, year: int, powiat: Powiat) -> tuple[pd.DataFra
     frame = raw.cells[[c for c in raw.cells.columns if c in known]]
     readers = _readers(raw.table, ctx, list(frame.columns))
     problems += _cell_problems(raw, frame, readers, _cell_schema(readers, raw.table))
+    problems += _glyph_problems(raw, frame)
     typed = _typed(frame, readers, ctx)
     problems += _row_problems(raw, typed, ctx)
     if "partnerzy" in raw.table.columns:  # the events and the plan: checks that know the domain

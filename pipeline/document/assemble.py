@@ -24,7 +24,7 @@ from ..content.blocks import GMINA_CHAPTERS_MARKER
 from ..content.glossary import ABBREVIATIONS, how_to_read
 from ..content.report.annex import SOURCE_FILES_MARKER, source_files
 from ..content.report.basis import legal_basis
-from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
+from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE, SUPPLEMENT_FAMILY, SUPPLEMENT_FILES
 from ..data.formatting import fmt_date, fmt_list
 from ..data.textnorm import fold
 from . import TEMPLATES
@@ -40,6 +40,7 @@ __all__ = ["CHART_DATA", "ChapterDoc", "TocEntry", "chapters_of", "document_titl
            "sections_of", "whole_document"]
 
 TOC_DEPTH_GMINA = 1  # gmina chapters list only their title in the contents
+RUNNING_TITLE = 70  # characters of a chapter's title the running header can hold beside its mark
 # A chart in the markup (`content.blocks.figure`): half of a chapter's markup, which a reader
 # of its structure does better to leave unparsed.
 CHART_DATA = re.compile(r'src="data:(?P<mime>[\w/+.-]+);base64,(?P<data>[^"]*)"')
@@ -61,7 +62,7 @@ class ChapterDoc:
     toc: tuple[TocEntry, ...]
     tables: int
     charts: int
-    photos: int
+    photos: int  # numbered photos: those with a caption (see report.css)
 
 
 TITLE = "Informacja o stanie bezpieczeństwa i działaniach profilaktycznych"
@@ -99,7 +100,7 @@ def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
 def _doc(section: Tag) -> ChapterDoc:
     return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
                       len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")),
-                      len(section.find_all("figure", class_="photo")))
+                      len([f for f in section.find_all("figure", class_="photo") if f.find("figcaption")]))
 
 
 def whole_document(ds: Dataset, chapters: Sequence[ChapterDoc]) -> str:
@@ -179,6 +180,8 @@ def _iso(day: dt.date | None) -> str:
 def _font_faces() -> str:
     rules = [f"@font-face{{font-family:'{FONT_FAMILY}';font-weight:{weight};font-style:{style};"
              f"src:url('{path.as_uri()}')}}" for (weight, style), path in FONT_FILES.items()]
+    rules += [f"@font-face{{font-family:'{SUPPLEMENT_FAMILY}';font-weight:{weight};src:url('{path.as_uri()}')}}"
+              for weight, path in SUPPLEMENT_FILES.items()]
     return "".join(rules)
 
 
@@ -291,6 +294,9 @@ def _set_ids(chapter: Tag, chapter_id: str) -> None:
             link.decompose()
         if tag.name == "h1":
             tag["id"] = f"{chapter_id}--tytul"
+            title = tag.get_text()
+            if len(title) > RUNNING_TITLE:  # the running header holds about this much
+                tag["data-running"] = title[:RUNNING_TITLE - 1].rstrip() + "…"
             continue
         slug = _slug(tag.get_text())
         seen[slug] = seen.get(slug, 0) + 1
@@ -298,7 +304,9 @@ def _set_ids(chapter: Tag, chapter_id: str) -> None:
 
 
 def _slug(text: str) -> str:
-    return fold(text).replace("_", "-")[:60] or "sekcja"
+    """No backslash or quote: a heading of the analyst's ending in "\\" made an id WeasyPrint
+    could not use as an anchor."""
+    return re.sub(r"[\\\"'\s]+", "", fold(text).replace("_", "-"))[:60] or "sekcja"
 
 
 @functools.lru_cache(maxsize=64)  # every extract lists the findings' and the annex's sections

@@ -202,21 +202,33 @@ def _chapter_markup(page: _Page, downloads: Downloads, index: bool,
                                               "aria-label": "Tabela z komentarza"}))
     images: dict[str, bytes] = {}
     for kind, label, first in (("chart", "Wykres", page.charts), ("photo", "Zdjęcie", page.photos)):
-        for number, figure in enumerate(soup.find_all("figure", class_=kind), start=first + 1):
-            image = figure.find("img")
-            mime, data = embedded[int(image["src"].removeprefix("#obraz-"))]
-            name = f"{IMAGES}/{_FILE_STEMS[kind]}-{number:02d}.{_EXTENSIONS[mime]}"
-            images[name] = data
-            image["src"] = name
-            if mime != "image/svg+xml":  # an SVG scales to its box; a bitmap keeps its place while it loads
-                image["width"], image["height"] = (str(n) for n in _bitmap_size(data))
-            _label(soup, figure.find("figcaption"), f"{label} {number}.")
+        unnumbered = 0
+        for figure in soup.find_all("figure", class_=kind):
+            caption = figure.find("figcaption")
+            if caption is None:  # a photo without a caption: no number, as in the PDF (nothing refers to it)
+                unnumbered += 1
+                stem = f"{_FILE_STEMS[kind]}-{page.file.removesuffix('.html')}-{unnumbered}"
+            else:
+                first += 1
+                stem = f"{_FILE_STEMS[kind]}-{first:02d}"
+                _label(soup, caption, f"{label} {first}.")
+            _image_file(figure.find("img"), embedded, f"{IMAGES}/{stem}", images)
     if index:
         _one_level_down(soup)
     facts = soup.find("ul", class_="facts")
     if extract is not None and facts is not None:
         facts.insert_after(BeautifulSoup(extract, "html.parser"))
     return str(soup), images
+
+
+def _image_file(image: Tag, embedded: Sequence[tuple[str, bytes]], stem: str, images: dict[str, bytes]) -> None:
+    """A figure's image as a file of the edition (`stem` and the extension of its type)."""
+    mime, data = embedded[int(str(image["src"]).removeprefix("#obraz-"))]
+    name = f"{stem}.{_EXTENSIONS[mime]}"
+    images[name] = data
+    image["src"] = name
+    if mime != "image/svg+xml":  # an SVG scales to its box; a bitmap keeps its place while it loads
+        image["width"], image["height"] = (str(n) for n in _bitmap_size(data))
 
 
 def _table(soup: BeautifulSoup, table: Tag, number: int, csv: str | None) -> None:

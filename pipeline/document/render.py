@@ -30,7 +30,7 @@ from urllib.request import url2pathname
 from weasyprint import HTML, Attachment
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from ..content.theme import FONT_DIR, FONT_FAMILY
+from ..content.theme import FONT_DIR, FONT_FAMILY, SUPPLEMENT_FAMILY
 from ..errors import RenderError
 from . import TEMPLATES
 from .pdfdata import EmbeddedFile, Rendered
@@ -137,7 +137,7 @@ def _fixed_clock(stamp: dt.datetime) -> Iterator[None]:
 def _check_fonts(fonts: Iterable[Any]) -> None:
     """Every glyph must come from the project's font: a fallback means a character it lacks."""
     families = {f.family.decode() if isinstance(f.family, bytes) else str(f.family) for f in fonts}
-    foreign = sorted(f for f in families if f != FONT_FAMILY)
+    foreign = sorted(f for f in families if f not in (FONT_FAMILY, SUPPLEMENT_FAMILY))
     if foreign:
         raise RenderError(f"Część tekstu wymagała czcionki spoza projektu ({', '.join(foreign)}): dokument zawiera "
                           f"znak, którego nie ma w czcionce {FONT_FAMILY}.")

@@ -29,12 +29,19 @@ def view_of(ds: Dataset, chapter: Chapter) -> Dataset:
     return ds.powiat_view() if teryt is None else ds.restricted_to(str(teryt), comparison_figures(ds))
 
 
+def _plain(value: object) -> object:
+    """A figure as JSON: a missing one (NaN, or pandas' NA, whose truth is ambiguous) as null."""
+    try:
+        return None if value != value else value
+    except TypeError:
+        return None
+
+
 def dataset_digest(ds: Dataset) -> str:
     """Every value a notebook could read from `ds`, in a stable order."""
     tables = [part for name in sorted(ds.tables) for part in (name, ds.tables[name].to_csv(index=False))]
     return digest(repr(ds.year), repr(ds.years), repr(sorted(ds.missing)), repr(ds.gmina),
-                  json.dumps({k: None if v != v else v for k, v in ds.comparison.items()}, default=str,
-                             sort_keys=True),
+                  json.dumps({k: _plain(v) for k, v in ds.comparison.items()}, default=str, sort_keys=True),
                   repr([(p.severity.value, p.file, p.row, p.column, p.message) for p in ds.problems]),
                   repr([(s.label, s.sha256, s.rows) for s in ds.sources]),
                   repr(ds.commentary.pieces if ds.commentary else ()),

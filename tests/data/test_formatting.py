@@ -26,6 +26,7 @@ def test_decimals_percent_and_money() -> None:
     assert f.fmt_percent(100) == "100,0%"
     assert f.fmt_money(12240) == f"12{NBSP}240,00{NBSP}zł"
     assert f.fmt_money(pd.NA) == "b.d."
+    assert f.fmt_money(float("inf")) == "b.d."  # 0 zł for 0 hours: no cost of an hour
 
 
 def test_changes_carry_a_sign_and_a_real_minus() -> None:

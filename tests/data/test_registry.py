@@ -125,3 +125,11 @@ def test_the_programme_and_the_region(powiat) -> None:
     assert powiat.program is not None and powiat.program.uchwala == "XXXVIII/312/2021"
     assert powiat.program.nazwa.startswith("Powiatowy program zapobiegania przestępczości")
     assert powiat.wojewodztwo == "łódzkie"
+
+
+def test_a_gmina_s_file_name_is_letters_digits_and_hyphens(tmp_path: Path) -> None:
+    """A name with quotes or "<" (the generated input sets have them) names files any system can hold."""
+    text = (INPUTS / "powiat.toml").read_text(encoding="utf-8").replace('nazwa = "Drzewica"',
+                                                                         'nazwa = "Wola <Dolna> \\"Stara\\""')
+    (tmp_path / "powiat.toml").write_text(text, encoding="utf-8")
+    assert read_powiat(tmp_path).gmina("1007023").slug == "wola-dolna-stara"

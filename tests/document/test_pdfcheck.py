@@ -173,3 +173,16 @@ def test_check_pdf_command_passes_on_the_example_report(example_report, capsys) 
     assert all(f"Matterhorn {condition}: " in printed for condition in CONDITIONS)  # one line each
     extracts = [line for line in printed.splitlines() if "raport_opoczynski_2025_" in line]  # and every extract
     assert len(extracts) == 8 and all(line.startswith("OK ") for line in extracts)
+
+
+def test_a_pdf_without_any_chart_passes_the_alt_text_claim(example_report, tmp_path) -> None:
+    """An extract of a gmina without data holds no chart: none lacks its text (make fuzz found
+    check-pdf failing such an extract, tests/fixtures/fuzz/data/4155380244-001_extract_without_a_chart)."""
+    charts_gone = tmp_path / "bez-wykresow.pdf"
+    with pikepdf.open(example_report.pdf) as pdf:
+        for element in _elements(pdf.Root.StructTreeRoot):
+            if element.get("/S") == "/Figure":
+                element.S = pikepdf.Name("/Div")
+        pdf.save(charts_gone)
+    result = claim(findings(charts_gone, example_report), "każdy wykres z tekstem")
+    assert result.ok and result.detail == "wykresy: 0"

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pdfplumber
 import pikepdf
 import pytest
 
 from pipeline.content.theme import FONT_FILES
 from pipeline.document import TEMPLATES
 from pipeline.document.assemble import _font_faces
-from pipeline.document.render import AssetFetcher, EmbeddedFile, render_pdf
+from pipeline.document.render import AssetFetcher, EmbeddedFile, render, render_pdf
 from pipeline.errors import RenderError
 
 from ..conftest import recording_server
@@ -76,6 +78,24 @@ def test_a_character_the_font_lacks_is_an_error(tmp_path) -> None:
     # U+2010 HYPHEN is not in Source Sans Pro; the system would silently use another font.
     with pytest.raises(RenderError, match="czcionki spoza projektu"):
         render_pdf(page("<p>pół\u2010żartem</p>"), tmp_path / "x.pdf")
+
+
+def test_greek_and_cyrillic_come_from_the_supplement_only_when_needed() -> None:
+    families = "html { font-family: 'Source Sans Pro', 'Source Sans Pro Cyrillic'; }"
+    latin = render(page("<p>Zażółć gęślą jaźń</p>", families))
+    both = render(page("<p>Fundacja „Олександр Ґанок” – Ελλάδα <b>Щука</b> <i>Їжак</i></p>", families))
+    with pikepdf.open(io.BytesIO(latin.data)) as pdf:
+        assert not any("Cyrillic" in str(font.BaseFont) for font in _fonts(pdf))
+    with pikepdf.open(io.BytesIO(both.data)) as pdf:
+        assert {"Source-Sans-Pro-Cyrillic", "Source-Sans-Pro-Cyrillic-Bold"} <= {
+            str(font.BaseFont).split("+", 1)[1] for font in _fonts(pdf)}
+    with pdfplumber.open(io.BytesIO(both.data)) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert text.replace(" ", "") == "Fundacja„ОлександрҐанок”–ΕλλάδαЩукаЇжак"  # each glyph maps back to its letter
+
+
+def _fonts(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
+    return [font for page in pdf.pages for font in page.Resources.Font.values()]
 
 
 def test_embedded_files_are_stamped_with_the_given_date_not_the_clock(tmp_path) -> None:

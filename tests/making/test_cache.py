@@ -21,7 +21,7 @@ from pipeline.data.dataset import load_dataset
 from pipeline.data.fingerprint import code_version
 from pipeline.document.assemble import document_title
 from pipeline.document.pdfcheck import check_pdf
-from pipeline.making.cache import chapter_key, view_of
+from pipeline.making.cache import chapter_key, dataset_digest, view_of
 from pipeline.making.chain import build_report
 from pipeline.making.tasks import chapter_list
 
@@ -134,3 +134,12 @@ def test_force_reads_nothing_from_the_cache(example_report, tmp_path, capsys) ->
     assert code == 0, err
     assert _outputs(folder) == expected
     assert "Pamięć podręczna" not in err  # nothing was read, so nothing was found damaged
+
+
+def test_a_gmina_s_key_takes_a_missing_comparison_figure() -> None:
+    """pandas' NA among the figures a gmina chapter compares with (no population known, say)
+    is null in its key, not a TypeError (found by make fuzz, tests/fixtures/fuzz/data/seed1-001…)."""
+    ds = load_dataset(INPUTS, 2025)
+    view = ds.restricted_to(ZARNOW, {"przestepstwa": pd.NA, "wypadki": float("nan"), "kmzb": 12.5})
+    assert dataset_digest(view) == dataset_digest(ds.restricted_to(ZARNOW, {"przestepstwa": None,
+                                                                           "wypadki": None, "kmzb": 12.5}))

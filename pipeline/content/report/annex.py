@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...data.dataset import Dataset, SourceFile
 from ...data.figures.goals import goals_set_last_year
 from ...data.formatting import fmt_int, fmt_list
+from ...data.glyphs import printable_message
 from ...data.schema import PHOTO_FOLDER, TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row
@@ -69,7 +70,8 @@ def data_quality(ds: Dataset) -> Block:
     # the report reads those only for the year it is about.
     notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if (y == ds.year or not TABLES[t].optional)
              and not (t == "cele" and goals_set_last_year(ds))]  # this year's goals: set with last year's plan
-    warnings = [f"{p.where()}: {p.message}" for p in ds.problems if not p.is_error and p.message != "brak pliku"]
+    warnings = [printable_message(f"{p.where()}: {p.message}") for p in ds.problems
+                if not p.is_error and p.message != "brak pliku"]
     empty = _empty_cells(ds)
     parts = [blocks.paragraphs(
         "Puste komórki w danych oznaczają brak danych, a nie zero; w tabelach oznaczono je skrótem „b.d.” "

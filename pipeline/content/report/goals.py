@@ -173,11 +173,16 @@ def _measures_table(ds: Dataset, goal: Goal) -> Block:
 def _survey(ds: Dataset) -> Block:
     now = survey.sense_of_safety(ds, None, ds.year)
     before = survey.sense_of_safety(ds, None, ds.previous_year)
-    text = (f"Na pytanie „Czy czuje się Pan/Pani bezpiecznie w swojej okolicy?” w {ds.year} r. odpowiedziało "
-            f"{fmt_int(now.answers)} {plural(now.answers, 'osoba', 'osoby', 'osób')} (ankiety na debatach "
-            f"społecznych i w szkołach); bezpiecznie czuje się {share_text(now.safe, now.answers)}"
-            + ("" if small_base(now.safe, now.answers) else f" z nich, z błędem {_plus_minus(now)}"))
-    if before.answers and not small_base(before.safe, before.answers) and not small_base(now.safe, now.answers):
+    if not now.answers:  # a survey file of zeros: no share, no interval (found by the generated data)
+        text = (f"Na pytanie „Czy czuje się Pan/Pani bezpiecznie w swojej okolicy?” w {ds.year} r. nie "
+                "odpowiedziała żadna osoba")
+    else:
+        text = (f"Na pytanie „Czy czuje się Pan/Pani bezpiecznie w swojej okolicy?” w {ds.year} r. odpowiedziało "
+                f"{fmt_int(now.answers)} {plural(now.answers, 'osoba', 'osoby', 'osób')} (ankiety na debatach "
+                f"społecznych i w szkołach); bezpiecznie czuje się {share_text(now.safe, now.answers)}"
+                + ("" if small_base(now.safe, now.answers) else f" z nich, z błędem {_plus_minus(now)}"))
+    if now.answers and before.answers and not small_base(before.safe, before.answers) \
+            and not small_base(now.safe, now.answers):
         change = stats.share_change(before.safe, before.answers, now.safe, now.answers)
         text += (f"; w {prev_year(ds)} r. – {fmt_percent(before.share)} (zmiana "
                  f"{fmt_change(float(round(now.share, 1) - round(before.share, 1)), 1)} pkt proc. "

@@ -57,19 +57,33 @@ def _funding(ds: Dataset, area: Area, table: pd.DataFrame) -> list[Block]:
     """Who paid how much for how many services: a sentence for one payer, a table for several."""
     money = money_digits(table["kwota_zl"])
     if len(table) == 1:
-        row = table.iloc[0]
-        services = int(row["liczba_sluzb"])
-        return [blocks.paragraphs(
-            f"{WHAT} W {ds.year} r. {row['platnik']} przekazała na nie {fmt_money(row['kwota_zl'], money)}: "
-            f"{fmt_int(services)} {plural(services, 'służba', 'służby', 'służb')}, "
-            f"{hours(row['liczba_godzin'])}, {fmt_money(row['koszt_godziny'])} za godzinę.",
-            css="intro")]
+        return [blocks.paragraphs(f"{WHAT} W {ds.year} r. {_paid(table.iloc[0], money)}.", css="intro")]
     rows = [Row([r["platnik"], fmt_money(r["kwota_zl"], money), fmt_int(r["liczba_sluzb"]),
                  fmt_number(r["liczba_godzin"], 0), fmt_money(r["koszt_godziny"])]) for _, r in table.iterrows()]
-    rows.append(Row(["razem", fmt_money(table["kwota_zl"].sum(), money), fmt_int(table["liczba_sluzb"].sum()),
-                     fmt_number(table["liczba_godzin"].sum(), 0),
-                     fmt_money(table["kwota_zl"].sum() / table["liczba_godzin"].sum())], css="total"))
+    amount, total_hours = table["kwota_zl"].sum(min_count=1), table["liczba_godzin"].sum(min_count=1)
+    rows.append(Row(["razem", fmt_money(amount, money), fmt_int(table["liczba_sluzb"].sum(min_count=1)),
+                     fmt_number(total_hours, 0), fmt_money(_per_hour(amount, total_hours))], css="total"))
     return [blocks.paragraphs(WHAT, css="intro"),
             blocks.table(caption_for(ds, area, "Służby ponadnormatywne finansowane przez samorządy", f"{ds.year} r."),
                          [Column("finansujący", False), Column("kwota"), Column("służby"), Column("godziny"),
                           Column("koszt godziny")], rows)]
+
+
+def _paid(row: pd.Series, money: int) -> str:
+    """ "gmina Drzewica przekazała na nie 12 240 zł: 34 służby, 136 godzin, 90,00 zł za godzinę";
+    a figure left empty in the file is left out of the sentence (an hour's cost needs both)."""
+    services, worked, cost = row["liczba_sluzb"], row["liczba_godzin"], row["koszt_godziny"]
+    details = []
+    if not pd.isna(services):
+        details.append(f"{fmt_int(services)} {plural(int(services), 'służba', 'służby', 'służb')}")
+    if not pd.isna(worked):
+        details.append(hours(worked))
+    if not pd.isna(cost):
+        details.append(f"{fmt_money(cost)} za godzinę")
+    paid = "finansowała je" if pd.isna(row["kwota_zl"]) else f"przekazała na nie {fmt_money(row['kwota_zl'], money)}"
+    return f"{row['platnik']} {paid}" + (f": {', '.join(details)}" if details else "")
+
+
+def _per_hour(amount: object, total_hours: object) -> object:
+    """What an hour cost; unknown without both figures or without any hours."""
+    return pd.NA if pd.isna(amount) or pd.isna(total_hours) or not total_hours else float(amount) / float(total_hours)

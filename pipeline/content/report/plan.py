@@ -29,11 +29,14 @@ def plan_done(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
     """Last year's plan for this year against what was done: by kind in a gmina, by area for
     the powiat (with the powiat-wide kinds in detail); under a heading of level `heading`, if given."""
     table = ind.plan_vs_done(ds, area)
+    # The section's heading stands whatever the data: the analyst's words for it close it.
+    title = [blocks.heading(heading, f"Realizacja planu na {ds.year} r.")] if heading else []
     if table is None:
-        return no_data(ds, f"Plan działań na {ds.year} r.", prev_year(ds))
+        return blocks.join([*title, no_data(ds, f"Plan działań na {ds.year} r.", prev_year(ds))])
     if table.empty:
-        return blocks.paragraphs(f"Plan na {ds.year} r. nie przewidywał działań {place(ds, area)}.")
-    parts = [*([blocks.heading(heading, f"Realizacja planu na {ds.year} r.")] if heading else []),
+        return blocks.join([*title, blocks.paragraphs(f"Plan na {ds.year} r. nie przewidywał działań "
+                                                      f"{place(ds, area)}.")])
+    parts = [*title,
              blocks.paragraphs(f"Plan na {ds.year} r., przyjęty rok wcześniej, {place(ds, area)}: "
                                f"{_realisation(table)}.", css="intro")]
     if area is None:
@@ -94,13 +97,15 @@ def plan_next_year(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
     """This year's plan for the next year: a gmina's actions in its chapter; for the powiat, the
     count per area and the powiat-wide actions; under a heading of level `heading`, if given."""
     plan = ind.plan_next(ds, area)
+    title = [blocks.heading(heading, f"Działania zaplanowane na {ds.year + 1} r.")] if heading else []
     if plan is None:
-        return no_data(ds, f"Plan działań na {ds.year + 1} r.")
+        return blocks.join([*title, no_data(ds, f"Plan działań na {ds.year + 1} r.")])
     if plan.empty:
-        return blocks.paragraphs(f"Na {ds.year + 1} r. nie zaplanowano działań {place(ds, area)}.")
+        return blocks.join([*title, blocks.paragraphs(f"Na {ds.year + 1} r. nie zaplanowano działań "
+                                                      f"{place(ds, area)}.")])
     kinds = plan["rodzaj"].value_counts()
     summary = fmt_list([f"{EVENT_KINDS[k]} ({n})" for k, n in kinds.items()])
-    parts = [*([blocks.heading(heading, f"Działania zaplanowane na {ds.year + 1} r.")] if heading else []),
+    parts = [*title,
              blocks.paragraphs(f"Na {ds.year + 1} r. zaplanowano {fmt_int(len(plan))} "
                                f"{plural(len(plan), 'działanie', 'działania', 'działań')} {place(ds, area)}: "
                                f"{summary}.", css="intro")]

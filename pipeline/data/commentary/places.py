@@ -74,7 +74,10 @@ class Places:
         self.goals_printed = goals_printed  # the goals chapter needs cele.csv or ankieta.csv
         self.gmina_titles = [g.title for g in powiat.gminy]
         name = powiat.nazwa[0].upper() + powiat.nazwa[1:]
-        goals = tuple(_s(f"cel_{i}", goal) for i, goal in enumerate(goal_names, start=1)) + (SURVEY_SECTION,)
+        # A goal's name is the analyst's text, not a template: its braces stay braces ("{rok}").
+        names = [goal for goal in goal_names if isinstance(goal, str)]  # a goal's empty name is no section
+        goals = tuple(_s(f"cel_{i}", goal.replace("{", "{{").replace("}", "}}"))
+                      for i, goal in enumerate(names, start=1)) + (SURVEY_SECTION,)
         self.chapters = [
             Place(FOREWORD, "Słowo wstępne", ("Wstęp", "Przedmowa"), ()),
             Place("wnioski", "Najważniejsze wnioski", ("Wnioski",), ()),

@@ -9,7 +9,7 @@ Heading 3 and 4 are subheadings inside the text. The result is HTML the report c
 - everything is then sanitised by nh3 with an allow-list: paragraphs, bold, italic, lists,
   tables, links and pictures; a link to anything but http, https or mailto becomes text;
 - every picture needs a text alternative and is drawn again by `photos` (no metadata);
-- a table's first row becomes its header row (TH with scope), as the PDF's tags need.
+- tables become a plain grid under one header row (`tables`), as the PDF's tags need.
 
 Problems are reported like the data's: file, the heading or picture as the analyst sees
 it, what is wrong and how to fix it; `make validate` lists them with the rest.
@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import nh3
 from bs4 import BeautifulSoup, Tag
@@ -27,10 +28,13 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ...errors import Problem, Severity
+from .. import glyphs
 from ..schema import COMMENTARY_FILES, PHOTO_FOLDER
+from ..textnorm import LONG_WORD
 from .photos import Photo, PhotoError, prepare
 from .pieces import Commentary, Piece
 from .places import GOALS, Place, Places
+from .tables import commentary_table
 from .word import Picture, WordError, read_docx
 
 __all__ = ["published_copy", "read_commentary"]
@@ -38,9 +42,8 @@ __all__ = ["published_copy", "read_commentary"]
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 TAGS = {"p", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "ul", "ol", "li", "a", "img", "table", "thead",
         "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
-ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 SCHEMES = ("http://", "https://", "mailto:")
-NUMBER = re.compile(r"[-−+]?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|zł|pkt proc\.)?")
 MAX_MARKDOWN = 2 * 2**20  # characters
 
 
@@ -87,6 +90,8 @@ class _Reading:
         self.skipping = False  # under a heading that names no place: reported once, its text left out
         self.after_picture = False  # the last element held a picture: a "Legenda" paragraph is its caption
         self.where = "początek dokumentu"
+        self.unprintable: dict[str, dict[str, None]] = {}  # place -> characters the font lacks, in order
+        self.level = 1  # of the last heading in the report, the words' own subheadings included
 
     def add(self, severity: Severity, message: str, hint: str, place: str | None = None) -> None:
         self.problems.append(Problem(severity, self.source, message, hint, place=place or self.where))
@@ -114,7 +119,7 @@ class _Reading:
             for child in token.children or []:
                 if child.type == "image":
                     name = f"zdjecie-{len(pictures) + 1}"
-                    src = str(child.attrs.get("src", ""))
+                    src = unquote(str(child.attrs.get("src", "")))  # markdown-it encodes "zdjęcie 1.jpg"
                     pictures[name] = Picture(self._photo_file(src),
                                              "".join(c.content for c in child.children or []).strip(), src)
                     child.attrs["src"] = name
@@ -151,9 +156,19 @@ class _Reading:
             if not self.skipping:
                 current.append(self._node(node, pictures))
         self._close(current, pieces)
+        for where, characters in self.unprintable.items():
+            self.add(WARNING, glyphs.MESSAGE.format(glyphs.describe(characters)), glyphs.HINT, where)
         return pieces
 
+    def _printable(self, text: str) -> str:
+        """The text without the characters the report's font lacks, noted for a warning (`glyphs`)."""
+        missing = glyphs.unprintable(text)
+        if missing:
+            self.unprintable.setdefault(self.where, {}).update(dict.fromkeys(missing))
+        return glyphs.printable_text(text) if missing else text
+
     def _heading(self, node: Tag) -> None:
+        self.level = int(node.name[1])  # the place's heading: the words' subheadings go below it
         text = node.get_text(" ", strip=True)
         self.where = f"nagłówek „{text}”"
         if node.name == "h2" and self.chapter is not None:  # a section's name alone is every gmina's
@@ -197,15 +212,34 @@ class _Reading:
     def _node(self, node: Tag | str, pictures: dict[str, Picture]) -> str:
         """One top-level element as safe HTML; its pictures follow it as figures."""
         if not isinstance(node, Tag):
-            return f"<p>{escape(str(node).strip())}</p>"
+            return f"<p>{_breakable(escape(self._printable(str(node).strip())))}</p>"
         for link in node.find_all("a"):
             if not str(link.get("href", "")).startswith(SCHEMES):
                 link.unwrap()  # a scheme we do not follow: the words stay, the link goes
+                continue
+            # A link's words are plain: WeasyPrint leaves the parts of bold or italic words inside
+            # a link that wraps onto a second line out of the link's tag (PDF/UA 28-011).
+            for inner in link.find_all(lambda tag: tag.name != "img"):  # a linked photo stays a photo
+                inner.unwrap()
+        for text in node.find_all(string=True):
+            printable = self._printable(str(text))
+            if text.parent is not None and text.parent.name == "a":  # no span in a link, for the same reason
+                if LONG_WORD.search(str(escape(printable))):
+                    text.parent["class"] = "long-word"
+                if printable != text:
+                    text.replace_with(printable)
+            elif (html := _breakable(escape(printable))) != escape(text):
+                text.replace_with(*BeautifulSoup(html, "html.parser").contents)
         if re.fullmatch(r"h[3-6]", node.name):
-            node.name = f"h{min(6, int(node.name[1]) - (1 if self.section is None else 0))}"
+            # One level below the chapter's or section's own heading, never skipping one (PDF/UA
+            # 14-003): a heading 4 right under a heading 1 is read as the next level down.
+            self.level = min(int(node.name[1]) - (1 if self.section is None else 0), self.level + 1, 6)
+            node.name = f"h{self.level}"
             node["class"] = "commentary-heading"
-        if node.name == "table":
-            self._header_row(node)
+        for table in [node] if node.name == "table" else node.find_all("table"):  # in a quote or a list too
+            if table.find_parent("table") is None:
+                commentary_table(table)
+        _tight_items(node)
         if node.name == "p" and "caption" in (node.get("class") or []):
             if self.after_picture:
                 self.after_picture = False
@@ -219,39 +253,13 @@ class _Reading:
         self.after_picture = bool(figures)
         return ("" if empty else str(node)) + "".join(figures)
 
-    def _header_row(self, table: Tag) -> None:
-        rows = table.find_all("tr")
-        if not rows:
-            return
-        for cell in rows[0].find_all(["td", "th"]):
-            cell.name, cell["scope"] = "th", "col"
-        if rows[0].find_parent("thead") is None:
-            head = BeautifulSoup("<thead></thead>", "html.parser").thead
-            table.insert(0, head)
-            head.append(rows[0].extract())
-        table["class"] = "commentary-table"
-        self._numeric_columns(table)
-
-    @staticmethod
-    def _numeric_columns(table: Tag) -> None:
-        """A column of numbers is set right, as the report's own tables are (when the rows are
-        a plain grid: merged cells leave the columns to the reader)."""
-        rows = [row.find_all(["td", "th"]) for row in table.find_all("tr")]
-        if len(rows) < 2 or len({len(cells) for cells in rows}) != 1:
-            return
-        for column in range(len(rows[0])):
-            body = [cells[column].get_text(" ", strip=True) for cells in rows[1:]]
-            if all(NUMBER.fullmatch(text) for text in body if text) and any(body):
-                for cells in rows:
-                    cells[column]["class"] = "num"
-
     def _figure(self, image: Tag, pictures: dict[str, Picture]) -> Markup:
         name = str(image.get("src", ""))
         picture = pictures.get(name)
         file = f" ({picture.file})" if picture and picture.file else ""
         where = f"zdjęcie nr {name.rsplit('-', 1)[-1]}{file}, {self.where}"
         alt = (picture.alt if picture and picture.alt else str(image.get("alt", ""))).strip()
-        caption = str(image.get("title") or "") or self._caption_after(image)
+        caption = self._printable((str(image.get("title") or "") or self._caption_after(image)).strip())
         if picture is None or not picture.data:
             return Markup("")
         if not alt:
@@ -277,6 +285,24 @@ class _Reading:
         if isinstance(following, Tag) and "caption" in (following.get("class") or []):
             return following.get_text(" ", strip=True)
         return ""
+
+
+def _tight_items(node: Tag) -> None:
+    """A list item's paragraphs (Markdown's list with blank lines between the items) become its
+    lines: WeasyPrint tags a paragraph in a list item outside the item's body (PDF/UA 09-005)."""
+    for item in node.find_all("li"):
+        paragraphs = item.find_all("p", recursive=False)
+        for number, paragraph in enumerate(paragraphs):
+            if number < len(paragraphs) - 1:
+                paragraph.append(BeautifulSoup("<br>", "html.parser").br)
+            paragraph.unwrap()
+
+
+def _breakable(html: Markup) -> Markup:
+    """A word too long for any line (a pasted address, a row of letters) is marked, and the
+    stylesheets let it break between any two letters: WeasyPrint does not wrap it by itself
+    inside a link or bold text. (Not <wbr>: WeasyPrint draws it as U+200B, which the font lacks.)"""
+    return Markup(LONG_WORD.sub(lambda m: f'<span class="long-word">{m[0]}</span>', str(html)))
 
 
 def _figure_markup(photo: Photo, alt: str, caption: str) -> Markup:

@@ -113,6 +113,13 @@ def test_a_photo_becomes_a_figure_with_its_caption_and_no_metadata(year: Path) -
     assert "<figcaption>Turniej, luty</figcaption>" in html and "data:image/jpeg;base64," in html
 
 
+def test_a_photo_file_named_with_polish_letters_and_spaces_is_found(year: Path) -> None:
+    _photo(year / "zdjecia" / "zdjęcie z rajdu.jpg")
+    commentary, problems = _read(year, "# Powiat\n\n![Rajd](<zdjecia/zdjęcie z rajdu.jpg>)\n")
+    assert problems == []
+    assert 'alt="Rajd"' in commentary.pieces[0].html
+
+
 def test_word_pictures_with_alt_text_and_caption(year: Path) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (1000, 700), "green").save(buffer, "PNG")
@@ -128,6 +135,19 @@ def test_word_pictures_with_alt_text_and_caption(year: Path) -> None:
     html = commentary.pieces[0].html
     assert 'alt="Rowerzyści na trasie rajdu"' in html and "<figcaption>Rajd rowerowy, czerwiec</figcaption>" in html
     assert html.count("Rajd rowerowy, czerwiec") == 1  # the caption is the figure's, not a paragraph too
+
+
+def test_characters_the_font_lacks_are_named_with_their_place_and_left_out(year: Path) -> None:
+    _photo(year / "zdjecia" / "a.jpg")
+    commentary, problems = _read(year, "# Powiat\n\n## KMZB\n\nMapa 🗺️ działa. Дякую!\n\n"
+                                       '![Mapa](zdjecia/a.jpg "Zgłoszenia 📍 na mapie")\n')
+    problem, = problems
+    assert (problem.severity, problem.place) == (
+        Severity.WARNING, "rozdział „Powiat opoczyński w 2025 r.”, nagłówek „KMZB”")
+    assert problem.message == ("znaki, których nie ma w czcionce raportu: „🗺” (U+1F5FA WORLD MAP), „\ufe0f” "
+                               "(U+FE0F VARIATION SELECTOR-16), „📍” (U+1F4CD ROUND PUSHPIN); raport je pominie")
+    html = commentary.pieces[0].html
+    assert "<p>Mapa  działa. Дякую!</p>" in html and "<figcaption>Zgłoszenia  na mapie</figcaption>" in html
 
 
 def test_two_commentary_files_are_one_too_many(year: Path) -> None:
@@ -165,3 +185,79 @@ def test_text_for_a_goals_chapter_that_will_not_print_is_a_warning_not_lost_sile
     assert [(p.severity, p.place) for p in problems] == [(Severity.WARNING, "nagłówek „Cele”")]
     assert "cele.csv" in problems[0].message and "ankieta.csv" in problems[0].message
     assert [p.chapter for p in commentary.pieces] == ["powiat"]
+
+
+def test_a_table_in_a_table_becomes_lines_of_text_in_its_cell(year: Path) -> None:
+    """Found by make fuzz: Word's table in a table cell came out as header cells inside the
+    header row, which check-pdf rightly found ambiguous (Matterhorn 15-005)."""
+    document = Document()
+    document.add_heading("Aneks", level=1)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text = "gmina", "uwagi", "Drzewica"
+    inner = table.cell(0, 0).add_table(rows=2, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text, inner.cell(1, 1).text = "a", "b", "c"
+    document.save(str(year / "komentarz.docx"))
+    commentary, _ = _read(year)
+    html = commentary.pieces[0].html
+    assert html.count("<table") == 1 and html.count("<tr>") == 2
+    assert "<p>a; b</p>" in html and "<p>c</p>" in html
+
+
+def test_a_table_in_a_quote_gets_its_header_row_too(year: Path) -> None:
+    commentary, _ = _read(year, "# Powiat\n\n> | gmina | włamania |\n> |---|---|\n> | Drzewica | 7 |\n")
+    assert '<table class="commentary-table">' in commentary.pieces[0].html
+    assert '<th scope="col">gmina</th>' in commentary.pieces[0].html
+
+
+def test_subheadings_never_skip_a_level(year: Path) -> None:
+    """Found by make fuzz: "####" right under a chapter's heading 1 became an h3, and check-pdf
+    rightly failed the jump H1→H3 (PDF/UA, Matterhorn 14-003)."""
+    commentary, _ = _read(year, "# Powiat\n\n#### Od razu czwarty\n\nTekst.\n\n###### Szósty\n\nTekst.\n\n"
+                                "## Przestępczość\n\n#### Czwarty w sekcji\n\nTekst.\n")
+    opening, section = commentary.pieces
+    assert '<h2 class="commentary-heading">Od razu czwarty</h2>' in opening.html
+    assert '<h3 class="commentary-heading">Szósty</h3>' in opening.html
+    assert '<h3 class="commentary-heading">Czwarty w sekcji</h3>' in section.html
+
+
+def test_merged_cells_keep_their_spans(year: Path) -> None:
+    """Found by make fuzz: the sanitiser dropped colspan and rowspan, so a merged cell left its
+    row short and the table's grid ambiguous (PDF/UA, Matterhorn 15-005)."""
+    document = Document()
+    document.add_heading("Aneks", level=1)
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2024–2025"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Drzewica"
+    document.save(str(year / "komentarz.docx"))
+    commentary, _ = _read(year)
+    html = commentary.pieces[0].html
+    assert '<th colspan="2" scope="col">' in html and '<td rowspan="2">' in html
+
+
+def test_a_link_s_words_are_plain_and_a_long_address_may_break(year: Path) -> None:
+    """Found by the generated commentaries: bold words in a link that wraps lost their link tag
+    in the PDF (PDF/UA, Matterhorn 28-011); a long address in a link must break too."""
+    address = "https://policja.pl/" + "a" * 60
+    commentary, _ = _read(year, f"# Powiat\n\nZobacz [**pogrubione** i *pochylone*](https://policja.pl) "
+                                f"oraz [{address}]({address}) i słowo {'ż' * 45}.\n")
+    html = commentary.pieces[0].html
+    assert '<a href="https://policja.pl">pogrubione i pochylone</a>' in html
+    assert f'<a class="long-word" href="{address}">{address}</a>' in html
+    assert f'<span class="long-word">{"ż" * 45}.</span>' in html  # its full stop with it
+
+
+def test_a_goal_named_with_braces_is_a_section_like_any_other(year: Path) -> None:
+    """Found by the generated commentaries: a goal's name from cele.csv with a brace was read as a
+    template ("Single '}' encountered"), and validate stopped with a traceback."""
+    powiat = read_powiat(year.parent)
+    (year / "komentarz.md").write_text("# Cele\n\n## Cel {2025} }{\n\nTekst o celu.\n", encoding="utf-8")
+    commentary, problems = read_commentary(year, "2025", Places(powiat, 2025, ["Cel {2025} }{"]))
+    assert problems == [] and [(p.chapter, p.section) for p in commentary.pieces] == [("cele", "cel_1")]
+
+
+def test_a_loose_list_s_paragraphs_become_the_items_lines(year: Path) -> None:
+    """Found by the generated commentaries: a Markdown list with blank lines between its items
+    gave paragraphs inside the items, which the PDF tagged outside the items' bodies (09-005)."""
+    commentary, _ = _read(year, "# Powiat\n\n- pierwszy\n\n- drugi\n\n  dalej drugi\n")
+    html = " ".join(commentary.pieces[0].html.split())
+    assert "<li> pierwszy </li>" in html and "<li> drugi<br/> dalej drugi </li>" in html and "<p>" not in html
