@@ -3,9 +3,11 @@
 A chapter's key covers everything its executed notebook depends on: the code, the notebook,
 its parameters and the data it can see. A gmina chapter sees only its own rows and the
 averages it compares with (Dataset.restricted_to), so a change in one gmina's data leaves
-the other gminas' keys as they were. A part's key is its HTML. The store
-(`data.store.Store`) lives in `<out>/<rok>/.cache/`; entries are written atomically, named
-by key, and checked against it when read back.
+the other gminas' keys as they were. A part's key is its HTML; a front's (the cover and
+contents of the report or of an extract) its HTML and how many files it carries, which are
+put in at merge time (`document.attachments`). The store (`data.store.Store`) lives in
+`<out>/<rok>/.cache/`; entries are written atomically, named by key, and checked against it
+when read back.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from typing import TYPE_CHECKING
 from ..data.dataset import Dataset
 from ..data.fingerprint import digest
 from ..data.indicators import comparison_figures
+from ..data.store import Store
+from ..document.pdfdata import Rendered
 
 if TYPE_CHECKING:
     from .execute import Chapter
 
-__all__ = ["chapter_key", "dataset_digest", "view_of"]
+__all__ = ["chapter_key", "dataset_digest", "read_rendered", "view_of", "write_rendered"]
+
+RENDERED = "parts"  # the store's folder of rendered PDFs: parts, fronts, page numbers, the files' carrier
 
 
 def view_of(ds: Dataset, chapter: Chapter) -> Dataset:
@@ -44,3 +50,21 @@ def dataset_digest(ds: Dataset) -> str:
 def chapter_key(code: str, chapter: Chapter, ds: Dataset) -> str:
     return digest(code, chapter.notebook.read_bytes(), json.dumps(chapter.parameters, sort_keys=True),
                   dataset_digest(view_of(ds, chapter)))
+
+
+def read_rendered(store: Store, key: str) -> Rendered | None:
+    """A rendered PDF with its pages and anchors, or None (a damaged entry is forgotten)."""
+    data = store.read(RENDERED, key, ".pdf")
+    info = store.read_json(RENDERED, key)
+    if data is None or info is None:
+        return None
+    try:
+        return Rendered(data, int(info["pages"]), {str(k): int(v) for k, v in info["anchors"].items()})
+    except (KeyError, TypeError, ValueError, AttributeError):
+        store.forget(RENDERED, key, ".json")
+        return None
+
+
+def write_rendered(store: Store, key: str, rendered: Rendered) -> None:
+    store.write(RENDERED, key, ".pdf", rendered.data)
+    store.write_json(RENDERED, key, {"pages": rendered.pages, "anchors": rendered.anchors})

@@ -74,15 +74,19 @@ def render_part(html: str, options: dict[str, Any]) -> RenderResult:
 
 
 def make_extract(layout: ExtractLayout, options: dict[str, Any]) -> ExtractResult:
-    """Render an extract's front and page numbers and merge them with the report's parts
+    """Render an extract's front (unless `options["front"]` holds it already) and its page
+    numbers, and merge them with the report's parts and the files of `options["carrier"]`
     (runs in a worker, so the extracts are made side by side)."""
     release_kernel_if_done()
     started = time.perf_counter()
-    front = render(layout.front, **options)
+    given = options["front"]
+    front = given if given is not None else render(layout.front, **options["front_options"])
+    made = front if given is None else None
     if front.pages != layout.front_pages:  # the contents' page numbers are off: lay out again
-        return ExtractResult(None, front.pages, time.perf_counter() - started)
-    data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks)
-    return ExtractResult(data, front.pages, time.perf_counter() - started)
+        return ExtractResult(None, front.pages, time.perf_counter() - started, made)
+    data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks,
+                       options["carrier"], options["identifier"])
+    return ExtractResult(data, front.pages, time.perf_counter() - started, made)
 
 
 @functools.lru_cache(maxsize=4)

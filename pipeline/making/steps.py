@@ -27,9 +27,10 @@ from ..document.assemble import (
 )
 from ..document.merge import Bookmark, merge_parts
 from ..document.pdfdata import Rendered
-from ..document.provenance import document_identifier, embedded_files, manifest, report_date
+from ..document.provenance import document_identifier
 from . import record
-from .cache import chapter_key
+from .cache import chapter_key, read_rendered, write_rendered
+from .fronts import Carrier, front_key, front_options
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
 from .progress import Progress
 from .readers import Editions, Extracts, write_extracts
@@ -104,6 +105,7 @@ class _Run:
         self.started = time.perf_counter()
         self.extracts: Extracts | None = None  # the readers' copies, when the build makes them
         self.editions: Editions | None = None
+        self.carrier: Carrier | None = None
 
     # -------------------------------------------------------------- the plan
 
@@ -121,6 +123,9 @@ class _Run:
         (self.stage / "executed").mkdir()
         pending: dict[Future, tuple[str, object]] = {
             workers.chapter(c, self.stage / "executed" / f"{c.key}.ipynb"): ("chapter", c) for c in longest_first(todo)}
+        self.carrier = Carrier(self.ds, self.store, self.code, workers)
+        if self.extracts is not None:
+            self.extracts.carrier = self.carrier
         self._release_parts(workers, pending)
         self._wait(workers, pending, paths)
         document = self._finish(workers)
@@ -200,19 +205,10 @@ class _Run:
         return [*before, *(self.gmina_docs.get(g.teryt) for g in self.ds.powiat.gminy), *after]
 
     def _cached_part(self, key: str) -> Rendered | None:
-        data = self.store.read("parts", key, ".pdf")
-        info = self.store.read_json("parts", key)
-        if data is None or info is None:
-            return None
-        try:
-            return Rendered(data, int(info["pages"]), {str(k): int(v) for k, v in info["anchors"].items()})
-        except (KeyError, TypeError, ValueError, AttributeError):
-            self.store.forget("parts", key, ".json")
-            return None
+        return read_rendered(self.store, key)
 
     def _store_part(self, key: str, rendered: Rendered) -> None:
-        self.store.write("parts", key, ".pdf", rendered.data)
-        self.store.write_json("parts", key, {"pages": rendered.pages, "anchors": rendered.anchors})
+        write_rendered(self.store, key, rendered)
 
     # -------------------------------------------------------------- front, numbers, merge
 
@@ -233,8 +229,9 @@ class _Run:
         if self.extracts is not None:  # the rest of the extracts, made while the report is merged
             self.extracts.release(docs, self.parts, self.part_keys)
         started = time.perf_counter()
+        assert self.carrier is not None
         merged = merge_parts(front_part.data, [self.parts[i].data for i in range(len(docs))], numbers_part.data,
-                             self._bookmarks(docs, pages))
+                             self._bookmarks(docs, pages), self.carrier.data(), document_identifier(self.ds))
         self.seconds["łączenie"] = time.perf_counter() - started
         self.seconds["strona tytułowa i spis treści"] = started - rendering_done
         return merged
@@ -242,17 +239,13 @@ class _Run:
     def _rendering(self, workers: Workers, html: str, front: bool) -> Callable[[], Rendered]:
         """Start rendering `html` (unless it is cached); call the result to wait for it.
 
-        The front carries the input files: its key covers them (their SHA-256 in the
-        manifest), or a change in the data that moves no page number would keep the old files."""
-        key = fingerprint.digest(self.code, html, manifest(self.ds) if front else b"")
+        The front is rendered with placeholders for the files it carries, which the merge
+        swaps for the real ones (`fronts`): its key is its HTML and how many files it holds."""
+        key = front_key(self.code, html, self.ds) if front else fingerprint.digest(self.code, html)
         cached = self._cached_part(key)
         if cached is not None:
             return lambda: cached
-        options = {}
-        if front:
-            options = {"embedded": embedded_files(self.ds), "date": report_date(self.ds),
-                       "identifier": document_identifier(self.ds)}
-        future = workers.render(html, **options)
+        future = workers.render(html, **(front_options(self.ds) if front else {}))
 
         def result() -> Rendered:
             rendered = future.result().rendered

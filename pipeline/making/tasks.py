@@ -58,6 +58,7 @@ class ExtractResult:
     data: bytes | None  # the extract's PDF; None when its front took other than the expected pages
     front_pages: int  # what the front took
     seconds: float
+    front: Rendered | None = None  # the front, when the worker rendered it (for the cache)
 
 
 def chapter_list(ds: Dataset, inputs: Path, notebooks: Path = NOTEBOOKS) -> list[Chapter]:
