@@ -37,7 +37,7 @@ from ..document.provenance import document_identifier, manifest
 from .cache import read_rendered, write_rendered
 from .fronts import Carrier, front_key, front_options
 from .outputs import ReportPaths
-from .tasks import ExtractResult
+from .tasks import ExtractResult, PagesListener
 from .workers import Workers
 
 __all__ = ["DOWNLOADS", "Editions", "Extracts", "write_extracts"]
@@ -112,8 +112,9 @@ class Editions:
     """The open data (`dane/`) and the HTML edition (`html/`) of one build, in the staging
     folder; the edition offers the report, the extracts and the data for download."""
 
-    def __init__(self, stage: Path, paths: ReportPaths, ds: Dataset, seconds: dict[str, float]) -> None:
-        self.stage, self.paths, self.ds, self.seconds = stage, paths, ds, seconds
+    def __init__(self, stage: Path, paths: ReportPaths, ds: Dataset, seconds: dict[str, float],
+                 listener: PagesListener | None = None) -> None:
+        self.stage, self.paths, self.ds, self.seconds, self.listener = stage, paths, ds, seconds, listener
         self.docs: list[ChapterDoc] | None = None
         self.downloads: Downloads | None = None
         self.links: dict[str, Path] = {}  # path in the edition -> the file in the staging folder
@@ -138,7 +139,10 @@ class Editions:
                             "XLSX"),
              self._download("Opis danych: pliki, jednostki, zasady", f"{self.paths.data.name}/{DESCRIPTION}", "TXT")],
             {t.source.number: f"{data}/{t.file}" for t in tables})
-        _write(self.stage / self.paths.html.name, html_pages(self.ds, docs, self.downloads))
+        pages = html_pages(self.ds, docs, self.downloads)
+        _write(self.stage / self.paths.html.name, pages)
+        if self.listener is not None:  # the index too, its downloads without sizes for now
+            self.listener({**pages, **html_index(self.ds, docs, self.downloads)})
         self.seconds["wydanie HTML"] = time.perf_counter() - made
 
     def finish(self) -> None:

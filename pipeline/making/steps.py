@@ -34,7 +34,7 @@ from .fronts import Carrier, front_key, front_options
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
 from .progress import Progress
 from .readers import Editions, Extracts, write_extracts
-from .tasks import ChapterResult, RenderResult, chapter_list, longest_first
+from .tasks import ChapterResult, PagesListener, RenderResult, chapter_list, longest_first
 from .workers import Workers
 
 __all__ = ["make_report"]
@@ -43,11 +43,17 @@ FRONT_PAGES_GUESS = 2  # cover and one page of contents; the front is rendered a
 
 
 def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool, workers: Workers, stage: Path,
-                shared: Path, progress: Progress, readers: bool = True) -> BuildResult:
+                shared: Path, progress: Progress, readers: bool = True, pages: PagesListener | None = None
+                ) -> BuildResult:
     """Steps 1-5 of build_report, with the workers already starting; with `readers`, the
-    gminas' extracts, the HTML edition and the open data too."""
+    gminas' extracts, the HTML edition and the open data too (and `pages` is handed the
+    edition's pages as soon as every chapter is known)."""
     started = time.perf_counter()
     progress.stage("1/4 sprawdzanie danych")
+    # What the report is made from, taken before anything is read: a file saved while the
+    # build runs then makes the record name files the report was not made from, and the next
+    # run builds again, never the other way round.
+    key = record.build_key(inputs, year, notebooks, readers)
     store = Store(out / str(year) / ".cache", read=not force)  # --force: nothing read, everything made anew
     ds = load_dataset(inputs, year, cache=store)
     share(ds, shared)
@@ -56,7 +62,7 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     run = _Run(ds, inputs, notebooks, store, stage, progress)
     if readers:
         run.extracts = Extracts(ds, store, run.code, workers)
-        run.editions = Editions(stage, paths, ds, run.seconds)
+        run.editions = Editions(stage, paths, ds, run.seconds, pages)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
     if run.extracts is not None and run.editions is not None:
@@ -67,7 +73,7 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     # The record first: should the publishing fail, it names a PDF that is not there, and the
     # next run builds again; the other way round, a failed record would cost a needless build.
     record.write_record(paths.folder, {
-        "key": record.build_key(inputs, ds.year, notebooks, readers), "rok": ds.year, "pdf": paths.pdf.name,
+        "key": key, "rok": ds.year, "pdf": paths.pdf.name,
         "pdf_sha256": hashlib.sha256(pdf).hexdigest(), "outputs": outputs})
     publish(stage, paths)
     store.prune()

@@ -22,7 +22,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,14 +66,20 @@ class Workers:
     every worker at once, each taking its kernel down with it. The workers know nothing of a
     build's staging folder, only of the private folder they were given: a long-running
     process can keep them (and the folder) for many builds, handing each build's dataset
-    over with `sharing.share` at the same place.
+    over with `sharing.share` at the same place. Such a pool is `resident`: its workers keep
+    their kernels when a build has no chapter left, for the next build's chapters.
     """
 
-    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], private: Path) -> None:
+    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], private: Path,
+                 resident: bool = False) -> None:
         self.jobs = max(1, jobs)
+        self.resident = resident
+        self.submitted = 0  # tasks handed over so far
         self._parcels = private / PARCELS
         self._parcels.mkdir(parents=True, exist_ok=True)
         self._numbers = itertools.count()
+        self._running: set[Future[Path]] = set()  # tasks in the pool, not finished yet
+        self._lock = threading.Lock()  # the pool's thread reports tasks done while the build submits
         context = _context()
         self._chapters_done = context.Value("b", 0)
         self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=start_worker,
@@ -97,8 +103,19 @@ class Workers:
         return self._submit(run_chapter, chapter, output)
 
     def no_more_chapters(self) -> None:
-        """Let each worker stop its kernel before its next part: rendering needs none."""
-        self._chapters_done.value = 1
+        """Let each worker stop its kernel before its next part: rendering needs none (unless
+        the pool is resident: the next build will want the kernels warm)."""
+        if not self.resident:
+            self._chapters_done.value = 1
+
+    def settle(self) -> None:
+        """Drop the tasks not started yet and wait for the others: what a failed build left
+        behind in a resident pool must not hold up the next build."""
+        with self._lock:
+            running = list(self._running)
+        for task in running:
+            task.cancel()
+        wait(running)
 
     def render(self, html: str, **options: Any) -> Future[RenderResult]:
         from .execute import render_part
@@ -118,8 +135,17 @@ class Workers:
         task = self._parcels / f"{next(self._numbers)}.task"
         task.write_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
         result: Future[Any] = Future()
-        self.pool.submit(_run_parcel, task).add_done_callback(lambda done: _unpack(done, result))
+        running = self.pool.submit(_run_parcel, task)
+        self.submitted += 1
+        with self._lock:
+            self._running.add(running)
+        running.add_done_callback(lambda done: self._finished(done, result, task))
         return result
+
+    def _finished(self, done: Future[Path], result: Future[Any], task: Path) -> None:
+        with self._lock:
+            self._running.discard(done)
+        _unpack(done, result, task)
 
     def __enter__(self) -> Workers:
         return self
@@ -141,10 +167,11 @@ def _run_parcel(task: Path) -> Path:
     return result
 
 
-def _unpack(done: Future[Path], result: Future[Any]) -> None:
+def _unpack(done: Future[Path], result: Future[Any], task: Path) -> None:
     """Hand a worker's stored result (or its failure) on to the future the caller holds."""
     try:
         if done.cancelled():
+            task.unlink(missing_ok=True)
             result.cancel()
         elif (error := done.exception()) is not None:
             result.set_exception(error)
