@@ -84,15 +84,15 @@ class Preview:
             time.sleep(0.05)
         raise SystemExit("the preview did not finish its build in time")
 
-    def turnaround(self, page: str, edit: Callable[[], None], expected: str | None = None) -> Turnaround:
-        """Save with `edit`, then follow `page` until it shows the change, and the build until
-        it has published the report."""
+    def turnaround(self, page: str, edit: Callable[[], str | None]) -> Turnaround:
+        """Save with `edit`, then follow `page` until it shows the change (the text `edit`
+        returns, if any), and the build until it has published the report."""
         body = self.get(page)
         content = re.search(rb'data-tresc="(\w+)"', body).group(1).decode()  # type: ignore[union-attr]
         banner = re.search(rb'data-pasek="(\d+)"', body).group(1).decode()  # type: ignore[union-attr]
         builds = int(self.state()["zbudowane"])  # type: ignore[arg-type]
         saved = time.perf_counter()
-        edit()
+        expected = edit()
         while True:
             news = json.loads(self.get(f"__podglad/czekaj?strona={page}&tresc={content}&pasek={banner}"))
             if news["tresc"] != content:
@@ -137,7 +137,7 @@ class Preview:
 
 def add_commentary(year: Path, attempt: int) -> str:
     """A sentence added to Drzewica's commentary (the example's is Markdown)."""
-    sentence = f"Zdanie dopisane w podglądzie nr {attempt}."
+    sentence = f"Zdanie dopisane podczas podglądu, numer {attempt}."
     path = year / "komentarz.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("# Gmina Opoczno", f"{sentence}\n\n# Gmina Opoczno", 1), encoding="utf-8")
@@ -146,7 +146,7 @@ def add_commentary(year: Path, attempt: int) -> str:
 
 def rename_event(year: Path, attempt: int) -> str:
     """The name of Żarnów's biggest event (shown in its chapter) changed."""
-    name = f"Festyn rodzinny z policją, wersja {attempt}"
+    name = f"Festyn rodzinny policji, wersja {attempt}"
     rows, column = _rows(year / "dzialania.csv")
     mine = [r for r in rows[1:] if r[rows[0].index("teryt")] == ZARNOW]
     biggest = max(mine, key=lambda r: int(r[rows[0].index("uczestnicy")]))
@@ -155,12 +155,13 @@ def rename_event(year: Path, attempt: int) -> str:
     return name
 
 
-def move_the_averages(year: Path, attempt: int) -> None:
+def move_the_averages(year: Path, attempt: int) -> str | None:
     """One road accident more in Żarnów: every gmina is compared with the new average."""
     rows, column = _rows(year / "ruch_drogowy.csv")
     row = next(r for r in rows[1:] if r[column["teryt"]] == ZARNOW)
     row[column["wypadki"]] = str(int(row[column["wypadki"]]) + 1)
     _write(year / "ruch_drogowy.csv", rows)
+    return None
 
 
 def _rows(path: Path) -> tuple[list[list[str]], dict[str, int]]:
@@ -194,8 +195,8 @@ def scenarios(runs: int, out: Path | None = None) -> dict[str, list[Turnaround]]
         try:
             preview.ready()
             for key, (_, page, edit) in SCENARIOS.items():
-                results[key] = [preview.turnaround(page, lambda e=edit, n=n: e(inputs / str(YEAR), n),
-                                                   None) for n in range(runs)]
+                results[key] = [preview.turnaround(page, lambda e=edit, n=n: e(inputs / str(YEAR), n))
+                                for n in range(runs)]
         finally:
             preview.stop()
     return results
