@@ -54,8 +54,8 @@ class Preview:
 
     def __init__(self, inputs: Path, out: Path, *extra: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "podglad", "--inputs", str(inputs), "--rok", str(YEAR), "--out", str(out),
-             "--bez-przegladarki", *extra],
+            [sys.executable, "-m", "pipeline", "podglad", "--inputs", str(inputs), "--rok", str(YEAR),
+             "--out", str(out), "--bez-przegladarki", *extra],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
         assert self.process.stdout is not None
         first = self.process.stdout.readline()
