@@ -23,23 +23,16 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, String
 
 from .attachments import swap_in
+from .pdfdata import Bookmark
 from .pdfua import claim_pdfua, mark_untagged_as_artifacts, scope_header_cells, untagged_to_artifacts
 from .structure import elements, table_attributes
 
 __all__ = ["Bookmark", "merge_parts"]
-
-
-@dataclass(frozen=True)
-class Bookmark:
-    title: str
-    page: int  # 0-based in the merged document
-    children: tuple[Bookmark, ...] = ()
 
 
 def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmarks: Sequence[Bookmark],

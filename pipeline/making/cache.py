@@ -3,7 +3,11 @@
 A chapter's key covers everything its executed notebook depends on: the code, the notebook,
 its parameters and the data it can see. A gmina chapter sees only its own rows and the
 averages it compares with (Dataset.restricted_to), so a change in one gmina's data leaves
-the other gminas' keys as they were. A part's key is its HTML; a front's (the cover and
+the other gminas' keys as they were. The powiat chapter sees every row, but shows no gmina's
+event by its name (only the powiat's own events are listed; the gminas' are counted, and
+their names only set the order in which events are read): its key takes those names by the
+order they give, so renaming one gmina's event makes that gmina's chapter alone again
+(`tests/making/test_cache.py` holds the powiat chapter to this). A part's key is its HTML; a front's (the cover and
 contents of the report or of an extract) its HTML and how many files it carries, which are
 put in at merge time (`document.attachments`). The store (`data.store.Store`) lives in
 `<out>/<rok>/.cache/`; entries are written atomically, named by key, and checked against it
@@ -12,8 +16,11 @@ when read back.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from ..data.dataset import Dataset
 from ..data.fingerprint import digest
@@ -24,15 +31,31 @@ from ..document.pdfdata import Rendered
 if TYPE_CHECKING:
     from .execute import Chapter
 
-__all__ = ["chapter_key", "dataset_digest", "read_rendered", "view_of", "write_rendered"]
+__all__ = ["chapter_key", "dataset_digest", "key_view", "read_rendered", "view_of", "write_rendered"]
 
 RENDERED = "parts"  # the store's folder of rendered PDFs: parts, fronts, page numbers, the files' carrier
+
+
+EVENTS, ORDER = "dzialania", ["data", "nazwa"]  # how the report reads events: `indicators.events`
 
 
 def view_of(ds: Dataset, chapter: Chapter) -> Dataset:
     """The data a chapter's notebook can see."""
     teryt = chapter.parameters.get("teryt")
     return ds.powiat_view() if teryt is None else ds.restricted_to(str(teryt), comparison_figures(ds))
+
+
+def key_view(ds: Dataset, chapter: Chapter) -> Dataset:
+    """What a chapter's key covers: the data it can see, the gminas' event names in the
+    powiat chapter by the order they put the events in (ties kept)."""
+    view = view_of(ds, chapter)
+    if chapter.parameters.get("teryt") is not None or EVENTS not in view.tables or view.tables[EVENTS].empty:
+        return view
+    events = view.tables[EVENTS]
+    order = events.groupby(ORDER, sort=True, dropna=False).ngroup()  # dense: equal names on a day stay equal
+    gminas = events["teryt"] != ds.powiat.code
+    names = events["nazwa"].astype(object).where(~gminas, "#" + order.astype(str))
+    return dataclasses.replace(view, tables={**view.tables, EVENTS: events.assign(nazwa=pd.Series(names))})
 
 
 def dataset_digest(ds: Dataset) -> str:
@@ -49,7 +72,7 @@ def dataset_digest(ds: Dataset) -> str:
 
 def chapter_key(code: str, chapter: Chapter, ds: Dataset) -> str:
     return digest(code, chapter.notebook.read_bytes(), json.dumps(chapter.parameters, sort_keys=True),
-                  dataset_digest(view_of(ds, chapter)))
+                  dataset_digest(key_view(ds, chapter)))
 
 
 def read_rendered(store: Store, key: str) -> Rendered | None:

@@ -31,7 +31,7 @@ from ..data.sharing import SHARED_FILE, shared_env
 from .disk import ensure_space
 from .outputs import BuildResult
 from .progress import Progress
-from .record import up_to_date
+from .record import read_record, up_to_date
 from .staging import private_folder, staging, sweep_stale
 from .tasks import NOTEBOOKS, PagesListener
 from .workers import Workers, default_jobs
@@ -53,7 +53,7 @@ def build_report(inputs: Path, year: int | None = None, out: Path = Path("report
         progress.done(f"Bez zmian od ostatniego raportu: {pdf}")
         return BuildResult(pdf, None, {"razem": time.perf_counter() - started}, up_to_date=True)
     ensure_space(out / str(report_years(inputs, year)[-1]), inputs)  # before any worker starts
-    with Builder(inputs, year, out, jobs, notebooks) as builder:
+    with Builder(inputs, year, out, jobs, notebooks, force=force) as builder:
         result = builder.build(progress, force, readers)
     result.seconds["razem"] = time.perf_counter() - started
     progress.done(f"Gotowe: {result.pdf}")
@@ -72,8 +72,9 @@ class Builder:
     """
 
     def __init__(self, inputs: Path, year: int | None, out: Path, jobs: int | None = None,
-                 notebooks: Path = NOTEBOOKS, resident: bool = False) -> None:
+                 notebooks: Path = NOTEBOOKS, resident: bool = False, force: bool = False) -> None:
         self.inputs, self.out, self.notebooks, self.resident = Path(inputs), Path(out), notebooks, resident
+        self.force = force
         self.year = report_years(self.inputs, year)[-1]
         self.jobs = jobs or default_jobs()
         self._stack = contextlib.ExitStack()
@@ -98,7 +99,16 @@ class Builder:
 
     def _start_workers(self) -> Workers:
         env = shared_env(self.shared, self.inputs, self.year)
-        return Workers(self.jobs, self.notebooks, env, self.private, resident=self.resident)
+        return Workers(self.jobs, self.notebooks, env, self.private, resident=self.resident, kernels=self._kernels())
+
+    def _kernels(self) -> int:
+        """Kernels to boot before anything is known of what changed. Every core's, unless a
+        report was made before and is rebuilt from the cache (a kept preview boots them all,
+        once): an edit mostly makes one chapter again, and a second kernel booting for
+        nothing takes the processor from the first."""
+        if self.resident or self.force or not read_record(self.out / str(self.year)):
+            return self.jobs
+        return 1
 
     def build(self, progress: Progress, force: bool = False, readers: bool = True,
               pages: PagesListener | None = None) -> BuildResult:

@@ -21,10 +21,10 @@ from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillException, PapermillExecutionError
 
 from ..document.convert import chapter_html
-from ..document.extracts import ExtractLayout
 from ..document.merge import merge_parts
+from ..document.pdfdata import ExtractLayout
 from ..document.render import render
-from .kernel import KERNEL, START_TIMEOUT, release_kernel_if_done
+from .kernel import KERNEL, START_TIMEOUT, ensure_kernel, release_kernel_if_done
 from .tasks import Chapter, ChapterFailure, ChapterResult, ExtractResult, RenderResult
 
 __all__ = ["ENGINE", "make_extract", "render_part", "run_chapter"]
@@ -53,6 +53,7 @@ def run_chapter(chapter: Chapter, output: Path) -> ChapterResult:
     """Execute one chapter's notebook with papermill into `output` and convert it to HTML
     with nbconvert (runs in a worker, so conversions too run side by side)."""
     started = time.perf_counter()
+    ensure_kernel()
     try:
         papermill.execute_notebook(
             str(chapter.notebook), str(output), parameters=chapter.parameters, engine_name=ENGINE,

@@ -30,7 +30,7 @@ from .kernel import start_worker
 from .tasks import Chapter, ChapterResult, ExtractResult, RenderResult
 
 if TYPE_CHECKING:
-    from ..document.extracts import ExtractLayout
+    from ..document.pdfdata import ExtractLayout
 
 __all__ = ["Workers", "default_jobs"]
 
@@ -68,10 +68,13 @@ class Workers:
     process can keep them (and the folder) for many builds, handing each build's dataset
     over with `sharing.share` at the same place. Such a pool is `resident`: its workers keep
     their kernels when a build has no chapter left, for the next build's chapters.
+
+    `kernels` workers start their kernels at once (all of them by default); the others when
+    they are first given a chapter.
     """
 
     def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], private: Path,
-                 resident: bool = False) -> None:
+                 resident: bool = False, kernels: int | None = None) -> None:
         self.jobs = max(1, jobs)
         self.resident = resident
         self.submitted = 0  # tasks handed over so far
@@ -82,8 +85,9 @@ class Workers:
         self._lock = threading.Lock()  # the pool's thread reports tasks done while the build submits
         context = _context()
         self._chapters_done = context.Value("b", 0)
+        eager = context.Value("i", self.jobs if kernels is None else kernels)  # kernels to start at once
         self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=start_worker,
-                                        initargs=(notebooks, kernel_env, self._chapters_done, private))
+                                        initargs=(notebooks, kernel_env, self._chapters_done, private, eager))
         # Start every worker and its kernel now, in the background: the first start waits for
         # the fork server to import its modules, and the caller has data to check meanwhile.
         self._start_error: BaseException | None = None
