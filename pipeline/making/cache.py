@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -31,7 +32,7 @@ from ..document.pdfdata import Rendered
 if TYPE_CHECKING:
     from .execute import Chapter
 
-__all__ = ["chapter_key", "dataset_digest", "key_view", "read_rendered", "view_of", "write_rendered"]
+__all__ = ["chapter_key", "chapter_keys", "dataset_digest", "key_view", "read_rendered", "view_of", "write_rendered"]
 
 RENDERED = "parts"  # the store's folder of rendered PDFs: parts, fronts, page numbers, the files' carrier
 
@@ -39,16 +40,19 @@ RENDERED = "parts"  # the store's folder of rendered PDFs: parts, fronts, page n
 EVENTS, ORDER = "dzialania", ["data", "nazwa"]  # how the report reads events: `indicators.events`
 
 
-def view_of(ds: Dataset, chapter: Chapter) -> Dataset:
-    """The data a chapter's notebook can see."""
+def view_of(ds: Dataset, chapter: Chapter, comparison: Mapping[str, object] | None = None) -> Dataset:
+    """The data a chapter's notebook can see (`comparison`: the dataset's comparison figures,
+    when they are worked out already)."""
     teryt = chapter.parameters.get("teryt")
-    return ds.powiat_view() if teryt is None else ds.restricted_to(str(teryt), comparison_figures(ds))
+    if teryt is None:
+        return ds.powiat_view()
+    return ds.restricted_to(str(teryt), comparison_figures(ds) if comparison is None else comparison)
 
 
-def key_view(ds: Dataset, chapter: Chapter) -> Dataset:
+def key_view(ds: Dataset, chapter: Chapter, comparison: Mapping[str, object] | None = None) -> Dataset:
     """What a chapter's key covers: the data it can see, the gminas' event names in the
     powiat chapter by the order they put the events in (ties kept)."""
-    view = view_of(ds, chapter)
+    view = view_of(ds, chapter, comparison)
     if chapter.parameters.get("teryt") is not None or EVENTS not in view.tables or view.tables[EVENTS].empty:
         return view
     events = view.tables[EVENTS]
@@ -70,9 +74,15 @@ def dataset_digest(ds: Dataset) -> str:
                   ds.powiat.source.read_bytes(), *tables)
 
 
-def chapter_key(code: str, chapter: Chapter, ds: Dataset) -> str:
+def chapter_key(code: str, chapter: Chapter, ds: Dataset, comparison: Mapping[str, object] | None = None) -> str:
     return digest(code, chapter.notebook.read_bytes(), json.dumps(chapter.parameters, sort_keys=True),
-                  dataset_digest(key_view(ds, chapter)))
+                  dataset_digest(key_view(ds, chapter, comparison)))
+
+
+def chapter_keys(code: str, chapters: Sequence[Chapter], ds: Dataset) -> dict[str, str]:
+    """Every chapter's key (Chapter.key -> content key), the comparison figures worked out once."""
+    comparison = comparison_figures(ds)
+    return {chapter.key: chapter_key(code, chapter, ds, comparison) for chapter in chapters}
 
 
 def read_rendered(store: Store, key: str) -> Rendered | None:

@@ -31,7 +31,7 @@ from ..data.store import Store
 from ..document.assemble import ChapterDoc
 from ..document.extracts import EXTRACT_FRONT_PAGES, extract_chapters, extract_layout
 from ..document.html_edition import Download, Downloads, html_index, html_pages
-from ..document.open_data import DESCRIPTION, open_data_files, workbook_name
+from ..document.open_data import DESCRIPTION, data_tables, open_data_files, workbook_name
 from ..document.pdfdata import Rendered
 from ..document.provenance import document_identifier, manifest
 from .cache import read_rendered, write_rendered
@@ -120,16 +120,15 @@ class Editions:
         self.links: dict[str, Path] = {}  # path in the edition -> the file in the staging folder
 
     def chapters_known(self, docs: list[ChapterDoc]) -> None:
-        """The open data and the edition's pages, from the chapters alone."""
+        """The open data and the edition's pages, from the chapters alone: the pages first
+        (the live preview shows them at once), then the data files they link to."""
         if self.docs is not None:
             return
         self.docs = docs
         started = time.perf_counter()
-        tables, files = open_data_files(self.ds, docs)
-        _write(self.stage / self.paths.data.name, files)
+        tables = data_tables(docs)
         made = time.perf_counter()
-        self.seconds["dane otwarte"] = made - started
-        self.links = self._links(list(files))
+        self.links = self._links([*(t.file for t in tables), workbook_name(self.ds), DESCRIPTION])
         data = f"{DOWNLOADS}/{self.paths.data.name}"
         self.downloads = Downloads(
             self._download("Pełny raport", self.paths.pdf.name),
@@ -143,7 +142,10 @@ class Editions:
         _write(self.stage / self.paths.html.name, pages)
         if self.listener is not None:  # the index too, its downloads without sizes for now
             self.listener({**pages, **html_index(self.ds, docs, self.downloads)})
-        self.seconds["wydanie HTML"] = time.perf_counter() - made
+        shown = time.perf_counter()
+        self.seconds["wydanie HTML"] = shown - made
+        _write(self.stage / self.paths.data.name, open_data_files(self.ds, docs, tables)[1])
+        self.seconds["dane otwarte"] = (made - started) + (time.perf_counter() - shown)
 
     def finish(self) -> None:
         """The index, which lists every download with its size, and the downloads themselves."""

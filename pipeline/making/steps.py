@@ -7,6 +7,7 @@ pandas, WeasyPrint and pikepdf here overlap with the workers' and kernels' start
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..data import fingerprint
 from ..data.dataset import Dataset, load_dataset
+from ..data.registry import Gmina
 from ..data.sharing import share
 from ..data.store import Store
 from ..document.assemble import (
@@ -29,7 +31,7 @@ from ..document.merge import Bookmark, merge_parts
 from ..document.pdfdata import Rendered
 from ..document.provenance import document_identifier
 from . import record
-from .cache import chapter_key, read_rendered, write_rendered
+from .cache import chapter_keys, read_rendered, write_rendered
 from .fronts import Carrier, front_key, front_options
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
 from .progress import Progress
@@ -83,6 +85,13 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     return BuildResult(paths.pdf, ds, seconds, run.executed, run.rendered)
 
 
+@functools.lru_cache(maxsize=64)
+def _gmina_doc(gmina: Gmina, html: str) -> ChapterDoc:
+    """A gmina's chapter as the document holds it: the same HTML is parsed once per process
+    (a kept preview rebuilds mostly from chapters it has parsed before)."""
+    return gmina_chapter(gmina, html)
+
+
 def _entries(count: int) -> str:
     """ "1 wpisu", "3 wpisów": the count of damaged cache entries, in the genitive."""
     return f"{count} wpisu" if count == 1 else f"{count} wpisów"
@@ -97,7 +106,7 @@ class _Run:
         self.stage, self.progress = stage, progress
         self.code = fingerprint.code_version()
         self.chapters = chapter_list(ds, inputs, notebooks)
-        self.keys = {c.key: chapter_key(self.code, c, ds) for c in self.chapters}
+        self.keys = chapter_keys(self.code, self.chapters, ds)
         self.html: dict[str, str] = {}
         self.notebooks_made: dict[str, bytes] = {}  # the executed notebooks, published in notebooks/
         self.powiat_docs: tuple[list[ChapterDoc], list[ChapterDoc]] | None = None
@@ -206,7 +215,7 @@ class _Run:
         for gmina in self.ds.powiat.gminy:
             html = self.html.get(f"gmina-{gmina.teryt}")
             if html is not None and gmina.teryt not in self.gmina_docs:
-                self.gmina_docs[gmina.teryt] = gmina_chapter(gmina, html)
+                self.gmina_docs[gmina.teryt] = _gmina_doc(gmina, html)
         before, after = self.powiat_docs
         return [*before, *(self.gmina_docs.get(g.teryt) for g in self.ds.powiat.gminy), *after]
 

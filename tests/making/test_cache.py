@@ -71,6 +71,27 @@ def test_changing_one_gmina_changes_only_its_key_and_the_powiat_key(copied_input
     assert sorted(changed) == ["gmina-1007083", "powiat"]
 
 
+def test_a_change_in_the_commentary_checks_no_table_again(copied_inputs, tmp_path, monkeypatch) -> None:
+    from pipeline.data import dataset
+    from pipeline.data.store import Store
+
+    checked: list[int] = []
+    check_year = dataset._check_year
+    monkeypatch.setattr(dataset, "_check_year", lambda inputs, year, powiat: checked.append(year)
+                        or check_year(inputs, year, powiat))
+    load_dataset(copied_inputs, 2025, cache=Store(tmp_path / "cache"))
+    assert checked == [2021, 2022, 2023, 2024, 2025]
+    commentary = copied_inputs / "2025" / "komentarz.md"
+    commentary.write_text(commentary.read_text(encoding="utf-8") + "\nJeszcze jedno zdanie.\n", encoding="utf-8")
+    (copied_inputs / "2025" / "zdjecia" / "nowe.txt").write_text("nie zdjęcie", encoding="utf-8")
+    changed = load_dataset(copied_inputs, 2025, cache=Store(tmp_path / "cache"))
+    assert checked == [2021, 2022, 2023, 2024, 2025]  # every year's check came from the cache
+    assert "Jeszcze jedno zdanie." in " ".join(p.html for p in changed.commentary.pieces)
+    _bump_participants(copied_inputs, ZARNOW, 999)
+    load_dataset(copied_inputs, 2025, cache=Store(tmp_path / "cache"))
+    assert checked[5:] == [2025]
+
+
 def _renamed(ds, suffix: str):
     """`ds` with every gmina's event renamed (the powiat's own events keep their names)."""
     events = ds.tables["dzialania"]
