@@ -17,7 +17,8 @@ from pipeline.preview.server import LOOPBACK, PreviewServer
 from pipeline.preview.state import PreviewState, Published
 
 PAGE = ('<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>{title}</title>'
-        '<link rel="stylesheet" href="styl.css"></head><body><main><h1>{title}</h1></main></body></html>')
+        '<link rel="stylesheet" href="styl.css"><link rel="icon" href="data:,"></head><body><main><h1>{title}</h1>'
+        '</main></body></html>')
 
 
 @pytest.fixture
