@@ -16,13 +16,16 @@ start its workers first and import the rest while they boot; the work itself is 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +55,24 @@ def _context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.making.execute"])
     return context
+
+
+@contextlib.contextmanager
+def _helpers_starting(context: multiprocessing.context.BaseContext) -> Iterator[None]:
+    """Start the fork server (and multiprocessing's resource tracker) now, with Ctrl-C ignored
+    for the moment it takes to launch them: they inherit that, so a Ctrl-C in the first second
+    of a run, while the fork server imports its modules (it ignores Ctrl-C only afterwards),
+    does not print its traceback on the terminal. The run itself still stops at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+        if context.get_start_method() == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _ready() -> None:
@@ -84,8 +105,9 @@ class Workers:
         self._running: set[Future[Path]] = set()  # tasks in the pool, not finished yet
         self._lock = threading.Lock()  # the pool's thread reports tasks done while the build submits
         context = _context()
-        self._chapters_done = context.Value("b", 0)
-        eager = context.Value("i", self.jobs if kernels is None else kernels)  # kernels to start at once
+        with _helpers_starting(context):
+            self._chapters_done = context.Value("b", 0)
+            eager = context.Value("i", self.jobs if kernels is None else kernels)  # kernels to start at once
         self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=start_worker,
                                         initargs=(notebooks, kernel_env, self._chapters_done, private, eager))
         # Start every worker and its kernel now, in the background: the first start waits for

@@ -220,3 +220,14 @@ def test_ctrl_c_while_it_builds_stops_it_within_10_s_and_keeps_the_report(exampl
     after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and ".cache" not in p.parts}
     assert after == before  # published only when whole; the staging folder is gone
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == [".cache"]
+
+
+def test_ctrl_c_in_its_first_second_prints_no_traceback(example_report, tmp_path: Path) -> None:
+    """The fork server imports its modules then, and ignores Ctrl-C only afterwards: it is
+    started with Ctrl-C ignored (`workers`), so only the preview answers it."""
+    running = Preview(*_copy(example_report, tmp_path))
+    time.sleep(0.3)
+    code, out, err, took = running.interrupt()
+    assert code == 0 and "Podgląd zatrzymany." in out
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert took < PROMPT_EXIT
