@@ -18,6 +18,9 @@ JOBS ?=
 # make fuzz: cases of each kind, and the seed that repeats a run (empty: a new one, printed).
 N ?= 5
 SEED ?=
+# make podglad ODPYTYWANIE=1: look at the files every moment instead of waiting for the
+# system's change events (a Windows drive under WSL and network drives are found unaided).
+ODPYTYWANIE ?=
 # The browser of the HTML edition's test: Debian's Chromium (Playwright drives it, never
 # downloads a browser of its own).
 CHROMIUM ?= /usr/bin/chromium
@@ -26,14 +29,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ROK_ARG = $(if $(ROK),--rok $(ROK),)
 JOBS_ARG = $(if $(JOBS),--jobs $(JOBS),)
+POLL_ARG = $(if $(ODPYTYWANIE),--odpytywanie,)
 
-.PHONY: help report check-pdf validate szablon test chromium bench fuzz lint example-data lock clean
+.PHONY: help report podglad check-pdf validate szablon test chromium bench fuzz lint example-data lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
 	  | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
 	@echo
-	@echo "  Variables: ROK=2025 INPUTS=inputs OUT=reports JOBS=<cores>; fuzz: N=5 SEED=<printed>"
+	@echo "  Variables: ROK=2025 INPUTS=inputs OUT=reports JOBS=<cores> ODPYTYWANIE=1 (podglad); fuzz: N=5 SEED=<printed>"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < tuple(map(int, "$(PYTHON_MIN)".split("."))))' \
@@ -45,6 +49,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 report: $(STAMP) ## Make ROK's report (default: the newest in INPUTS) in OUT/<rok>/: PDF, gminy/, html/, dane/
 	$(PY) -m pipeline report --inputs $(INPUTS) $(ROK_ARG) --out $(OUT) $(JOBS_ARG)
+
+podglad: $(STAMP) ## Live preview: the report made again after every save in INPUTS, in the browser at 127.0.0.1 (Ctrl-C stops it)
+	$(PY) -m pipeline podglad --inputs $(INPUTS) $(ROK_ARG) --out $(OUT) $(JOBS_ARG) $(POLL_ARG)
 
 check-pdf: $(STAMP) ## Verify the PDF and each gmina's extract: PDF/A-3u, tags, title, fonts, alt texts, inputs, qpdf
 	$(PY) -m pipeline check-pdf --inputs $(INPUTS) $(ROK_ARG) --out $(OUT)
@@ -73,7 +80,7 @@ chromium:
 	  echo "Brak Chromium ($(CHROMIUM)) albo libatomic1: test wydania HTML się nie powiedzie. Zainstaluj: sudo apt-get install $(BROWSER_PACKAGES)" >&2; \
 	fi
 
-bench: $(STAMP) ## Time each stage of the report (median of runs) and print peak memory
+bench: $(STAMP) ## Time each stage of the report and the live preview's turnarounds (median of runs); peak memory
 	$(PY) scripts/bench.py
 
 fuzz: $(STAMP) ## Generated commentaries and input sets end to end (N each, SEED); failures become test fixtures

@@ -2,26 +2,22 @@
 
 Exit codes: 0 done; 1 bad data, a failed chapter, a full disk, a folder that may not be
 written or an input another program holds open; 2 wrong usage; 3 an error of the program
-itself (not of the data: its traceback is kept in a file, see `_internal_error`);
-130 interrupted (Ctrl-C).
+itself (not of the data: its traceback is kept in a file, see `making.failures`);
+130 interrupted (Ctrl-C). The live preview (`podglad`) ends with 0 on Ctrl-C: that is how
+it is stopped.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import platform
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
 from .data.fingerprint import report_years
-from .errors import DataError, PipelineError, UsageError, format_problems
-from .making.disk import as_pipeline_error
+from .errors import PipelineError, UsageError, format_problems
+from .making.failures import INTERNAL_ERROR, describe
 from .making.staging import sweep_stale
 from .making.tasks import NOTEBOOKS
 
@@ -30,9 +26,7 @@ from .making.tasks import NOTEBOOKS
 
 __all__ = ["INTERNAL_ERROR", "INTERRUPTED", "main"]
 
-INTERNAL_ERROR = 3
 INTERRUPTED = 130
-EVIDENCE = "nieudane"  # in <out>/<rok>/, beside a failed chapter's notebook; removed by the next report made
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -70,6 +64,13 @@ def _report(args: argparse.Namespace) -> int:
         print(format_problems(warnings))
     print(f"Raport: {result.pdf}")
     return 0
+
+
+def _podglad(args: argparse.Namespace) -> int:
+    from .preview import run_preview
+
+    return run_preview(args.inputs, args.rok, args.out, args.jobs, polling=True if args.odpytywanie else None,
+                       browser=not args.bez_przegladarki, notebooks=args.notebooks)
 
 
 def _check_pdf(args: argparse.Namespace) -> int:
@@ -143,6 +144,18 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--timings", type=Path, help="zapisz czasy etapów do pliku JSON (dla scripts/bench.py)")
     report.add_argument("--notebooks", type=Path, default=NOTEBOOKS,
                         help="folder z notatnikami powiat.ipynb i gmina.ipynb (domyślnie: notebooks projektu)")
+    podglad = command("podglad", _podglad, "podgląd na żywo: raport tworzony od nowa po każdym zapisie danych "
+                      "lub komentarza, w przeglądarce pod adresem 127.0.0.1")
+    podglad.add_argument("--rok", type=int, help="rok raportu (domyślnie: najnowszy w --inputs)")
+    podglad.add_argument("--out", type=Path, default=Path("reports"),
+                         help="folder raportów; każdy udany raport trafia do <out>/<rok>/ jak po make report "
+                              "(domyślnie: reports)")
+    podglad.add_argument("--jobs", type=_positive, help="ile rozdziałów naraz (domyślnie: liczba rdzeni)")
+    podglad.add_argument("--odpytywanie", action="store_true",
+                         help="sprawdzaj pliki co chwilę zamiast czekać na powiadomienia systemu (dysk Windows "
+                              "pod WSL, /mnt/c/…, i dyski sieciowe są wykrywane same)")
+    podglad.add_argument("--bez-przegladarki", action="store_true", help="nie otwieraj przeglądarki")
+    podglad.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help=argparse.SUPPRESS)
     check = command("check-pdf", _check_pdf, "sprawdź gotowy PDF: PDF/A, tagi, czcionki, opisy, pliki źródłowe")
     check.add_argument("--rok", type=int, help="rok raportu (domyślnie: najnowszy w --inputs)")
     check.add_argument("--out", type=Path, default=Path("reports"), help="folder raportów (domyślnie: reports)")
@@ -165,74 +178,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except DataError as exc:
-        print(format_problems(exc.problems), file=sys.stderr)
-        print(f"\n{exc}", file=sys.stderr)
-        return exc.exit_code
-    except PipelineError as exc:
-        return _error(exc)
     except KeyboardInterrupt:
         print("Przerwano.", file=sys.stderr)
         return INTERRUPTED
-    except OSError as exc:  # a full disk, a folder that may not be written, a file Excel holds open
-        translated = as_pipeline_error(exc, args.inputs, _report_folder(args))
-        return _error(translated) if translated else _internal_error(exc, args)
-    except Exception as exc:
-        return _internal_error(exc, args)
-
-
-def _error(exc: PipelineError) -> int:
-    print(f"Błąd: {exc}", file=sys.stderr)
-    return exc.exit_code
-
-
-def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:
-    """A bug, not bad data: one sentence for the analyst, the traceback in a file for whoever
-    fixes it. The file stays on this computer; nothing is sent anywhere."""
-    report = _report_folder(args)
-    places = [report / EVIDENCE] if report else []
-    path = _write_evidence(exc, [*places, Path(tempfile.gettempdir())])
-    if path is None:  # nowhere to write: the traceback goes to the terminal, the only place left
-        traceback.print_exception(exc, file=sys.stderr)
-        where = "powyżej"
-    else:
-        where = f"w {path}"
-    print(f"Błąd programu (to nie jest błąd danych) – szczegóły {where}; zgłoś go wraz z tym plikiem.\n"
-          "Plik powstał tylko na tym komputerze (program niczego nie wysyła) i może zawierać fragmenty danych: "
-          "przejrzyj go, zanim go komuś przekażesz.", file=sys.stderr)
-    return INTERNAL_ERROR
-
-
-def _write_evidence(exc: BaseException, folders: list[Path]) -> Path | None:
-    """`blad-<date and time>.txt` in the first of `folders` that can be written."""
-    now = dt.datetime.now()
-    text = "\n".join([
-        "Raport o bezpieczeństwie – błąd programu (nie danych)",
-        f"Czas: {now:%Y-%m-%d %H:%M:%S}",
-        f"Polecenie: python -m pipeline {' '.join(sys.argv[1:])}",
-        f"Wersja: {__version__}, Python {platform.python_version()}, {platform.platform()}",
-        "Plik powstał tylko na tym komputerze; program niczego nie wysyła. Może zawierać fragmenty danych.",
-        "", "".join(traceback.format_exception(exc))])
-    for folder in folders:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            for number in range(1, 100):
-                path = folder / f"blad-{now:%Y-%m-%d_%H-%M-%S}{'' if number == 1 else f'-{number}'}.txt"
-                try:
-                    with path.open("x", encoding="utf-8") as file:
-                        file.write(text)
-                    return path
-                except FileExistsError:
-                    continue
-        except OSError:
-            continue
-    return None
+    except Exception as exc:  # bad data, a failed chapter, a full disk, a locked input, or a bug (exit 3)
+        failure = describe(exc, args.inputs, _report_folder(args))
+        print(failure.text, file=sys.stderr)
+        return failure.exit_code
 
 
 def _report_folder(args: argparse.Namespace) -> Path | None:
     """<out>/<rok> of a command that makes or reads a report; None for the others."""
     out, year = getattr(args, "out", None), getattr(args, "rok", None)
-    if out is None or args.run not in (_report, _check_pdf):
+    if out is None or args.run not in (_report, _check_pdf, _podglad):
         return None
     try:
         return Path(out) / str(year or report_years(Path(args.inputs), None)[-1])

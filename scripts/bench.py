@@ -11,9 +11,16 @@ figure is the median of --runs runs:
    (the report alone), to tell what the readers' copies cost: the gminas' extracts, the
    HTML edition and the open data;
 3. a rerun with nothing changed;
-4. a rerun after one gmina's data changed, and after one gmina's commentary changed;
+4. a rerun after an edit local to one gmina's chapter (an event renamed), after one gmina's
+   commentary changed, and after a figure that moves the averages every gmina is compared with;
 5. what each chart format costs (PNG at 150/200/300 dpi, SVG);
-6. a generated powiat of 30 gminas with 5,000 prevention events a year.
+6. a generated powiat of 30 gminas with 5,000 prevention events a year;
+7. the live preview (`make podglad`, scripts/bench_preview.py): from a save to the reloaded
+   page and to the published PDF, for a commentary paragraph, an event's name and a figure
+   that moves the averages; its memory over --rebuilds rebuilds.
+
+The machine's load (processes waiting for a core) is printed at the start and the end: on a
+shared machine, compare figures within one run, not across runs.
 
 Memory is sampled every 25 ms (PSS every 0.5 s) over the whole process tree (the command, its workers and
 their Jupyter kernels): the peak RSS of the largest process, the peak sum of RSS (which
@@ -24,7 +31,6 @@ counts the pages the forked workers share once per process) and the peak sum of 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import shutil
@@ -38,6 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import bench_preview
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,6 +151,12 @@ def verdict(ok: bool) -> str:
     return "✓ spełniony" if ok else "✗ niespełniony"
 
 
+def load() -> str:
+    """The machine's load: processes running or waiting for a core, over 1, 5 and 15 minutes."""
+    one, five, fifteen = os.getloadavg()
+    return f"obciążenie (load average) {one:.2f} / {five:.2f} / {fifteen:.2f}"
+
+
 # ---------------------------------------------------------------- the scenarios
 
 
@@ -183,8 +196,13 @@ def after_edits(runs: int, edit: Callable[[Path, int], None]) -> list[Run]:
 
 
 def one_gmina_changed(runs: int) -> list[Run]:
-    """Each run changes one event's participants in Żarnów, as an analyst fixing a typo."""
-    return after_edits(runs, lambda year, attempt: _change_one_event(year / "dzialania.csv", "1007083", 900 + attempt))
+    """Each run corrects the name of one of Żarnów's events: an edit local to its chapter."""
+    return after_edits(runs, bench_preview.rename_event)
+
+
+def averages_moved(runs: int) -> list[Run]:
+    """Each run adds a road accident in Żarnów: every gmina's comparison with the average moves."""
+    return after_edits(runs, bench_preview.move_the_averages)
 
 
 def one_commentary_changed(runs: int) -> list[Run]:
@@ -194,16 +212,6 @@ def one_commentary_changed(runs: int) -> list[Run]:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("# Gmina Opoczno", f"Dopisek nr {attempt}.\n\n# Gmina Opoczno"), encoding="utf-8")
     return after_edits(runs, edit)
-
-
-def _change_one_event(path: Path, teryt: str, participants: int) -> None:
-    """Set the participants of the first event of `teryt` (the file stays UTF-8 with commas)."""
-    with path.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.reader(file))
-    column, row = rows[0].index("uczestnicy"), next(r for r in rows[1:] if r[rows[0].index("teryt")] == teryt)
-    row[column] = str(participants)
-    with path.open("w", encoding="utf-8", newline="") as file:
-        csv.writer(file, lineterminator="\n").writerows(rows)
 
 
 def chart_formats() -> list[str]:
@@ -253,9 +261,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="przebiegi każdego scenariusza (mediana)")
     parser.add_argument("--skip-scale", action="store_true", help="bez powiatu z 30 gminami (najdłuższy)")
+    parser.add_argument("--rebuilds", type=int, default=200, help="przebudowy podglądu do pomiaru pamięci (0: bez)")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"Maszyna: {cores} rdzenie, Python {sys.version.split()[0]}; mediana z {args.runs} przebiegów.\n")
+    print(f"Maszyna: {cores} rdzenie, Python {sys.version.split()[0]}; mediana z {args.runs} przebiegów; "
+          f"{load()}.\n")
 
     print("1. Podłoga: te same funkcje, wykresy i tabele w jednym procesie, jedno wywołanie WeasyPrint")
     base = floor(args.runs)
@@ -278,7 +288,7 @@ def main() -> None:
     same = unchanged(args.runs)
     print(f"    czas {median(same):6.2f} s; {memory(same)}\n")
 
-    print("4. Ponownie, po zmianie danych jednej gminy (Żarnów: liczba uczestników jednego działania)")
+    print("4. Ponownie, po poprawce w rozdziale jednej gminy (Żarnów: nazwa jednego wydarzenia)")
     changed = one_gmina_changed(args.runs)
     print(f"    czas {median(changed):6.2f} s; wykonane rozdziały: {', '.join(sorted(changed[0].executed))}; "
           f"{memory(changed)}")
@@ -287,6 +297,9 @@ def main() -> None:
     edited = one_commentary_changed(args.runs)
     print(f"    czas {median(edited):6.2f} s; wykonane rozdziały: {', '.join(sorted(edited[0].executed))}; "
           f"{memory(edited)}")
+    print("   po zmianie liczby, która przesuwa średnie (Żarnów: jeden wypadek drogowy więcej)")
+    moved = averages_moved(args.runs)
+    print(f"    czas {median(moved):6.2f} s; wykonane rozdziały: {len(moved[0].executed)}; {memory(moved)}")
     print()
 
     print("5. Format wykresów: koszt jednego wykresu (rysowanie w matplotlib + renderowanie w WeasyPrint)")
@@ -306,6 +319,12 @@ def main() -> None:
         show_stages(scale)
         print()
 
+    preview_targets: list[str] = []
+    if args.rebuilds >= 0:
+        print("7. Podgląd na żywo (make podglad): od zapisu pliku do przeładowanej strony i do gotowego PDF")
+        preview_targets = bench_preview.report(args.runs, args.rebuilds, median(full), verdict)
+        print()
+
     chain, ratio_jobs = median(alone) / median(base), median(single) / median(full)
     copies = median(full) / median(alone) - 1
     copies_cpu = median(full, lambda r: r.cpu) / median(alone, lambda r: r.cpu) - 1
@@ -322,7 +341,11 @@ def main() -> None:
     print(f"    bez zmian:                                {median(same):5.2f} s (cel < 1 s)  "
           f"{verdict(median(same) < 1.0)}")
     share = median(changed) / median(full)
-    print(f"    jedna gmina zmieniona / pełny raport:     {share:5.2f}  (cel ≤ 0,40)  {verdict(share <= 0.4)}")
+    print(f"    poprawka w rozdziale gminy / pełny raport: {share:5.2f}  (cel ≤ 0,40)  {verdict(share <= 0.4)}")
+    print(f"    komentarz gminy / pełny raport:            {median(edited) / median(full):5.2f}  (bez celu)")
+    print(f"    liczba, która przesuwa średnie / pełny:    {median(moved) / median(full):5.2f}  (bez celu)")
+    for line in preview_targets:
+        print(line)
     for label, runs in (("przykład, 8 gmin", [*full, *single, *changed]), ("30 gmin", scale or [])):
         if not runs:
             continue
@@ -334,6 +357,9 @@ def main() -> None:
         growth = per_gmina_big / per_gmina_small
         print(f"    30 gmin: czas na gminę {per_gmina_big:.2f} s wobec {per_gmina_small:.2f} s przy 8 gminach: "
               f"{growth:4.2f}× (cel ≤ 1,3×)  {verdict(growth <= 1.3)}")
+
+
+    print(f"\nNa koniec: {load()}.")
 
 
 if __name__ == "__main__":

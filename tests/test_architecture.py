@@ -14,7 +14,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "pipeline"
 FRONT_DOOR = {"__init__.py", "__main__.py", "cli.py", "errors.py", "report.py"}
-STAGES = ["data", "content", "document", "making"]  # the data's way, bottom to top
+STAGES = ["data", "content", "document", "making", "preview"]  # the data's way, bottom to top
 MAX_LINES = 500
 MAX_MODULES = 25
 

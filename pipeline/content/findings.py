@@ -4,7 +4,7 @@ The rule (docs/dane.md, "Jak czytać raport"):
 
 - *Outcomes* happen to the powiat (crimes, accidents, drunk drivers caught, KMZB reports,
   interventions, the survey): a change counts only when the exact test says it is more than
-  chance (`data.stats`), and then weighs |ln(this year ÷ last year)|, so that a doubling and a
+  chance (`data.figures.stats`), and then weighs |ln(this year ÷ last year)|, so that a doubling and a
   halving weigh the same.
 - *Outputs* are decided by the police and the gminas (debates and other prevention by kind,
   road checks, paid patrol hours): a change is a fact and weighs the same |ln ratio|, when the

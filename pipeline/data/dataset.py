@@ -218,8 +218,10 @@ def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Store | None) 
     if cache is None:
         return _check_year(inputs, year, powiat)
     try:
+        # Not the commentary and its photos: checking the year's tables never reads them (they
+        # have a cache entry of their own), so a change in the words checks no table again.
         key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year),
-                                 fingerprint.inputs_digest(inputs, [year]))
+                                 fingerprint.inputs_digest(inputs, [year], without=(*COMMENTARY_FILES, PHOTO_FOLDER)))
     except OSError:  # a file that cannot be read (open in Excel?): checking it says which
         return _check_year(inputs, year, powiat)
     return _cached(cache, key, lambda: _check_year(inputs, year, powiat), _year_to_plain, _year_from_plain)

@@ -75,10 +75,13 @@ def report_years(inputs: Path, year: int | None) -> tuple[int, ...]:
     return tuple(y for y in folders if year - TREND_YEARS < y <= year)
 
 
-def inputs_digest(inputs: Path, years: Iterable[int]) -> str:
+def inputs_digest(inputs: Path, years: Iterable[int], without: Iterable[str] = ()) -> str:
     """powiat.toml and every file of the given year folders, names and bytes; not the files
-    Excel, Word and LibreOffice keep beside a document they hold open (which they lock)."""
+    Excel, Word and LibreOffice keep beside a document they hold open (which they lock), nor
+    the files or folders of a year folder named in `without`."""
+    skipped = set(without)
     files = [inputs / "powiat.toml", *(p for y in years for p in files_under(inputs / str(y), ("*",))
-                                       if not p.name.startswith(OFFICE_LOCKS))]
+                                       if not p.name.startswith(OFFICE_LOCKS)
+                                       and p.relative_to(inputs / str(y)).parts[0] not in skipped)]
     return digest(*(part for path in files if path.is_file()
                     for part in (path.relative_to(inputs).as_posix(), path.read_bytes())))

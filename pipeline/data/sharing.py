@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["SHARED_DATASET", "SHARED_FILE", "load_shared", "load_shared_dataset", "share", "shared_env"]
+__all__ = ["SHARED_DATASET", "SHARED_FILE", "load_shared", "load_shared_dataset", "share", "shared_env", "shared_stamp"]
 
 SHARED_DATASET = "RAPORT_DATASET"
 SHARED_FILE = "dataset.pickle"  # in the build's private folder
@@ -34,6 +34,21 @@ def share(ds: Dataset, path: Path) -> None:
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_bytes(pickle.dumps(ds, protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(path)
+
+
+def shared_stamp(inputs: Path, year: int) -> tuple[int, int, int] | None:
+    """What tells one shared dataset from the next (each is a new file), if this kernel was
+    given one for these inputs and year: a kernel kept for many builds (the live preview)
+    must load each build's, even when a file saved during a build makes the inputs look the
+    same as the next build's."""
+    path, _, expected = os.environ.get(SHARED_DATASET, "").partition("::")
+    if not path or expected != f"{Path(inputs).resolve()}::{year}":
+        return None
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 def load_shared(inputs: Path, year: int) -> Dataset | None:

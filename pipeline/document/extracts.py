@@ -18,13 +18,11 @@ file cut down to one gmina would have a hash that is printed nowhere.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from .assemble import ChapterDoc, TocEntry, extract_front_document, numbering_document, sections_of
-from .merge import Bookmark
-from .pdfdata import Rendered
+from .pdfdata import Bookmark, ExtractLayout, Rendered
 
 if TYPE_CHECKING:
     from ..data.dataset import Dataset
@@ -37,18 +35,6 @@ __all__ = ["EXTRACT_FRONT_PAGES", "ExtractLayout", "extract_chapters", "extract_
 # every gmina together: a gmina's copy shows them when the report has them.
 FINDINGS, GOALS, ANNEX = "najwazniejsze-wnioski", "cele-wspolpracy-i-ich-realizacja", "aneks"
 EXTRACT_FRONT_PAGES = 2  # the cover, and the contents with "Jak czytać raport"
-
-
-@dataclass(frozen=True)
-class ExtractLayout:
-    """Everything a worker needs to make one extract: the HTML of the two pieces rendered for
-    it, the parts it re-uses and where its bookmarks point."""
-
-    front: str  # the cover and the contents
-    numbering: str  # "strona X z Y" for every page of the extract
-    parts: tuple[bytes, ...]
-    bookmarks: tuple[Bookmark, ...]
-    front_pages: int  # what the contents' page numbers assume the front takes
 
 
 def extract_chapters(docs: Sequence[ChapterDoc], gmina: Gmina) -> list[int]:

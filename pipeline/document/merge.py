@@ -13,7 +13,9 @@ embedded files. Merging then
 - lays the page numbers ("strona X z Y"), rendered by WeasyPrint for the whole document,
   over each page, marked as an artifact so assistive technology skips them;
 - makes the whole PDF/UA-1 and says so (`pdfua`): header cells with a scope, running
-  headers and footers as artifacts, the claim in the XMP.
+  headers and footers as artifacts, the claim in the XMP;
+- puts in the files the PDF carries, from a carrier rendered once per build, in place of the
+  front's placeholders, and sets the document's /ID (`attachments`).
 """
 
 from __future__ import annotations
@@ -21,27 +23,26 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, Pdf, String
 
+from .attachments import swap_in
+from .pdfdata import Bookmark
 from .pdfua import claim_pdfua, mark_untagged_as_artifacts, scope_header_cells, untagged_to_artifacts
 from .structure import elements, table_attributes
 
 __all__ = ["Bookmark", "merge_parts"]
 
 
-@dataclass(frozen=True)
-class Bookmark:
-    title: str
-    page: int  # 0-based in the merged document
-    children: tuple[Bookmark, ...] = ()
-
-
-def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmarks: Sequence[Bookmark]) -> bytes:
-    """The merged PDF: `front`, then `parts` in order, numbered by the pages of `numbering`."""
+def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmarks: Sequence[Bookmark],
+                carrier: bytes | None = None, identifier: bytes | None = None) -> bytes:
+    """The merged PDF: `front`, then `parts` in order, numbered by the pages of `numbering`;
+    with `carrier`, the files it carries take the place of the front's placeholders and the
+    document's /ID is `identifier` (see `attachments`)."""
     with Pdf.open(io.BytesIO(front)) as target:
+        if carrier is not None:
+            swap_in(target, carrier, identifier or b"")
         tree = _Tree(target)
         for index, data in enumerate(parts, start=1):
             with Pdf.open(io.BytesIO(data)) as part:

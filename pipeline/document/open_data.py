@@ -248,9 +248,11 @@ def _layout(sheet: WriteOnlyWorksheet, widths: Sequence[int]) -> None:
 # ---------------------------------------------------------------- all the files
 
 
-def open_data_files(ds: Dataset, docs: Sequence[ChapterDoc]) -> tuple[list[DataTable], dict[str, bytes]]:
-    """The tables, and the files of `dane/` by name: a CSV per table, the workbook, opis.txt."""
-    tables = data_tables(docs)
+def open_data_files(ds: Dataset, docs: Sequence[ChapterDoc], tables: list[DataTable] | None = None
+                    ) -> tuple[list[DataTable], dict[str, bytes]]:
+    """The tables (`data_tables(docs)`, unless given), and the files of `dane/` by name: a CSV
+    per table, the workbook, opis.txt."""
+    tables = data_tables(docs) if tables is None else tables
     files = {t.file: table_csv(t) for t in tables}
     stamp = dt.datetime.combine(report_date(ds) or dt.date(2000, 1, 1), dt.time())
     files[workbook_name(ds)] = workbook(tables, f"Tabele – {document_title(ds)}", stamp)

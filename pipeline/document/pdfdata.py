@@ -1,12 +1,13 @@
-"""Plain data about PDFs that crosses process boundaries: what a render produced, and the
-files a PDF carries. Light on purpose: the main process handles these without importing
-WeasyPrint."""
+"""Plain data about PDFs that crosses process boundaries: what a render produced, the files a
+PDF carries, a bookmark, what a worker needs to make a gmina's extract. Light on purpose: the
+main process handles these without importing WeasyPrint, and a worker receives them without
+importing what laid them out (pandas, matplotlib, the report's content)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EmbeddedFile", "Rendered"]
+__all__ = ["Bookmark", "EmbeddedFile", "ExtractLayout", "Rendered"]
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,22 @@ class Rendered:
     data: bytes
     pages: int
     anchors: dict[str, int]  # id of an element -> 0-based page it stands on
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    title: str
+    page: int  # 0-based in the merged document
+    children: tuple[Bookmark, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtractLayout:
+    """Everything a worker needs to make one extract (`extracts.extract_layout`): the HTML of
+    the two pieces rendered for it, the parts it re-uses and where its bookmarks point."""
+
+    front: str  # the cover and the contents
+    numbering: str  # "strona X z Y" for every page of the extract
+    parts: tuple[bytes, ...]
+    bookmarks: tuple[Bookmark, ...]
+    front_pages: int  # what the contents' page numbers assume the front takes

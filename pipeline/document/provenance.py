@@ -21,7 +21,7 @@ from .pdfdata import EmbeddedFile
 if TYPE_CHECKING:
     from ..data.dataset import Dataset
 
-__all__ = ["MANIFEST", "document_identifier", "embedded_files", "manifest", "report_date"]
+__all__ = ["MANIFEST", "document_identifier", "embedded_count", "embedded_files", "manifest", "report_date"]
 
 MANIFEST = "manifest.json"
 
@@ -53,6 +53,11 @@ def manifest(ds: Dataset) -> bytes:
                   for s in ds.sources],
     }
     return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def embedded_count(ds: Dataset) -> int:
+    """How many files `embedded_files` gives, without reading them: the manifest and every source."""
+    return 1 + len(ds.sources)
 
 
 def embedded_files(ds: Dataset) -> list[EmbeddedFile]:

@@ -21,10 +21,10 @@ from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillException, PapermillExecutionError
 
 from ..document.convert import chapter_html
-from ..document.extracts import ExtractLayout
 from ..document.merge import merge_parts
+from ..document.pdfdata import ExtractLayout
 from ..document.render import render
-from .kernel import KERNEL, START_TIMEOUT, release_kernel_if_done
+from .kernel import KERNEL, START_TIMEOUT, ensure_kernel, release_kernel_if_done
 from .tasks import Chapter, ChapterFailure, ChapterResult, ExtractResult, RenderResult
 
 __all__ = ["ENGINE", "make_extract", "render_part", "run_chapter"]
@@ -53,6 +53,7 @@ def run_chapter(chapter: Chapter, output: Path) -> ChapterResult:
     """Execute one chapter's notebook with papermill into `output` and convert it to HTML
     with nbconvert (runs in a worker, so conversions too run side by side)."""
     started = time.perf_counter()
+    ensure_kernel()
     try:
         papermill.execute_notebook(
             str(chapter.notebook), str(output), parameters=chapter.parameters, engine_name=ENGINE,
@@ -74,15 +75,19 @@ def render_part(html: str, options: dict[str, Any]) -> RenderResult:
 
 
 def make_extract(layout: ExtractLayout, options: dict[str, Any]) -> ExtractResult:
-    """Render an extract's front and page numbers and merge them with the report's parts
+    """Render an extract's front (unless `options["front"]` holds it already) and its page
+    numbers, and merge them with the report's parts and the files of `options["carrier"]`
     (runs in a worker, so the extracts are made side by side)."""
     release_kernel_if_done()
     started = time.perf_counter()
-    front = render(layout.front, **options)
+    given = options["front"]
+    front = given if given is not None else render(layout.front, **options["front_options"])
+    made = front if given is None else None
     if front.pages != layout.front_pages:  # the contents' page numbers are off: lay out again
-        return ExtractResult(None, front.pages, time.perf_counter() - started)
-    data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks)
-    return ExtractResult(data, front.pages, time.perf_counter() - started)
+        return ExtractResult(None, front.pages, time.perf_counter() - started, made)
+    data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks,
+                       options["carrier"], options["identifier"])
+    return ExtractResult(data, front.pages, time.perf_counter() - started, made)
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,6 +1,7 @@
 """The warm kernel a worker process keeps for all the chapters it executes.
 
-Each worker process starts one Jupyter kernel when it starts, imports pandas, matplotlib
+Each worker process starts one Jupyter kernel when it starts (or on its first chapter, past
+the number of kernels the build asked to start at once), imports pandas, matplotlib
 and the pipeline in it once, and then executes chapter after chapter in that kernel,
 with a fresh IPython session (empty namespace, execution count from 1) before each, so
 nothing leaks from one gmina into the next while the imports stay paid for. The papermill
@@ -22,7 +23,7 @@ from jupyter_client.manager import KernelManager
 
 from .staging import KERNEL_PREFIX, Claim
 
-__all__ = ["KERNEL", "START_TIMEOUT", "current_kernel", "release_kernel_if_done", "start_worker"]
+__all__ = ["KERNEL", "START_TIMEOUT", "current_kernel", "ensure_kernel", "release_kernel_if_done", "start_worker"]
 
 KERNEL = "python3"
 START_TIMEOUT = 120
@@ -43,11 +44,11 @@ class _NativeKernelSpecs(KernelSpecManager):
 class _WarmKernel:
     """The kernel a worker process keeps for all its chapters."""
 
-    def __init__(self, cwd: Path, env: dict[str, str]) -> None:
+    def __init__(self, cwd: Path, env: dict[str, str], temporary: str | None = None) -> None:
         # The kernel's own folder: its sockets, connection file and IPython's profile, nothing in
         # the home folder. Claimed by this worker, so that the next run removes it should the
         # worker be killed (see `staging`).
-        self.folder = Path(tempfile.mkdtemp(prefix=KERNEL_PREFIX))
+        self.folder = Path(tempfile.mkdtemp(prefix=KERNEL_PREFIX, dir=temporary))
         self.claim = Claim(self.folder)
         self.manager = KernelManager(kernel_name=KERNEL, kernel_spec_manager=_NativeKernelSpecs(),
                                      connection_file=str(self.folder / "kernel.json"), **_transport(self.folder))
@@ -88,27 +89,52 @@ def _transport(folder: Path) -> dict[str, str]:
 
 
 _KERNEL: _WarmKernel | None = None
+_LATER: tuple[Path, dict[str, str], str] | None = None  # the kernel to start on this worker's first chapter
 _CHAPTERS_DONE: Any = None  # a shared flag: the build has no chapter left for any kernel
 
 
-def start_worker(cwd: Path | None, env: dict[str, str], chapters_done: Any = None, scratch: Path | None = None) -> None:
+def start_worker(cwd: Path | None, env: dict[str, str], chapters_done: Any = None, scratch: Path | None = None,
+                 eager: Any = None) -> None:
     """Process-pool initializer: start this worker's kernel (unless `cwd` is None: a worker
-    that only renders) and stop it when the worker ends.
+    that only renders) and stop it when the worker ends. With `eager` (a shared count of the
+    kernels to start at once), a worker past the count starts its kernel on its first
+    chapter only: a build that makes one chapter again boots one kernel, not one per core.
 
     Ctrl-C is the parent's to handle (it stops the workers); a stopped worker takes its
     kernel down with it instead of leaving it to notice on its own. With `scratch` (the
     build's private folder), what libraries leave in the temporary folder (WeasyPrint's
     fonts: a worker ends without running their clean-up) goes there, and with it.
     """
-    global _KERNEL, _CHAPTERS_DONE
+    global _CHAPTERS_DONE, _LATER
     _CHAPTERS_DONE = chapters_done
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
     if cwd is not None:
-        _KERNEL = _WarmKernel(cwd, env)
-        mp_util.Finalize(None, _KERNEL.shutdown, exitpriority=10)
-    if scratch is not None:  # after the kernel: its socket path stays short
+        _LATER = (cwd, env, tempfile.gettempdir())  # the system's: the kernel's socket path stays short
+        if _take_one(eager):
+            ensure_kernel()
+    if scratch is not None:
         tempfile.tempdir = str(scratch)
+
+
+def _take_one(eager: Any) -> bool:
+    if eager is None:
+        return True
+    with eager.get_lock():
+        if eager.value <= 0:
+            return False
+        eager.value -= 1
+        return True
+
+
+def ensure_kernel() -> None:
+    """This worker's warm kernel, started now if it was left for its first chapter."""
+    global _KERNEL, _LATER
+    if _KERNEL is None and _LATER is not None:
+        cwd, env, temporary = _LATER
+        _LATER = None
+        _KERNEL = _WarmKernel(cwd, env, temporary)
+        mp_util.Finalize(None, _KERNEL.shutdown, exitpriority=10)
 
 
 def _stop_worker(signum: int, frame: object) -> None:
@@ -119,10 +145,12 @@ def _stop_worker(signum: int, frame: object) -> None:
 
 def release_kernel_if_done() -> None:
     """Once the build has no chapter left, a worker only renders: its kernel's memory goes."""
-    global _KERNEL
-    if _KERNEL is not None and _CHAPTERS_DONE is not None and _CHAPTERS_DONE.value:
-        _KERNEL.shutdown()
-        _KERNEL = None
+    global _KERNEL, _LATER
+    if _CHAPTERS_DONE is not None and _CHAPTERS_DONE.value:
+        _LATER = None
+        if _KERNEL is not None:
+            _KERNEL.shutdown()
+            _KERNEL = None
 
 
 def current_kernel() -> _WarmKernel | None:

@@ -5,7 +5,9 @@ edition for the BIP and the tables as open data. None of them runs a notebook ag
   in a worker. Extracts fill the workers' idle moments: one is handed over only while a
   worker has nothing else queued, so the report's own parts and front never wait behind
   them; once the report's front is on its way, the rest follow. They are cached by content
-  like the parts.
+  like the parts, and so is each extract's front, rendered with placeholders for the files
+  it carries (`fronts`): a change in the data merges the extracts again, but lays out no
+  front whose pages stay the same.
 - The open data and the HTML edition's pages are made in this process as soon as every
   chapter is known, while the workers are still rendering; only the edition's index, which
   lists the sizes of the files to download, waits for the last PDF.
@@ -29,11 +31,13 @@ from ..data.store import Store
 from ..document.assemble import ChapterDoc
 from ..document.extracts import EXTRACT_FRONT_PAGES, extract_chapters, extract_layout
 from ..document.html_edition import Download, Downloads, html_index, html_pages
-from ..document.open_data import DESCRIPTION, open_data_files, workbook_name
-from ..document.pdfdata import EmbeddedFile, Rendered
-from ..document.provenance import document_identifier, embedded_files, manifest, report_date
+from ..document.open_data import DESCRIPTION, data_tables, open_data_files, workbook_name
+from ..document.pdfdata import Rendered
+from ..document.provenance import document_identifier, manifest
+from .cache import read_rendered, write_rendered
+from .fronts import Carrier, front_key, front_options
 from .outputs import ReportPaths
-from .tasks import ExtractResult
+from .tasks import ExtractResult, PagesListener
 from .workers import Workers
 
 __all__ = ["DOWNLOADS", "Editions", "Extracts", "write_extracts"]
@@ -46,16 +50,16 @@ class Extracts:
 
     def __init__(self, ds: Dataset, store: Store, code: str, workers: Workers) -> None:
         self.ds, self.store, self.code, self.workers = ds, store, code, workers
-        self.pending: dict[str, tuple[Future[ExtractResult], str]] = {}  # TERYT -> (task, cache key)
+        self.pending: dict[str, tuple[Future[ExtractResult], str, str]] = {}  # TERYT -> (task, its key, front's)
         self.done: dict[str, bytes] = {}
         self.seconds = 0.0  # the workers' time on extracts
-        self._embedded: list[EmbeddedFile] | None = None
+        self.carrier: Carrier | None = None  # set by the build once it has started the carrier
 
     def release(self, docs: list[ChapterDoc] | None, parts: dict[int, Rendered], part_keys: dict[int, str],
                 room: int | None = None) -> None:
         """Start the extracts whose parts are all rendered: at most `room` at once in the
         workers (None: all of them)."""
-        if docs is None:
+        if docs is None or self.carrier is None or (room is not None and not self.carrier.ready()):
             return
         for gmina in self.ds.powiat.gminy:
             if room is not None and len(self.pending) >= room:
@@ -72,10 +76,12 @@ class Extracts:
         pages than its contents assumed is laid out again with the right number."""
         self.release(docs, parts, part_keys)
         while self.pending:
-            teryt, (future, key) = next(iter(self.pending.items()))
+            teryt, (future, key, front) = next(iter(self.pending.items()))
             result = future.result()
             del self.pending[teryt]
             self.seconds += result.seconds
+            if result.front is not None:
+                write_rendered(self.store, front, result.front)
             gmina = self.ds.powiat.gmina(teryt)
             if result.data is None:
                 chosen = extract_chapters(docs, gmina)
@@ -94,37 +100,35 @@ class Extracts:
         if cached is not None:
             self.done[gmina.teryt] = cached
             return
-        future = self.workers.extract(layout, embedded=self._files(), date=report_date(self.ds),
+        assert self.carrier is not None
+        front = front_key(self.code, layout.front, self.ds)
+        future = self.workers.extract(layout, front=read_rendered(self.store, front),
+                                      front_options=front_options(self.ds), carrier=self.carrier.data(),
                                       identifier=document_identifier(self.ds, gmina.teryt))
-        self.pending[gmina.teryt] = (future, key)
-
-    def _files(self) -> list[EmbeddedFile]:
-        if self._embedded is None:
-            self._embedded = embedded_files(self.ds)
-        return self._embedded
+        self.pending[gmina.teryt] = (future, key, front)
 
 
 class Editions:
     """The open data (`dane/`) and the HTML edition (`html/`) of one build, in the staging
     folder; the edition offers the report, the extracts and the data for download."""
 
-    def __init__(self, stage: Path, paths: ReportPaths, ds: Dataset, seconds: dict[str, float]) -> None:
-        self.stage, self.paths, self.ds, self.seconds = stage, paths, ds, seconds
+    def __init__(self, stage: Path, paths: ReportPaths, ds: Dataset, seconds: dict[str, float],
+                 listener: PagesListener | None = None) -> None:
+        self.stage, self.paths, self.ds, self.seconds, self.listener = stage, paths, ds, seconds, listener
         self.docs: list[ChapterDoc] | None = None
         self.downloads: Downloads | None = None
         self.links: dict[str, Path] = {}  # path in the edition -> the file in the staging folder
 
     def chapters_known(self, docs: list[ChapterDoc]) -> None:
-        """The open data and the edition's pages, from the chapters alone."""
+        """The open data and the edition's pages, from the chapters alone: the pages first
+        (the live preview shows them at once), then the data files they link to."""
         if self.docs is not None:
             return
         self.docs = docs
         started = time.perf_counter()
-        tables, files = open_data_files(self.ds, docs)
-        _write(self.stage / self.paths.data.name, files)
+        tables = data_tables(docs)
         made = time.perf_counter()
-        self.seconds["dane otwarte"] = made - started
-        self.links = self._links(list(files))
+        self.links = self._links([*(t.file for t in tables), workbook_name(self.ds), DESCRIPTION])
         data = f"{DOWNLOADS}/{self.paths.data.name}"
         self.downloads = Downloads(
             self._download("Pełny raport", self.paths.pdf.name),
@@ -134,8 +138,14 @@ class Editions:
                             "XLSX"),
              self._download("Opis danych: pliki, jednostki, zasady", f"{self.paths.data.name}/{DESCRIPTION}", "TXT")],
             {t.source.number: f"{data}/{t.file}" for t in tables})
-        _write(self.stage / self.paths.html.name, html_pages(self.ds, docs, self.downloads))
-        self.seconds["wydanie HTML"] = time.perf_counter() - made
+        pages = html_pages(self.ds, docs, self.downloads)
+        _write(self.stage / self.paths.html.name, pages)
+        if self.listener is not None:  # the index too, its downloads without sizes for now
+            self.listener({**pages, **html_index(self.ds, docs, self.downloads)})
+        shown = time.perf_counter()
+        self.seconds["wydanie HTML"] = shown - made
+        _write(self.stage / self.paths.data.name, open_data_files(self.ds, docs, tables)[1])
+        self.seconds["dane otwarte"] = (made - started) + (time.perf_counter() - shown)
 
     def finish(self) -> None:
         """The index, which lists every download with its size, and the downloads themselves."""

@@ -7,6 +7,7 @@ pandas, WeasyPrint and pikepdf here overlap with the workers' and kernels' start
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..data import fingerprint
 from ..data.dataset import Dataset, load_dataset
+from ..data.registry import Gmina
 from ..data.sharing import share
 from ..data.store import Store
 from ..document.assemble import (
@@ -27,13 +29,14 @@ from ..document.assemble import (
 )
 from ..document.merge import Bookmark, merge_parts
 from ..document.pdfdata import Rendered
-from ..document.provenance import document_identifier, embedded_files, manifest, report_date
+from ..document.provenance import document_identifier
 from . import record
-from .cache import chapter_key
+from .cache import chapter_keys, read_rendered, write_rendered
+from .fronts import Carrier, front_key, front_options
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
 from .progress import Progress
 from .readers import Editions, Extracts, write_extracts
-from .tasks import ChapterResult, RenderResult, chapter_list, longest_first
+from .tasks import ChapterResult, PagesListener, RenderResult, chapter_list, longest_first
 from .workers import Workers
 
 __all__ = ["make_report"]
@@ -42,11 +45,17 @@ FRONT_PAGES_GUESS = 2  # cover and one page of contents; the front is rendered a
 
 
 def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool, workers: Workers, stage: Path,
-                shared: Path, progress: Progress, readers: bool = True) -> BuildResult:
+                shared: Path, progress: Progress, readers: bool = True, pages: PagesListener | None = None
+                ) -> BuildResult:
     """Steps 1-5 of build_report, with the workers already starting; with `readers`, the
-    gminas' extracts, the HTML edition and the open data too."""
+    gminas' extracts, the HTML edition and the open data too (and `pages` is handed the
+    edition's pages as soon as every chapter is known)."""
     started = time.perf_counter()
     progress.stage("1/4 sprawdzanie danych")
+    # What the report is made from, taken before anything is read: a file saved while the
+    # build runs then makes the record name files the report was not made from, and the next
+    # run builds again, never the other way round.
+    key = record.build_key(inputs, year, notebooks, readers)
     store = Store(out / str(year) / ".cache", read=not force)  # --force: nothing read, everything made anew
     ds = load_dataset(inputs, year, cache=store)
     share(ds, shared)
@@ -55,7 +64,7 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     run = _Run(ds, inputs, notebooks, store, stage, progress)
     if readers:
         run.extracts = Extracts(ds, store, run.code, workers)
-        run.editions = Editions(stage, paths, ds, run.seconds)
+        run.editions = Editions(stage, paths, ds, run.seconds, pages)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
     if run.extracts is not None and run.editions is not None:
@@ -66,7 +75,7 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     # The record first: should the publishing fail, it names a PDF that is not there, and the
     # next run builds again; the other way round, a failed record would cost a needless build.
     record.write_record(paths.folder, {
-        "key": record.build_key(inputs, ds.year, notebooks, readers), "rok": ds.year, "pdf": paths.pdf.name,
+        "key": key, "rok": ds.year, "pdf": paths.pdf.name,
         "pdf_sha256": hashlib.sha256(pdf).hexdigest(), "outputs": outputs})
     publish(stage, paths)
     store.prune()
@@ -74,6 +83,13 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
         progress.done(f"Pamięć podręczna: {_entries(len(store.damaged))} nie dało się odczytać – utworzono je od nowa.")
     seconds = {"walidacja": validated - started, **run.seconds}
     return BuildResult(paths.pdf, ds, seconds, run.executed, run.rendered)
+
+
+@functools.lru_cache(maxsize=64)
+def _gmina_doc(gmina: Gmina, html: str) -> ChapterDoc:
+    """A gmina's chapter as the document holds it: the same HTML is parsed once per process
+    (a kept preview rebuilds mostly from chapters it has parsed before)."""
+    return gmina_chapter(gmina, html)
 
 
 def _entries(count: int) -> str:
@@ -90,7 +106,7 @@ class _Run:
         self.stage, self.progress = stage, progress
         self.code = fingerprint.code_version()
         self.chapters = chapter_list(ds, inputs, notebooks)
-        self.keys = {c.key: chapter_key(self.code, c, ds) for c in self.chapters}
+        self.keys = chapter_keys(self.code, self.chapters, ds)
         self.html: dict[str, str] = {}
         self.notebooks_made: dict[str, bytes] = {}  # the executed notebooks, published in notebooks/
         self.powiat_docs: tuple[list[ChapterDoc], list[ChapterDoc]] | None = None
@@ -104,6 +120,7 @@ class _Run:
         self.started = time.perf_counter()
         self.extracts: Extracts | None = None  # the readers' copies, when the build makes them
         self.editions: Editions | None = None
+        self.carrier: Carrier | None = None
 
     # -------------------------------------------------------------- the plan
 
@@ -121,6 +138,9 @@ class _Run:
         (self.stage / "executed").mkdir()
         pending: dict[Future, tuple[str, object]] = {
             workers.chapter(c, self.stage / "executed" / f"{c.key}.ipynb"): ("chapter", c) for c in longest_first(todo)}
+        self.carrier = Carrier(self.ds, self.store, self.code, workers)
+        if self.extracts is not None:
+            self.extracts.carrier = self.carrier
         self._release_parts(workers, pending)
         self._wait(workers, pending, paths)
         document = self._finish(workers)
@@ -195,24 +215,15 @@ class _Run:
         for gmina in self.ds.powiat.gminy:
             html = self.html.get(f"gmina-{gmina.teryt}")
             if html is not None and gmina.teryt not in self.gmina_docs:
-                self.gmina_docs[gmina.teryt] = gmina_chapter(gmina, html)
+                self.gmina_docs[gmina.teryt] = _gmina_doc(gmina, html)
         before, after = self.powiat_docs
         return [*before, *(self.gmina_docs.get(g.teryt) for g in self.ds.powiat.gminy), *after]
 
     def _cached_part(self, key: str) -> Rendered | None:
-        data = self.store.read("parts", key, ".pdf")
-        info = self.store.read_json("parts", key)
-        if data is None or info is None:
-            return None
-        try:
-            return Rendered(data, int(info["pages"]), {str(k): int(v) for k, v in info["anchors"].items()})
-        except (KeyError, TypeError, ValueError, AttributeError):
-            self.store.forget("parts", key, ".json")
-            return None
+        return read_rendered(self.store, key)
 
     def _store_part(self, key: str, rendered: Rendered) -> None:
-        self.store.write("parts", key, ".pdf", rendered.data)
-        self.store.write_json("parts", key, {"pages": rendered.pages, "anchors": rendered.anchors})
+        write_rendered(self.store, key, rendered)
 
     # -------------------------------------------------------------- front, numbers, merge
 
@@ -233,8 +244,9 @@ class _Run:
         if self.extracts is not None:  # the rest of the extracts, made while the report is merged
             self.extracts.release(docs, self.parts, self.part_keys)
         started = time.perf_counter()
+        assert self.carrier is not None
         merged = merge_parts(front_part.data, [self.parts[i].data for i in range(len(docs))], numbers_part.data,
-                             self._bookmarks(docs, pages))
+                             self._bookmarks(docs, pages), self.carrier.data(), document_identifier(self.ds))
         self.seconds["łączenie"] = time.perf_counter() - started
         self.seconds["strona tytułowa i spis treści"] = started - rendering_done
         return merged
@@ -242,17 +254,13 @@ class _Run:
     def _rendering(self, workers: Workers, html: str, front: bool) -> Callable[[], Rendered]:
         """Start rendering `html` (unless it is cached); call the result to wait for it.
 
-        The front carries the input files: its key covers them (their SHA-256 in the
-        manifest), or a change in the data that moves no page number would keep the old files."""
-        key = fingerprint.digest(self.code, html, manifest(self.ds) if front else b"")
+        The front is rendered with placeholders for the files it carries, which the merge
+        swaps for the real ones (`fronts`): its key is its HTML and how many files it holds."""
+        key = front_key(self.code, html, self.ds) if front else fingerprint.digest(self.code, html)
         cached = self._cached_part(key)
         if cached is not None:
             return lambda: cached
-        options = {}
-        if front:
-            options = {"embedded": embedded_files(self.ds), "date": report_date(self.ds),
-                       "identifier": document_identifier(self.ds)}
-        future = workers.render(html, **options)
+        future = workers.render(html, **(front_options(self.ds) if front else {}))
 
         def result() -> Rendered:
             rendered = future.result().rendered

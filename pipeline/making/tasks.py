@@ -4,7 +4,7 @@ and the workers both import it at start-up."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,10 +13,13 @@ if TYPE_CHECKING:
     from ..data.dataset import Dataset
     from ..document.pdfdata import Rendered
 
-__all__ = ["NOTEBOOKS", "Chapter", "ChapterFailure", "ChapterResult", "ExtractResult", "RenderResult", "chapter_list",
-           "longest_first"]
+__all__ = ["NOTEBOOKS", "Chapter", "ChapterFailure", "ChapterResult", "ExtractResult", "PagesListener", "RenderResult",
+           "chapter_list", "longest_first"]
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"  # the project's powiat.ipynb and gmina.ipynb
+# Given the HTML edition's files (path inside html/ -> bytes) as soon as every chapter is
+# known, before the PDFs are rendered (the live preview shows them at once).
+PagesListener = Callable[[dict[str, bytes]], None]
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class ExtractResult:
     data: bytes | None  # the extract's PDF; None when its front took other than the expected pages
     front_pages: int  # what the front took
     seconds: float
+    front: Rendered | None = None  # the front, when the worker rendered it (for the cache)
 
 
 def chapter_list(ds: Dataset, inputs: Path, notebooks: Path = NOTEBOOKS) -> list[Chapter]:

@@ -16,13 +16,16 @@ start its workers first and import the rest while they boot; the work itself is 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +33,7 @@ from .kernel import start_worker
 from .tasks import Chapter, ChapterResult, ExtractResult, RenderResult
 
 if TYPE_CHECKING:
-    from ..document.extracts import ExtractLayout
+    from ..document.pdfdata import ExtractLayout
 
 __all__ = ["Workers", "default_jobs"]
 
@@ -54,6 +57,24 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+@contextlib.contextmanager
+def _helpers_starting(context: multiprocessing.context.BaseContext) -> Iterator[None]:
+    """Start the fork server (and multiprocessing's resource tracker) now, with Ctrl-C ignored
+    for the moment it takes to launch them: they inherit that, so a Ctrl-C in the first second
+    of a run, while the fork server imports its modules (it ignores Ctrl-C only afterwards),
+    does not print its traceback on the terminal. The run itself still stops at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+        if context.get_start_method() == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _ready() -> None:
     """A task that does nothing: submitting one per worker makes the pool start them all now."""
 
@@ -66,18 +87,29 @@ class Workers:
     every worker at once, each taking its kernel down with it. The workers know nothing of a
     build's staging folder, only of the private folder they were given: a long-running
     process can keep them (and the folder) for many builds, handing each build's dataset
-    over with `sharing.share` at the same place.
+    over with `sharing.share` at the same place. Such a pool is `resident`: its workers keep
+    their kernels when a build has no chapter left, for the next build's chapters.
+
+    `kernels` workers start their kernels at once (all of them by default); the others when
+    they are first given a chapter.
     """
 
-    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], private: Path) -> None:
+    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], private: Path,
+                 resident: bool = False, kernels: int | None = None) -> None:
         self.jobs = max(1, jobs)
+        self.resident = resident
+        self.submitted = 0  # tasks handed over so far
         self._parcels = private / PARCELS
         self._parcels.mkdir(parents=True, exist_ok=True)
         self._numbers = itertools.count()
+        self._running: set[Future[Path]] = set()  # tasks in the pool, not finished yet
+        self._lock = threading.Lock()  # the pool's thread reports tasks done while the build submits
         context = _context()
-        self._chapters_done = context.Value("b", 0)
+        with _helpers_starting(context):
+            self._chapters_done = context.Value("b", 0)
+            eager = context.Value("i", self.jobs if kernels is None else kernels)  # kernels to start at once
         self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=start_worker,
-                                        initargs=(notebooks, kernel_env, self._chapters_done, private))
+                                        initargs=(notebooks, kernel_env, self._chapters_done, private, eager))
         # Start every worker and its kernel now, in the background: the first start waits for
         # the fork server to import its modules, and the caller has data to check meanwhile.
         self._start_error: BaseException | None = None
@@ -97,8 +129,19 @@ class Workers:
         return self._submit(run_chapter, chapter, output)
 
     def no_more_chapters(self) -> None:
-        """Let each worker stop its kernel before its next part: rendering needs none."""
-        self._chapters_done.value = 1
+        """Let each worker stop its kernel before its next part: rendering needs none (unless
+        the pool is resident: the next build will want the kernels warm)."""
+        if not self.resident:
+            self._chapters_done.value = 1
+
+    def settle(self) -> None:
+        """Drop the tasks not started yet and wait for the others: what a failed build left
+        behind in a resident pool must not hold up the next build."""
+        with self._lock:
+            running = list(self._running)
+        for task in running:
+            task.cancel()
+        wait(running)
 
     def render(self, html: str, **options: Any) -> Future[RenderResult]:
         from .execute import render_part
@@ -118,8 +161,17 @@ class Workers:
         task = self._parcels / f"{next(self._numbers)}.task"
         task.write_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
         result: Future[Any] = Future()
-        self.pool.submit(_run_parcel, task).add_done_callback(lambda done: _unpack(done, result))
+        running = self.pool.submit(_run_parcel, task)
+        self.submitted += 1
+        with self._lock:
+            self._running.add(running)
+        running.add_done_callback(lambda done: self._finished(done, result, task))
         return result
+
+    def _finished(self, done: Future[Path], result: Future[Any], task: Path) -> None:
+        with self._lock:
+            self._running.discard(done)
+        _unpack(done, result, task)
 
     def __enter__(self) -> Workers:
         return self
@@ -141,10 +193,11 @@ def _run_parcel(task: Path) -> Path:
     return result
 
 
-def _unpack(done: Future[Path], result: Future[Any]) -> None:
+def _unpack(done: Future[Path], result: Future[Any], task: Path) -> None:
     """Hand a worker's stored result (or its failure) on to the future the caller holds."""
     try:
         if done.cancelled():
+            task.unlink(missing_ok=True)
             result.cancel()
         elif (error := done.exception()) is not None:
             result.set_exception(error)

@@ -9,21 +9,24 @@ each way is read is tested entry by entry in tests/data/test_store.py."""
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import shutil
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from pipeline import cli
+from pipeline import cli, report
 from pipeline.data.dataset import load_dataset
 from pipeline.data.fingerprint import code_version
 from pipeline.document.assemble import document_title
 from pipeline.document.pdfcheck import check_pdf
-from pipeline.making.cache import chapter_key, dataset_digest, view_of
+from pipeline.making.cache import chapter_key, dataset_digest, key_view, view_of
 from pipeline.making.chain import build_report
-from pipeline.making.tasks import chapter_list
+from pipeline.making.tasks import NOTEBOOKS, chapter_list
 
 from ..conftest import INPUTS
 from ..data.test_store import DAMAGE, _damage
@@ -55,7 +58,7 @@ def test_a_gmina_chapter_sees_only_its_own_rows_and_the_averages() -> None:
     for name, frame in view.tables.items():
         assert set(frame["teryt"]) <= {ZARNOW}, name
     assert set(view.comparison) == {"przestepstwa", "kryminalne", "wypadki", "kolizje", "kmzb", "dzialania",
-                                    "ukryte"}  # counts hidden because of another gmina's (data.privacy)
+                                    "ukryte"}  # counts hidden because of another gmina's (data.figures.privacy)
     assert view.problems == () and view.sources == ()
 
 
@@ -67,6 +70,78 @@ def test_changing_one_gmina_changes_only_its_key_and_the_powiat_key(copied_input
     changed = [c.key for c in chapter_list(after, copied_inputs)
                if chapter_key(code, c, before) != chapter_key(code, c, after)]
     assert sorted(changed) == ["gmina-1007083", "powiat"]
+
+
+def test_a_change_in_the_commentary_checks_no_table_again(copied_inputs, tmp_path, monkeypatch) -> None:
+    from pipeline.data import dataset
+    from pipeline.data.store import Store
+
+    checked: list[int] = []
+    check_year = dataset._check_year
+    monkeypatch.setattr(dataset, "_check_year", lambda inputs, year, powiat: checked.append(year)
+                        or check_year(inputs, year, powiat))
+    load_dataset(copied_inputs, 2025, cache=Store(tmp_path / "cache"))
+    assert checked == [2021, 2022, 2023, 2024, 2025]
+    commentary = copied_inputs / "2025" / "komentarz.md"
+    commentary.write_text(commentary.read_text(encoding="utf-8") + "\nJeszcze jedno zdanie.\n", encoding="utf-8")
+    (copied_inputs / "2025" / "zdjecia" / "nowe.txt").write_text("nie zdjęcie", encoding="utf-8")
+    changed = load_dataset(copied_inputs, 2025, cache=Store(tmp_path / "cache"))
+    assert checked == [2021, 2022, 2023, 2024, 2025]  # every year's check came from the cache
+    assert "Jeszcze jedno zdanie." in " ".join(p.html for p in changed.commentary.pieces)
+    _bump_participants(copied_inputs, ZARNOW, 999)
+    load_dataset(copied_inputs, 2025, cache=Store(tmp_path / "cache"))
+    assert checked[5:] == [2025]
+
+
+def _renamed(ds, suffix: str):
+    """`ds` with every gmina's event renamed (the powiat's own events keep their names)."""
+    events = ds.tables["dzialania"]
+    gminas = events["teryt"] != ds.powiat.code
+    renamed = events.assign(nazwa=events["nazwa"].where(~gminas, events["nazwa"] + suffix))
+    return dataclasses.replace(ds, tables={**ds.tables, "dzialania": renamed})
+
+
+def _shown_by_the_powiat_notebook(ds) -> list[str]:
+    """What each cell of notebooks/powiat.ipynb shows for `ds`: its calls, run here."""
+    namespace = {"report": report, "ds": ds}
+    shown = []
+    for cell in nbformat.read(NOTEBOOKS / "powiat.ipynb", as_version=4).cells:
+        if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []) or "report.load" in cell.source:
+            continue
+        *body, last = ast.parse(cell.source).body
+        exec(compile(ast.Module(body, []), "<komórka>", "exec"), namespace)
+        if isinstance(last, ast.Expr):
+            value = eval(compile(ast.Expression(last.value), "<komórka>", "eval"), namespace)
+            shown.append(value._repr_html_() if hasattr(value, "_repr_html_") else repr(value))
+        else:
+            exec(compile(ast.Module([last], []), "<komórka>", "exec"), namespace)
+    return shown
+
+
+def test_the_powiat_chapter_shows_no_gmina_s_event_by_its_name() -> None:
+    """Its key takes the gminas' event names by the order they give (`cache.key_view`): that
+    holds only while the powiat chapter shows none of them. Should a section list a gmina's
+    event, this fails: the key must then cover the names themselves."""
+    ds = load_dataset(INPUTS, 2025)
+    renamed = _renamed(ds, " – poprawione")
+    powiat, *gminas = chapter_list(ds, INPUTS)
+    assert key_view(ds, powiat).tables["dzialania"].equals(key_view(renamed, powiat).tables["dzialania"]), \
+        "the renaming changed the order of the events: choose another suffix"
+    code = code_version()
+    assert chapter_key(code, powiat, ds) == chapter_key(code, powiat, renamed)
+    assert all(chapter_key(code, c, ds) != chapter_key(code, c, renamed) for c in gminas)
+    assert _shown_by_the_powiat_notebook(renamed) == _shown_by_the_powiat_notebook(ds)
+
+
+def test_renaming_an_event_so_that_the_order_changes_changes_the_powiat_key() -> None:
+    ds = load_dataset(INPUTS, 2025)
+    events = ds.tables["dzialania"]
+    busy = events[events.groupby("data")["nazwa"].transform("size") > 1].sort_values(["data", "nazwa"])
+    first = busy.index[busy["teryt"] != ds.powiat.code][0]  # the first of a day's events: it goes last
+    reordered = dataclasses.replace(ds, tables={**ds.tables, "dzialania": events.assign(
+        nazwa=events["nazwa"].where(events.index != first, "\uffff koniec alfabetu"))})
+    powiat = chapter_list(ds, INPUTS)[0]
+    assert chapter_key(code_version(), powiat, ds) != chapter_key(code_version(), powiat, reordered)
 
 
 @pytest.mark.e2e

@@ -2,7 +2,7 @@
 
 Every table of crimes by kind sums to its total: the groups with "pozostałe" to all crimes,
 the 7 categories with "pozostałe przestępstwa kryminalne" to the criminal ones. A change is
-called a rise or a fall only when the exact test says it is more than chance (`data.stats`).
+called a rise or a fall only when the exact test says it is more than chance (`data.figures.stats`).
 """
 
 from __future__ import annotations

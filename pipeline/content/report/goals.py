@@ -1,6 +1,6 @@
 """The chapter "Cele współpracy i ich realizacja": did the cooperation reach its goals, and how
 safe do residents feel. Present only when `cele.csv` or `ankieta.csv` exists; the judging
-itself is `data.goals`, the answers `data.survey`.
+itself is `data.figures.goals`, the answers `data.figures.survey`.
 
 A status is always a symbol and a word ("✓ osiągnięty", "× nieosiągnięty", "± nierozstrzygnięty",
 "? brak danych"), never a colour alone, so it reads the same in black and white and to a screen

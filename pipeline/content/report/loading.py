@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ...data.dataset import Dataset
 from ...data.figures import indicators as ind
-from ...data.sharing import load_shared_dataset
+from ...data.sharing import load_shared_dataset, shared_stamp
 
 __all__ = ["load"]
 
@@ -15,15 +15,16 @@ __all__ = ["load"]
 def load(inputs: str | Path, rok: int, teryt: str | None = None) -> Dataset:
     """The validated dataset; with `teryt`, only that gmina's view of it (see Dataset.restricted_to).
 
-    Loaded once per kernel for the same files (see `_fingerprint`).
+    Loaded once per kernel for the same files (see `_fingerprint`), or for the same dataset
+    shared by the build (`sharing.shared_stamp`).
     """
     inputs = Path(inputs).resolve()
-    ds = _load_cached(inputs, rok, _fingerprint(inputs))
+    ds = _load_cached(inputs, rok, shared_stamp(inputs, rok) or _fingerprint(inputs))
     return ds if teryt is None else ds.restricted_to(teryt, ind.comparison_figures(ds))
 
 
 @functools.lru_cache(maxsize=4)
-def _load_cached(inputs: Path, rok: int, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
+def _load_cached(inputs: Path, rok: int, fingerprint: tuple[object, ...]) -> Dataset:
     return load_shared_dataset(inputs, rok)
 
 

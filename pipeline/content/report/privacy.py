@@ -1,4 +1,4 @@
-"""Printing counts of people that could point at a person (the rule: `data.privacy`).
+"""Printing counts of people that could point at a person (the rule: `data.figures.privacy`).
 
 Every section that prints such a count goes through `shown`, and every change against last
 year through `change_shown`, so the rule holds in each table and sentence of the report and

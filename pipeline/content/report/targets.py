@@ -1,7 +1,7 @@
 """Next year's goals (`plan_cele.csv`), set together with the plan: each measure with this
 year's value and the target, in the plan chapter (all of them) and in a gmina's plan (its
 own). Next year's report judges them in its goals chapter when its own `cele.csv` is missing
-(`data.goals.goal_rows`)."""
+(`data.figures.goals.goal_rows`)."""
 
 from __future__ import annotations
 
