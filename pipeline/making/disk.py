@@ -54,12 +54,14 @@ def locked_input(path: Path) -> LockedFileError:
 
 
 def ensure_space(report: Path, inputs: Path) -> None:
-    """Stop before starting when the disk cannot hold another copy of the report in
-    `report` (<out>/<rok>): the new one is written beside the old one, then swapped in."""
+    """Stop before starting when the drive of `report` (<out>/<rok>) is read-only or cannot
+    hold another copy of the report: the new one is written beside the old one, then swapped in."""
+    folder = _existing(report)
+    if os.statvfs(folder).f_flag & os.ST_RDONLY:  # say so, not that the (full) drive lacks room
+        raise DiskError(_refused(folder, report, read_only=True))
     needed = report_size(report, cache=False)
     if not needed:
         return  # no report yet: nothing to go by
-    folder = _existing(report)
     if shutil.disk_usage(folder).free < needed:
         raise DiskError(_no_space(folder, report, inputs))
 

@@ -227,6 +227,7 @@ def test_a_disk_that_fills_up_during_the_build(example_report, small_disk, capsy
 def test_a_read_only_output_folder(example_report, small_disk, capsys, private_temp) -> None:
     root = small_disk(40)
     folder = copy_report(example_report, root / "reports")
+    _fill(root, 4 * MB)  # a drive both full and read-only: the read-only is what the analyst can act on
     before = _snapshot(folder)
     subprocess.run(["mount", "-o", "remount,ro", str(root)], check=True)  # root ignores chmod, not a read-only mount
     assert _report(root / "reports", "--force") == 1

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import psutil
 import pytest
+from pypdf import PdfReader
 
 from pipeline.cli import main
+from pipeline.content.narrative import plural
 from pipeline.making.chain import build_report
 
 from ..conftest import INPUTS, ROOT
@@ -135,12 +137,13 @@ def preview(example_report, tmp_path_factory) -> Iterator[Preview]:
             running.process.wait()
 
 
-def test_it_serves_the_report_at_once_on_loopback_only(preview: Preview) -> None:
+def test_it_serves_the_report_at_once_on_loopback_only(preview: Preview, example_report) -> None:
+    pages = len(PdfReader(example_report.pdf).pages)
     state = preview.settled(1)
-    assert state["blad"] is None and state["pdf"]["strony"] == 47
+    assert state["blad"] is None and state["pdf"]["strony"] == pages
     page = preview.get()
     assert "Informacja o stanie bezpieczeństwa" in page and "Podgląd na żywo" in page
-    assert "raport_opoczynski_2025.pdf</a>, 47 stron" in page
+    assert f"raport_opoczynski_2025.pdf</a>, {pages} {plural(pages, 'strona', 'strony', 'stron')}" in page
     listening = [c for p in [psutil.Process(preview.process.pid)] for c in p.net_connections(kind="inet")
                  if c.status == psutil.CONN_LISTEN]
     assert listening and {c.laddr.ip for c in listening} == {"127.0.0.1"}
