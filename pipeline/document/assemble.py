@@ -201,13 +201,18 @@ def _split_at_marker(soup: BeautifulSoup) -> tuple[list[Tag], list[Tag]]:
 
 
 # Polish typesetting: a one-letter word (w, i, z, o, a, u) never ends a line, and a number
-# stays with its unit ("2025 r.", "12 zł").
+# stays with what it counts: its unit ("2025 r.", "12 zł", "100,0%"), its noun ("5 osób",
+# "2 osoby") or its bracket ("zrealizowane 5 (100,0%)", "(4 wydarzenia)"). Words that begin a
+# new phrase ("z 4 do 9", "24 i 26") may still start the next line.
 _ORPHAN = re.compile(r"(?<![\w\u00a0.,])([aiouwzAIOUWZ])\s+")
 _UNIT = re.compile(r"(\d)\s+(r\.|zł|km²|tys\.|proc\.|pkt)")
+_FREE_AFTER_A_NUMBER = "i|w|z|a|o|u|na|do|od|oraz|lub|albo|wobec|we|ze|po|przy|dla|bez|niż|jak|ani|czy"
+_NOUN = re.compile(rf"(?<![\w-])(\d[\d\u00a0\u202f]*(?:,\d+)?%?) +"
+                   rf"(?=\(|(?!(?:{_FREE_AFTER_A_NUMBER})\b)[a-ząćęłńóśźż])")
 
 
 def nbsp(text: str) -> str:
-    return _UNIT.sub("\\1\u00a0\\2", _ORPHAN.sub("\\1\u00a0", text))
+    return _NOUN.sub("\\1\u00a0", _UNIT.sub("\\1\u00a0\\2", _ORPHAN.sub("\\1\u00a0", text)))
 
 
 _SOUP = BeautifulSoup("", "html.parser")  # makes the tags the assembly adds
