@@ -1,23 +1,38 @@
 """The command line: parse the options, call the library once, map errors to exit codes.
 
-Exit codes: 0 done, 1 bad data or a failed chapter, 2 wrong usage.
+Exit codes: 0 done; 1 bad data, a failed chapter, a full disk, a folder that may not be
+written or an input another program holds open; 2 wrong usage; 3 an error of the program
+itself (not of the data: its traceback is kept in a file, see `_internal_error`);
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import platform
 import sys
+import tempfile
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import __version__
+from .data.fingerprint import report_years
 from .errors import DataError, PipelineError, UsageError, format_problems
+from .making.disk import as_pipeline_error
+from .making.staging import sweep_stale
 from .making.tasks import NOTEBOOKS
 
 # The heavy modules (pandas, papermill, WeasyPrint) are imported by the commands that need
 # them: `report` with nothing changed answers before any of them is loaded.
 
-__all__ = ["main"]
+__all__ = ["INTERNAL_ERROR", "INTERRUPTED", "main"]
+
+INTERNAL_ERROR = 3
+INTERRUPTED = 130
+EVIDENCE = "nieudane"  # in <out>/<rok>/, beside a failed chapter's notebook; removed by the next report made
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -35,6 +50,7 @@ def _report(args: argparse.Namespace) -> int:
 
     readers = not args.tylko_pdf
     if not args.force and (record := up_to_date(args.inputs, args.rok, args.out, args.notebooks, readers)):
+        sweep_stale(args.out, int(str(record["rok"])))  # every run removes what killed runs left
         pdf = args.out / str(record["rok"]) / str(record["pdf"])
         print(f"Raport jest aktualny – dane, notatniki i program nie zmieniły się: {pdf}")
         return 0
@@ -154,8 +170,71 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\n{exc}", file=sys.stderr)
         return exc.exit_code
     except PipelineError as exc:
-        print(f"Błąd: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _error(exc)
     except KeyboardInterrupt:
         print("Przerwano.", file=sys.stderr)
-        return 130
+        return INTERRUPTED
+    except OSError as exc:  # a full disk, a folder that may not be written, a file Excel holds open
+        translated = as_pipeline_error(exc, args.inputs, _report_folder(args))
+        return _error(translated) if translated else _internal_error(exc, args)
+    except Exception as exc:
+        return _internal_error(exc, args)
+
+
+def _error(exc: PipelineError) -> int:
+    print(f"Błąd: {exc}", file=sys.stderr)
+    return exc.exit_code
+
+
+def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:
+    """A bug, not bad data: one sentence for the analyst, the traceback in a file for whoever
+    fixes it. The file stays on this computer; nothing is sent anywhere."""
+    report = _report_folder(args)
+    places = [report / EVIDENCE] if report else []
+    path = _write_evidence(exc, [*places, Path(tempfile.gettempdir())])
+    if path is None:  # nowhere to write: the traceback goes to the terminal, the only place left
+        traceback.print_exception(exc, file=sys.stderr)
+        where = "powyżej"
+    else:
+        where = f"w {path}"
+    print(f"Błąd programu (to nie jest błąd danych) – szczegóły {where}; zgłoś go wraz z tym plikiem.\n"
+          "Plik powstał tylko na tym komputerze (program niczego nie wysyła) i może zawierać fragmenty danych: "
+          "przejrzyj go, zanim go komuś przekażesz.", file=sys.stderr)
+    return INTERNAL_ERROR
+
+
+def _write_evidence(exc: BaseException, folders: list[Path]) -> Path | None:
+    """`blad-<date and time>.txt` in the first of `folders` that can be written."""
+    now = dt.datetime.now()
+    text = "\n".join([
+        "Raport o bezpieczeństwie – błąd programu (nie danych)",
+        f"Czas: {now:%Y-%m-%d %H:%M:%S}",
+        f"Polecenie: python -m pipeline {' '.join(sys.argv[1:])}",
+        f"Wersja: {__version__}, Python {platform.python_version()}, {platform.platform()}",
+        "Plik powstał tylko na tym komputerze; program niczego nie wysyła. Może zawierać fragmenty danych.",
+        "", "".join(traceback.format_exception(exc))])
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for number in range(1, 100):
+                path = folder / f"blad-{now:%Y-%m-%d_%H-%M-%S}{'' if number == 1 else f'-{number}'}.txt"
+                try:
+                    with path.open("x", encoding="utf-8") as file:
+                        file.write(text)
+                    return path
+                except FileExistsError:
+                    continue
+        except OSError:
+            continue
+    return None
+
+
+def _report_folder(args: argparse.Namespace) -> Path | None:
+    """<out>/<rok> of a command that makes or reads a report; None for the others."""
+    out, year = getattr(args, "out", None), getattr(args, "rok", None)
+    if out is None or args.run not in (_report, _check_pdf):
+        return None
+    try:
+        return Path(out) / str(year or report_years(Path(args.inputs), None)[-1])
+    except (PipelineError, OSError):
+        return None

@@ -5,9 +5,14 @@ problems found in the analyst's data that a DataError carries.
     ├── UsageError                wrong command-line use                      (exit 2)
     ├── DataError                 the analyst's data or powiat.toml has errors (exit 1)
     ├── ChapterError              a notebook failed: gmina, notebook, cell     (exit 1)
-    └── RenderError               the PDF could not be made or checked         (exit 1)
+    ├── RenderError               the PDF could not be made or checked         (exit 1)
+    ├── DiskError                 a write was refused: full disk, no permission,
+    │                             read-only drive                              (exit 1)
+    └── LockedFileError           an input cannot be read: open in Excel?      (exit 1)
 
 Third-party errors are wrapped once, where they happen, with what a person needs to act.
+Anything else is a bug of the program, not of the data: the command line says so in one
+Polish sentence, keeps the traceback in a file and exits with its own code (3, see `cli`).
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-__all__ = ["ChapterError", "DataError", "PipelineError", "Problem", "RenderError", "Severity", "UsageError",
-           "format_problems", "has_errors"]
+__all__ = ["ChapterError", "DataError", "DiskError", "LockedFileError", "PipelineError", "Problem", "RenderError",
+           "Severity", "UsageError", "format_problems", "has_errors"]
 
 
 class PipelineError(Exception):
@@ -65,6 +70,16 @@ class ChapterError(PipelineError):
 
 class RenderError(PipelineError):
     """WeasyPrint could not render the document, or the PDF failed its checks."""
+
+
+class DiskError(PipelineError):
+    """The system refused a write: the disk is full, the folder may not be written, the
+    drive is read-only. Says which folder, and what to do."""
+
+
+class LockedFileError(PipelineError):
+    """An input file cannot be read: on a Windows drive, another program (Excel, Word)
+    holds it open. Says which file, and to close it."""
 
 
 # ---------------------------------------------------------------- problems in the data

@@ -72,7 +72,7 @@ def test_the_cover_and_the_title_name_the_gmina(paths, gminy, example_report) ->
         cover = _pages(path)[0]
         assert title in cover
         head = "wójtowi" if gmina.rodzaj == "wiejska" else "burmistrzowi"
-        assert f"Informacja przekazywana {head} i radzie gminy {gmina.nazwa}" in cover
+        assert f"Informacja przekazywana {head} i {gmina.rada_celownik}" in cover  # "Radzie Miejskiej w Żarnowie"
         assert f"najważniejsze wnioski dla całego powiatu, cele współpracy i ich realizacja, rozdział gminy " \
                f"{gmina.nazwa} z planem działań na 2026 r. i aneks." in cover
         assert "odesłania do rozdziałów, których wyciąg nie zawiera" in cover  # e.g. the findings' "Szczegóły: …"

@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pipeline.data import indicators as ind
+from pipeline.data.figures import indicators as ind
 
 from .conftest import INPUTS
 from .pdf_reading import tables as pdf_tables
@@ -83,7 +83,8 @@ def test_every_table_of_the_report_is_there(tables, folder, example_report) -> N
 
 def test_the_key_figures_equal_the_inputs(tables) -> None:
     rows = _named(tables, "najwazniejsze-wskazniki-powiat")
-    assert rows[0] == ["wskaźnik", "jednostka", "2024 r.", "2025 r.", "dynamika [%]", "zmiana"]
+    assert rows[0] == ["wskaźnik", "jednostka", "2024 r.", "2025 r.", "dynamika [%]", "dynamika (opis)", "zmiana",
+                       "ocena zmiany"]
     reported, detected = _crimes(2025)
     before, _ = _crimes(2024)
     crimes = _row(rows, "przestępstwa stwierdzone")
@@ -94,6 +95,9 @@ def test_the_key_figures_equal_the_inputs(tables) -> None:
     assert detection["jednostka"] == "%"
     assert _number(detection["2025 r."]) == _half_up(detected / reported * 100)
     assert detection["dynamika [%]"] == ""  # "–" in the report: no dynamika of a percentage
+    killed = _row(rows, "zabici w wypadkach")  # 4 -> 2: a base under 10, no dynamika, and the reason why
+    assert killed["dynamika [%]"] == "" and killed["dynamika (opis)"].startswith("mniej niż 10 zdarzeń")
+    assert crimes["ocena zmiany"] == "▲ wzrost" and killed["ocena zmiany"] == "≈ w granicach"
 
 
 def test_the_gminas_at_a_glance_equal_the_indicators(tables, example_report) -> None:
@@ -106,10 +110,14 @@ def test_the_gminas_at_a_glance_equal_the_indicators(tables, example_report) -> 
         for column in header[1:]:
             if column.endswith(" (opis)"):
                 continue
-            rate = comparisons[column].rates(ds).at[gmina.teryt, "na_10_tys"]
+            # the first use of KMZB in the chapter is spelled out there
+            label = column.replace(" (Krajowa Mapa Zagrożeń Bezpieczeństwa)", "")
+            rate = comparisons[label].rates(ds).at[gmina.teryt, "na_10_tys"]
             assert _number(row[column]) == _half_up(rate), (gmina.nazwa, column)
     notes = {row[header.index("wypadki drogowe (opis)")] for row in rows[1:]}
-    assert notes & {"▲ wyżej *", "▼ niżej *", "brak zdarzeń"}  # the words beside the numbers, kept apart
+    assert notes & {"≈ w granicach *", "brak zdarzeń"}  # the words beside the numbers, kept apart
+    crimes = {row[header.index("przestępstwa stwierdzone (opis)")] for row in rows[1:-1]}  # not the average
+    assert crimes == {"▲ wyżej", "▼ niżej", "≈ w granicach"}  # the funnel's verdicts
 
 
 def test_the_workbook_holds_every_table_with_numbers_as_numbers(tables, workbook) -> None:

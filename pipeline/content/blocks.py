@@ -18,8 +18,8 @@ from markupsafe import Markup
 if TYPE_CHECKING:
     from .charts import Chart
 
-__all__ = ["GMINA_CHAPTERS_MARKER", "Block", "Column", "Row", "bullets", "facts", "figure", "heading", "join",
-           "led_items", "marker", "paragraphs", "table"]
+__all__ = ["GMINA_CHAPTERS_MARKER", "Annotated", "Block", "Column", "Row", "bullets", "facts", "figure", "heading",
+           "join", "led_items", "marker", "paragraphs", "table"]
 
 GMINA_CHAPTERS_MARKER = "gmina-chapters"  # where the powiat notebook wants the gmina chapters
 SHORT_TABLE = 6  # rows: a table this short is never split across pages
@@ -54,8 +54,20 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Annotated:
+    """A table cell that says why it holds no number ("–", "1 z 1": a base under 10). The
+    reason travels with it in the markup (`data-note`) into the open data's note column."""
+
+    text: str
+    note: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Row:
-    cells: Sequence[str]
+    cells: Sequence[str | Annotated]
     css: str = ""
 
 

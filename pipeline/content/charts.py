@@ -18,13 +18,12 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from ..data.formatting import fmt_int, fmt_number
 from .theme import FONT_FAMILY, FONT_FILES, PALETTE
 
-__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "grouped_bars", "ranked_hbars", "stacked_hbars",
-           "trend_lines"]
+__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "funnel", "grouped_bars", "stacked_hbars"]
 
 ChartFormat = Literal["png", "svg"]
 CHART_FORMAT: ChartFormat = "png"  # chosen by measurement: see scripts/bench.py
@@ -141,39 +140,6 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | N
         return _render(figure, alt, caption)
 
 
-def ranked_hbars(labels: Sequence[str], values: Sequence[float | None], *, reference: float | None,
-                 reference_label: str, flagged: Sequence[bool], flag_label: str, alt: str, caption: str,
-                 digits: int = 1) -> Chart:
-    """Sorted horizontal bars (highest first) with a reference line; flagged bars are grey."""
-    with matplotlib.rc_context(STYLE):
-        figure, ax = _figure(0.6 + 0.3 * len(labels))
-        positions = list(range(len(labels)))[::-1]
-        colours = [PALETTE.muted if f else PALETTE.primary for f in flagged]
-        hatches = ["...." if f else "" for f in flagged]
-        widths = [0 if v is None else v for v in values]
-        ax.barh(positions, widths, 0.7, color=colours, hatch=hatches, hatchcolor="white", edgecolor="white",
-                linewidth=0.5)
-        # Values inside the bar ends, where no reference line can run through them.
-        for position, width, value in zip(positions, widths, values, strict=True):
-            text = "b.d." if value is None else fmt_number(value, digits)
-            inside = width > 0.12 * max(widths)
-            ax.annotate(text, (width, position), xytext=(-3 if inside else 3, 0), textcoords="offset points",
-                        ha="right" if inside else "left", va="center", fontsize=7.5,
-                        color="white" if inside else PALETTE.ink)
-        if reference is not None:
-            # Under the bars: visible between them, never across a value.
-            ax.axvline(reference, color=PALETTE.accent, linewidth=1.4, linestyle="--", label=reference_label,
-                       zorder=0.9)
-        if any(flagged):
-            ax.barh([], [], color=PALETTE.muted, hatch="....", label=flag_label)
-        ax.set_yticks(positions, _wrap(labels))
-        _polish_axis(ax.xaxis, [*values, reference], integer=False)
-        ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
-        ax.set_axisbelow(True)
-        _legend(figure, ax)
-        return _render(figure, alt, caption)
-
-
 def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str,
                   totals: bool = True, scale_max: float | None = None) -> Chart:
     """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status),
@@ -201,24 +167,37 @@ def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, a
         return _render(figure, alt, caption)
 
 
-def trend_lines(years: Sequence[int], series: dict[str, Sequence[float | None]], *, alt: str, caption: str,
-                height_in: float = 2.2) -> Chart:
-    """Lines over the years, each with its own marker and dash, so they part in grey print."""
-    styles = (("o", "-"), ("s", "--"), ("^", ":"), ("D", "-."))
+def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[float], positions: Sequence[int], *,
+           average: float, bands: dict[str, tuple[Sequence[float], Sequence[float], Sequence[float]]],
+           average_label: str, ylabel: str, alt: str, caption: str, height_in: float = 2.3) -> Chart:
+    """A funnel plot (Spiegelhalter 2005): each unit's rate against its population, the average
+    as a line and the limits around it (`bands`: label -> population grid, lower, upper), the
+    inner band dashed, the outer solid. A unit above the outer limits is drawn as ▲, below as ▼,
+    within as ●, so the shape says it without colour."""
+    markers = {1: "^", -1: "v", 0: "o"}
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(height_in)
-        for index, (label, values) in enumerate(series.items()):
-            marker, dash = styles[index % len(styles)]
-            points = [(y, v) for y, v in zip(years, values, strict=True) if v is not None]
-            ax.plot([p[0] for p in points], [p[1] for p in points], marker=marker, linestyle=dash,
-                    color=PALETTE.series[index] if index < 2 else PALETTE.accent, label=label, linewidth=1.6)
-            if points:  # the latest value by the line's end; the table beside the chart has the rest
-                year, value = points[-1]
-                ax.annotate(fmt_int(value), (year, value), textcoords="offset points", xytext=(7, 0),
-                            ha="left", va="center", fontsize=7.5, color=PALETTE.ink)
-        ax.set_xticks(list(years), [str(y) for y in years])
-        _polish_axis(ax.yaxis, [v for values in series.values() for v in values])
+        for index, (label, (grid, lower, upper)) in enumerate(bands.items()):
+            style = {"color": PALETTE.muted, "linewidth": 1.0, "linestyle": "--" if index == 0 else "-"}
+            ax.plot(grid, upper, label=label, **style)
+            ax.plot(grid, lower, **style)
+        ax.axhline(average, color=PALETTE.accent, linewidth=1.4, linestyle="--", label=average_label, zorder=1)
+        for position in (0, 1, -1):
+            chosen = [i for i, p in enumerate(positions) if p == position]
+            ax.scatter([populations[i] for i in chosen], [rates[i] for i in chosen], marker=markers[position], s=36,
+                       color=PALETTE.primary, zorder=3, edgecolor="white", linewidth=0.6)
+        for label, x, y in zip(labels, populations, rates, strict=True):  # on white, so no line crosses a name
+            ax.annotate(label, (x, y), xytext=(5, 3), textcoords="offset points", fontsize=7.5, color=PALETTE.ink,
+                        zorder=4, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
+        ax.set_xscale("log")
+        ticks = [t for t in (2_000, 3_000, 5_000, 10_000, 20_000, 30_000, 50_000, 100_000)
+                 if min(populations) / 1.3 <= t <= max(populations) * 1.3]
+        ax.set_xticks(ticks, [fmt_int(t) for t in ticks])
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.set_xlabel("ludność gminy (skala logarytmiczna)")
+        ax.set_ylabel(ylabel)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, 0)))
         ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
-        ax.margins(x=0.06)
+        ax.set_axisbelow(True)
         _legend(figure, ax)
         return _render(figure, alt, caption)

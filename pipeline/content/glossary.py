@@ -9,8 +9,9 @@ abbreviation in each chapter is spelled out by the assembly (`document.assemble`
 
 from __future__ import annotations
 
+from ..data.figures.indicators import FEW_CASES
+from ..data.figures.privacy import FEW_PEOPLE
 from ..data.formatting import MISSING, NOT_APPLICABLE
-from ..data.indicators import FEW_CASES
 from . import blocks
 from .blocks import Block
 
@@ -31,16 +32,31 @@ HOW_TO_READ: tuple[tuple[str, str], ...] = (
                  f"gdy w poprzednim roku było co najmniej {FEW_CASES} zdarzeń."),
     ("zmiana", "różnica wobec poprzedniego roku: „+” wzrost, „−” spadek; przy wskaźnikach w procentach "
                f"w punktach procentowych (pkt proc.). Przy mniej niż {FEW_CASES} zdarzeniach zmianę podajemy tylko "
-               "w liczbach (w tabeli obok obu wartości, w tekście np. „+4 (z 1 do 5)”), bo procent z kilku zdarzeń "
-               "wprowadza w błąd."),
+               "w liczbach, a udział – jako liczby („1 z 1”), bo procent z kilku zdarzeń wprowadza w błąd."),
+    ("w granicach zwykłych wahań (≈)", "zmiana liczby zdarzeń (przestępstw, wypadków, zgłoszeń), jaką często daje "
+                                   "sam przypadek (dokładny test, poziom 5%): nie świadczy o trendzie. Zmiany działań, "
+                                   "o których decydują policja i samorządy, są faktami i nie podlegają tej ocenie."),
+    ("waga zmiany", "na stronę „Najważniejsze wnioski” trafiają zmiany o największej wadze, dobre i złe: o wadze "
+                    "decyduje względna wielkość zmiany, a dwukrotny wzrost waży tyle, co spadek o połowę. Zmiana "
+                    "zdarzeń liczy się tylko poza granicami zwykłych wahań, a gmina, która przestała lub zaczęła "
+                    "opłacać służby, jest wymieniana zawsze."),
     (f"„{NOT_APPLICABLE}”", f"nie dotyczy: dynamika przy mniej niż {FEW_CASES} zdarzeniach w poprzednim roku albo przy "
-                     "wskaźniku w procentach, udział liczony z zera."),
+                     "wskaźniku w procentach, udział liczony z zera, zmiana liczby, której nie podajemy (niżej)."),
+    (f"mniej niż {FEW_PEOPLE}, ukryte", "liczby osób w sprawach, które mogłyby wskazać konkretną osobę (zaginieni, "
+                                        "zatrzymani, doprowadzeni do wytrzeźwienia, interwencje domowe, „Niebieskie "
+                                        "Karty”, dzieci – ofiary wypadków), od 1 do 2 nie podajemy; gdy w kolumnie "
+                                        "tak ukryto tylko jedną gminę, ukrywamy też liczbę innej gminy, "
+                                        "by nie dało się jej wyliczyć z sumy powiatu."),
     (MISSING, "brak danych: pusta komórka w danych źródłowych, a nie zero."),
     ("na 10 tys. mieszkańców", "liczba zdarzeń ÷ ludność × 10 000, by porównać gminy różnej wielkości; średnia gmin "
                                "to wszystkie zdarzenia w gminach ÷ ich łączna ludność × 10 000, bez zdarzeń "
                                "przypisanych całemu powiatowi (np. wydarzeń ogólnopowiatowych)."),
-    ("▲ wyżej, ≈ na poziomie, ▼ niżej", "gmina wobec średniej gmin; „na poziomie” to różnica do 10%."),
+    ("▲ wyżej, ≈ w granicach, ▼ niżej", "gmina wobec średniej gmin: „wyżej” lub „niżej” tylko poza granicami 99,8% "
+                                        "dla gminy tej wielkości (wykres lejkowy w rozdziale o powiecie), inaczej "
+                                        "„w granicach” – w małej gminie nawet przy dużej różnicy."),
     ("*", f"mniej niż {FEW_CASES} zdarzeń: wskaźnik niestabilny, różnica może być przypadkowa."),
+    ("± nierozstrzygnięty", "cel mierzony ankietą, której wynik z przedziałem błędu (95%) obejmuje wartość docelową: "
+                            "w granicach błędu nie wiadomo, czy cel osiągnięto."),
     ("realizacja planu", "rodzaj działania zaplanowany na dany rok jest zrealizowany, jeśli odbyło się co najmniej "
                          "jedno takie działanie; wydarzenia ponad plan nie podnoszą realizacji."),
     ("skróty", "; ".join(f"{short} – {long}" for short, long in ABBREVIATIONS.items())

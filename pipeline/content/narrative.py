@@ -7,14 +7,17 @@ with the subject.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 from babel import Locale
 
+from ..data.figures.indicators import FEW_CASES
+from ..data.figures.keyfigures import KeyFigure
+from ..data.figures.stats import Change
 from ..data.formatting import (
     MISSING_TEXT,
+    NOT_APPLICABLE,
     fmt_change,
     fmt_int,
     fmt_list,
@@ -24,11 +27,12 @@ from ..data.formatting import (
     money_digits,
     rounded,
 )
-from ..data.indicators import FEW_CASES, KeyFigure
-from ..data.schema import SEVEN_CATEGORIES
+from ..data.schema import EVENT_KINDS, SEVEN_CATEGORIES
 
-__all__ = ["SUBJECTS", "Subject", "change_by", "change_sentence", "hours", "killed_in_them", "more_or_less", "plural",
-           "seven_categories_sentence"]
+__all__ = ["CHANCE", "KIND_GENITIVE", "SUBJECTS", "Subject", "chance_words", "change_by", "change_sentence", "hours",
+           "killed_in_them", "more_or_less", "plural", "seven_categories_sentence", "share_text", "small_base"]
+
+CHANCE = "w granicach zwykłych wahań"  # a change the exact test cannot tell from chance
 
 _PL = Locale.parse("pl_PL")
 
@@ -94,6 +98,22 @@ SEVEN_GENITIVE: dict[str, str] = {
 }
 assert SEVEN_GENITIVE.keys() == SEVEN_CATEGORIES.keys()
 
+# Genitive plural of the kinds of action, as they follow "więcej" or "mniej".
+KIND_GENITIVE: dict[str, str] = {
+    "debata_spoleczna": "debat społecznych",
+    "punkt_przyjec": "dyżurów w punktach przyjęć interesantów",
+    "turniej_sportowy": "turniejów sportowych",
+    "akcja_edukacyjna": "akcji edukacyjnych",
+    "pierwsza_pomoc": "zajęć z pierwszej pomocy",
+    "rajd_rowerowy": "rajdów rowerowych",
+    "piknik": "pikników",
+    "spotkanie_z_gosciem": "spotkań z ciekawymi gośćmi",
+    "akcja_brd": "akcji BRD",
+    "kontrola_drogowa": "kontroli drogowych",
+    "inne": "innych działań",
+}
+assert KIND_GENITIVE.keys() == EVENT_KINDS.keys()
+
 
 def _value(figure: KeyFigure, value: object) -> str:
     match figure.kind:
@@ -141,18 +161,51 @@ def more_or_less(figure: KeyFigure) -> str:
     return f"{change_by(figure)} {'więcej' if figure.current > figure.previous else 'mniej'} niż"
 
 
-def seven_categories_sentence(changes: Sequence[tuple[str, object]]) -> str:
-    """What rose, what fell and what stayed among the 7 categories: (code, absolute change)."""
-    rose = [f"{SEVEN_GENITIVE[c]} ({fmt_change(d)})" for c, d in changes if not pd.isna(d) and d > 0]
-    fell = [f"{SEVEN_GENITIVE[c]} ({fmt_change(d)})" for c, d in changes if not pd.isna(d) and d < 0]
-    same = [SEVEN_GENITIVE[c] for c, d in changes if not pd.isna(d) and d == 0]
-    parts = []
-    if rose:
-        parts.append("wzrosła liczba " + fmt_list(rose))
-    if fell:
-        parts.append("spadła liczba " + fmt_list(fell))
-    if same:
-        parts.append("bez zmian: liczba " + fmt_list(same))
-    if not parts:
+def small_base(part: object, whole: object) -> bool:
+    """A share of a whole under FEW_CASES: shown as its counts, never as a percentage."""
+    return not pd.isna(whole) and 0 < whole < FEW_CASES and not pd.isna(part)
+
+
+def share_text(part: object, whole: object, value: object = None) -> str:
+    """A share as the report says it: "75,5%", or on a base under FEW_CASES the counts, "1 z 1"."""
+    if small_base(part, whole):
+        return f"{fmt_int(part)} z {fmt_int(whole)}"
+    if value is None:
+        value = pd.NA if pd.isna(part) or pd.isna(whole) or whole == 0 else float(part) / float(whole) * 100
+    if pd.isna(value) and not pd.isna(whole) and whole == 0:
+        return NOT_APPLICABLE  # a share of nothing cannot exist
+    return fmt_percent(value)
+
+
+def chance_words(change: Change | None) -> str:
+    """What the exact test says, to end a sentence about a change: " – w granicach zwykłych
+    wahań", " – wzrost większy niż zwykłe wahania"; nothing without a test or a change."""
+    if change is None or change.direction == 0:
+        return ""
+    if not change.significant:
+        return f" – {CHANCE}"
+    return f" – {'wzrost' if change.direction > 0 else 'spadek'} większy niż zwykłe wahania"
+
+
+def seven_categories_sentence(tests: dict[str, Change | None]) -> str:
+    """What changed among the 7 categories, told apart by the exact test: the changes beyond
+    chance first, then those within the usual year-to-year swings, then those without change."""
+    def change(code: str, test: Change) -> str:
+        return f"{SEVEN_GENITIVE[code]} ({fmt_change(test.current - test.previous)})"
+
+    known = {c: t for c, t in tests.items() if t is not None}
+    if not known:
         return f"Dla 7 kategorii przestępstw najbardziej dokuczliwych społecznie {MISSING_TEXT} do porównania."
-    return "Wśród 7 kategorii przestępstw najbardziej dokuczliwych społecznie " + "; ".join(parts) + "."
+    rose = [change(c, t) for c, t in known.items() if t.significant and t.direction > 0]
+    fell = [change(c, t) for c, t in known.items() if t.significant and t.direction < 0]
+    chance = [change(c, t) for c, t in known.items() if not t.significant and t.direction != 0]
+    same = [SEVEN_GENITIVE[c] for c, t in known.items() if t.direction == 0]
+    parts = [f"{verb} liczba {fmt_list(items)}" for verb, items in (("wzrosła", rose), ("spadła", fell)) if items]
+    start = "Wśród 7 kategorii przestępstw najbardziej dokuczliwych społecznie "
+    text = start + ("ponad zwykłe wahania " + " i ".join(parts) if parts else "")
+    if chance:
+        text += ("; zmiany liczby " if parts else "wszystkie zmiany mieszczą się w granicach zwykłych wahań: "
+                 ) + fmt_list(chance) + (" mieszczą się w granicach zwykłych wahań" if parts else "")
+    if same:
+        text += ("; " if parts or chance else "") + "bez zmian: liczba " + fmt_list(same)
+    return text + "."

@@ -94,7 +94,7 @@ def parse_amount(value: Any) -> float:
     """A number >= 0 with at most 2 decimals: "12 240,00 zł", "12240.5"."""
     number = _number(value)
     if number < 0:
-        raise CellError("kwota nie może być ujemna", "wpisz 0 albo więcej; brak danych = pusta komórka")
+        raise CellError("wartość nie może być ujemna", "wpisz 0 albo więcej; brak danych = pusta komórka")
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
         raise CellError("więcej niż 2 miejsca po przecinku",
@@ -217,6 +217,6 @@ def parse_code(value: Any) -> str:
     text = re.sub(r"\s+", "", str(value))
     if not re.fullmatch(r"\d{7}", text):
         raise CellError("kod TERYT musi mieć 7 cyfr",
-                        "wpisz kod gminy, np. 1007023, albo powiatu, np. 1007000; "
+                        "wpisz kod gminy albo powiatu (kod powiatu i 000); "
                         "możesz też zamiast kolumny teryt użyć kolumny gmina z nazwą")
     return text

@@ -9,22 +9,25 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from ..errors import DataError, Problem, Severity
-from . import fingerprint
+from . import fingerprint, plain, road_records
 from .commentary.pieces import Commentary
 from .commentary.places import Places
 from .fingerprint import report_years
 from .registry import Powiat, read_powiat
 from .schema import COMMENTARY_FILES, PHOTO_FOLDER, TABLES
+from .store import Store
 
 __all__ = ["Dataset", "SourceFile", "load_dataset"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,17 @@ class SourceFile:
     # Files that belong to it but are not carried, with their SHA-256: the Markdown
     # commentary's photos (their originals hold GPS positions; the copy carries them redrawn).
     companions: tuple[tuple[str, str], ...] = ()
+    published_name: str = ""  # the name of `content` inside the PDF, when not the commentary's .html
+    note: str = ""  # what `content` is, for the manifest and the PDF's list of attachments
 
     @property
     def attachment(self) -> str:
         """ "2025/przestepstwa.csv" -> "2025-przestepstwa.csv": its flat name inside the PDF
         ("2025-komentarz.html" for the commentary's published copy)."""
         name = self.label.replace("/", "-")
-        return name if self.content is None else name.rsplit(".", 1)[0] + ".html"
+        if self.content is None:
+            return name
+        return self.published_name or name.rsplit(".", 1)[0] + ".html"
 
 
 def _source(inputs: Path, path: Path, rows: int) -> SourceFile:
@@ -115,18 +122,19 @@ class _Year:
     rows: dict[str, int] = field(default_factory=dict)  # path relative to the inputs -> data rows
 
 
-def load_dataset(inputs: Path, year: int | None = None, cache: Path | None = None) -> Dataset:
+def load_dataset(inputs: Path, year: int | None = None, cache: Store | None = None) -> Dataset:
     """Read and check everything a report needs; raise DataError listing every problem.
 
     With `cache`, a year folder whose files, settings and checking code are unchanged is not
-    read and checked again: its result is kept there, named by a hash of all of those.
+    read and checked again: what checking it found is kept there as plain data (`plain`),
+    named by a hash of all of those.
     """
     inputs = Path(inputs)
     years = report_years(inputs, year)
     powiat = read_powiat(inputs)
     checked = [_checked_year(inputs, y, powiat, cache) for y in years]
     problems = [p for c in checked for p in c.problems]
-    commentary, found = _commentary(inputs, years[-1], powiat, checked[-1], cache)
+    commentary, found = _commentary(inputs, years[-1], powiat, _goal_frames(checked, years), cache)
     problems += found
     if powiat.report_date(years[-1]) is None and not os.environ.get("SOURCE_DATE_EPOCH"):
         problems.append(Problem(Severity.WARNING, "powiat.toml", f"brak daty opracowania raportu za {years[-1]} r.; "
@@ -136,12 +144,21 @@ def load_dataset(inputs: Path, year: int | None = None, cache: Path | None = Non
         raise DataError(problems)
     tables = {name: _stack([c.frames[name] for c in checked if name in c.frames], name) for name in TABLES}
     rows = {path: count for c in checked for path, count in c.rows.items()}
+    problems += _year_on_year(tables, years[-1], rows, powiat)
     sources = (_source(inputs, powiat.source, len(powiat.gminy)),
                *(_source(inputs, inputs / path, count) for path, count in sorted(rows.items())))
     missing = frozenset(m for c in checked for m in c.missing)
     extra = (_commentary_source(inputs, commentary),) if commentary else ()
+    sources = road_records.published(inputs, sources, tables, powiat)  # road accidents one by one stay out
     return Dataset(powiat, years[-1], years, tables, missing, tuple(problems), (*sources, *extra),
                    commentary=commentary)
+
+
+def _year_on_year(tables: dict[str, pd.DataFrame], year: int, files: Mapping[str, int],
+                  powiat: Powiat) -> list[Problem]:
+    from .plausibility import year_on_year_problems  # pandas work only a full check needs
+
+    return year_on_year_problems(tables, year, set(files), powiat)
 
 
 def _commentary_source(inputs: Path, commentary: Commentary) -> SourceFile:
@@ -155,50 +172,88 @@ def _commentary_source(inputs: Path, commentary: Commentary) -> SourceFile:
                       original.sha256, companions)
 
 
-def _commentary(inputs: Path, year: int, powiat: Powiat, checked: _Year,
-                cache: Path | None) -> tuple[Commentary | None, list[Problem]]:
+def _goal_frames(checked: list[_Year], years: tuple[int, ...]) -> dict[str, pd.DataFrame]:
+    """What the goals chapter is made of: the year's survey and its goals, its own or those set
+    with last year's plan (see `goals.goal_rows`)."""
+    frames = {name: checked[-1].frames[name] for name in ("cele", "ankieta") if name in checked[-1].frames}
+    last_year = len(years) > 1 and years[-2] == years[-1] - 1
+    if "cele" not in frames and last_year and "plan_cele" in checked[-2].frames:
+        frames["cele"] = checked[-2].frames["plan_cele"]
+    return frames
+
+
+def _commentary(inputs: Path, year: int, powiat: Powiat, frames: dict[str, pd.DataFrame],
+                cache: Store | None) -> tuple[Commentary | None, list[Problem]]:
     """The report year's commentary; kept in the cache like a checked year folder, since its
     photos take a moment to draw again."""
     from .commentary.reading import read_commentary  # docx, Markdown, photos: not for a kernel's start-up
 
-    goals = list(dict.fromkeys(checked.frames["cele"]["cel"])) if "cele" in checked.frames else []
-    printed = "cele" in checked.frames or "ankieta" in checked.frames
+    goals = list(dict.fromkeys(frames["cele"]["cel"])) if "cele" in frames else []
+    printed = "cele" in frames or "ankieta" in frames
     places = Places(powiat, year, goals, goals_printed=printed)
     folder = inputs / str(year)
     if cache is None:
         return read_commentary(folder, str(year), places)
-    files = [p for name in COMMENTARY_FILES if (p := folder / name).is_file()]
-    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year), str(printed), *goals,
-                             *(part for p in [*files, *fingerprint.files_under(folder / PHOTO_FOLDER, ("*",))]
-                               for part in (p.relative_to(inputs).as_posix(), p.read_bytes())))
-    path = cache / "validated" / f"komentarz-{key}.pickle"
-    if path.is_file():
-        os.utime(path)
-        return pickle.loads(path.read_bytes())
-    result = read_commentary(folder, str(year), places)
-    _store(path, result)
-    return result
+    try:
+        files = [p for name in COMMENTARY_FILES if (p := folder / name).is_file()]
+        key = fingerprint.digest(
+            fingerprint.code_version(), powiat.source.read_bytes(), str(year), str(printed), *goals,
+            *(part for p in [*files, *fingerprint.files_under(folder / PHOTO_FOLDER, ("*",))]
+              for part in (p.relative_to(inputs).as_posix(), p.read_bytes())))
+    except OSError:  # a file that cannot be read: reading the commentary says which, and how to fix it
+        return read_commentary(folder, str(year), places)
+    return _cached(cache, f"komentarz-{key}", lambda: read_commentary(folder, str(year), places),
+                   _commentary_to_plain, _commentary_from_plain)
 
 
-def _store(path: Path, value: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
+def _commentary_to_plain(found: tuple[Commentary | None, list[Problem]]) -> dict[str, object]:
+    return {"commentary": plain.commentary_to_plain(found[0]), "problems": plain.problems_to_plain(found[1])}
 
 
-def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Path | None) -> _Year:
+def _commentary_from_plain(stored: dict[str, Any]) -> tuple[Commentary | None, list[Problem]]:
+    return plain.commentary_from_plain(stored["commentary"]), plain.problems_from_plain(stored["problems"])
+
+
+def _checked_year(inputs: Path, year: int, powiat: Powiat, cache: Store | None) -> _Year:
     if cache is None:
         return _check_year(inputs, year, powiat)
-    key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year),
-                             fingerprint.inputs_digest(inputs, [year]))
-    path = cache / "validated" / f"{key}.pickle"
-    if path.is_file():
-        os.utime(path)  # used now: the cache's pruning keeps it
-        return pickle.loads(path.read_bytes())
-    result = _check_year(inputs, year, powiat)
-    _store(path, result)
+    try:
+        key = fingerprint.digest(fingerprint.code_version(), powiat.source.read_bytes(), str(year),
+                                 fingerprint.inputs_digest(inputs, [year]))
+    except OSError:  # a file that cannot be read (open in Excel?): checking it says which
+        return _check_year(inputs, year, powiat)
+    return _cached(cache, key, lambda: _check_year(inputs, year, powiat), _year_to_plain, _year_from_plain)
+
+
+def _cached(cache: Store, key: str, make: Callable[[], T], to_plain: Callable[[T], object],
+            from_plain: Callable[[Any], T]) -> T:
+    """What `make` returns, from the cache when it holds it; a stored entry that does not
+    read back is made again."""
+    stored = cache.read_json("validated", key)
+    if stored is not None:
+        try:
+            return from_plain(stored)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            cache.forget("validated", key, ".json")
+    result = make()
+    try:
+        value = to_plain(result)
+    except plain.NotPlain:  # a value the cache cannot hold exactly: checked again next time
+        return result
+    cache.write_json("validated", key, value)
     return result
+
+
+def _year_to_plain(year: _Year) -> dict[str, object]:
+    return {"frames": {name: plain.frame_to_plain(frame) for name, frame in year.frames.items()},
+            "missing": sorted([y, name] for y, name in year.missing),
+            "problems": plain.problems_to_plain(year.problems), "rows": year.rows}
+
+
+def _year_from_plain(stored: dict[str, Any]) -> _Year:
+    return _Year({name: plain.frame_from_plain(frame) for name, frame in stored["frames"].items()},
+                 {(int(y), str(name)) for y, name in stored["missing"]}, plain.problems_from_plain(stored["problems"]),
+                 {str(path): int(rows) for path, rows in stored["rows"].items()})
 
 
 def _check_year(inputs: Path, year: int, powiat: Powiat) -> _Year:
@@ -225,6 +280,7 @@ def _check_year(inputs: Path, year: int, powiat: Powiat) -> _Year:
         if typed is not None:
             result.problems += coverage_problems(table, typed, raws[name].source, powiat)
             result.frames[name] = typed.assign(rok=year).reset_index()
+    road_records.complete(result, year, powiat, {name: raw.source for name, raw in raws.items()})
     return result
 
 
@@ -232,6 +288,6 @@ def _stack(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
     """All years of one table in one frame (an empty one with the table's columns if none)."""
     if parts:
         return pd.concat(parts, ignore_index=True)
-    columns = ["wiersz", *TABLES[name].columns, "rok"]
+    columns = ["wiersz", "teryt", *(c for c in TABLES[name].columns if c != "teryt"), "rok"]  # teryt even if none
     return pd.DataFrame(columns=columns)
 

@@ -20,8 +20,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from .commentary.example import GMINAS, write_example_commentary
+from .example_sections import (
+    SECTIONS_FROM,
+    benchmarks,
+    institutions,
+    public_order,
+    records,
+    resources,
+    roads_with_victims,
+)
+from .plausibility import entered_twice
 from .registry import Gmina, Powiat, read_powiat
 from .schema import CRIME_CATEGORIES, SEVEN_CATEGORIES, SURVEY_ANSWERS, TABLES
 
@@ -75,6 +86,7 @@ class EventName:
     text: str
     groups: tuple[str, ...]
     months: tuple[int, ...] = ALL_YEAR
+    kind: str = ""  # when not its type's kind: a sobriety check goes with road safety, but is no prevention
 
 
 @dataclass(frozen=True)
@@ -99,12 +111,12 @@ class AnnualEvent:
     partners: tuple[str, ...] = ()
 
 
-SCHOOL = "Szkoła Podstawowa w gminie {gmina}"
+SCHOOL = "{szkola}"  # partners name themselves: see example_sections.institutions
 EVENT_TYPES = (
     EventType("debata_spoleczna",
               (EventName("Debata społeczna o bezpieczeństwie w gminie {gmina}", ("mieszkancy",), SCHOOL_YEAR),
                EventName("Debata społeczna „Bezpieczny Senior” w gminie {gmina}", ("seniorzy",), SCHOOL_YEAR)),
-              (25, 90), "Razem Bezpieczniej", ("Urząd Gminy {gmina}", "Gminny Ośrodek Kultury w gminie {gmina}")),
+              (25, 90), "Razem Bezpieczniej", ("{urzad}", "{kultura}")),
     EventType("akcja_edukacyjna",
               (EventName("Odpowiedzialność prawna nieletnich – spotkanie w szkole",
                          ("szkola_podstawowa", "szkola_ponadpodstawowa"), SCHOOL_YEAR),
@@ -113,15 +125,16 @@ EVENT_TYPES = (
                EventName("Cyberprzemoc i bezpieczeństwo w sieci",
                          ("szkola_podstawowa", "szkola_ponadpodstawowa", "rodzice"), SCHOOL_YEAR),
                EventName("„Bezpieczny Senior” – jak nie dać się oszukać", ("seniorzy",))),
-              (20, 160), "Razem Bezpieczniej", (SCHOOL, "Gminny Ośrodek Pomocy Społecznej w gminie {gmina}")),
+              (20, 160), "Razem Bezpieczniej", (SCHOOL, "{pomoc}")),
     EventType("akcja_brd",
               (EventName("Bezpieczna Droga do Szkoły", ("przedszkole", "szkola_podstawowa"), (9,)),
                EventName("Kręci mnie bezpieczeństwo – lekcja BRD", ("przedszkole", "szkola_podstawowa"), SCHOOL_YEAR),
                EventName("Akcja „Świeć przykładem” – odblaski dla pieszych", ("seniorzy", "mieszkancy"),
                          (1, 2, 10, 11, 12)),
-               EventName("Bezpieczny przejazd – kontrola stanu trzeźwości kierujących", ("kierowcy",))),
+               EventName("Bezpieczny przejazd – kontrola stanu trzeźwości kierujących", ("kierowcy",),
+                         kind="kontrola_drogowa")),
               (15, 180), "Kręci mnie bezpieczeństwo",
-              ("Wydział Ruchu Drogowego KPP", "Przedszkole Samorządowe w gminie {gmina}")),
+              ("Zarząd Dróg Powiatowych w Opocznie", "{przedszkole}")),
     EventType("pierwsza_pomoc", (EventName("Akcja „Na ratunek” – nauka pierwszej pomocy",
                                            ("szkola_podstawowa", "szkola_ponadpodstawowa"), SCHOOL_YEAR),),
               (30, 140), "", ("Falck Opoczno", SCHOOL)),
@@ -129,12 +142,12 @@ EVENT_TYPES = (
                                                 SCHOOL_YEAR),),
               (40, 160), "", ("Liceum Ogólnokształcące w Opocznie",)),
     EventType("piknik", (EventName("Piknik rodzinny „Bezpieczne Wakacje”", ("mieszkancy", "rodzice"), (6, 7, 8)),),
-              (100, 400), "Bezpieczne Wakacje", ("Urząd Gminy {gmina}", "OSP w gminie {gmina}", "Falck Opoczno")),
+              (100, 400), "Bezpieczne Wakacje", ("{urzad}", "{osp}", "Falck Opoczno")),
     EventType("rajd_rowerowy", (EventName("Rajd rowerowy dla uczniów klas 6 SP", ("szkola_podstawowa",), (5, 6, 9)),),
               (40, 120), "Kręci mnie bezpieczeństwo", (SCHOOL,)),
     EventType("turniej_sportowy", (EventName("Gminny turniej piłki nożnej „Sport zamiast używek”",
                                              ("szkola_podstawowa", "szkola_ponadpodstawowa"), (4, 5, 6, 9, 10)),),
-              (40, 160), "", (SCHOOL, "Urząd Gminy {gmina}")),
+              (40, 160), "", (SCHOOL, "{urzad}")),
 )
 KIND_WEIGHTS = {"akcja_edukacyjna": 0.38, "akcja_brd": 0.32, "debata_spoleczna": 0.07,
                 "pierwsza_pomoc": 0.08, "spotkanie_z_gosciem": 0.04, "piknik": 0.05,
@@ -144,21 +157,22 @@ ANNUAL_EVENTS = (
     AnnualEvent("turniej_sportowy", EventName("Halowy Turniej Piłki Nożnej o Puchar Komendanta Powiatowego Policji "
                                               "„Alkohol?, Narkotyki? Nie!, Dziękuję!”",
                                               ("szkola_podstawowa",), (2,)),
-                (420, 560), "", ("Starostwo Powiatowe", "Ośrodek Sportu i Rekreacji w Opocznie")),
+                (420, 560), "", ("Starostwo Powiatowe w Opocznie", "Ośrodek Sportu i Rekreacji w Opocznie")),
     AnnualEvent("spotkanie_z_gosciem", EventName("Spotkanie z Piotrem Stępniakiem ps. Gepard – kampania "
                                                  "profilaktyczna dla uczniów liceów", ("szkola_ponadpodstawowa",),
                                                  (3, 10)),
                 (360, 400), "", ("Liceum Ogólnokształcące w Opocznie",)),
     AnnualEvent("pierwsza_pomoc", EventName("Akcja „Na ratunek” – pierwsza pomoc dla młodzieży szkół powiatu",
                                             ("szkola_ponadpodstawowa",), (4, 5)),
-                (200, 320), "", ("Falck Opoczno", "Starostwo Powiatowe")),
+                (200, 320), "", ("Falck Opoczno", "Starostwo Powiatowe w Opocznie")),
     AnnualEvent("rajd_rowerowy", EventName("Powiatowy rajd rowerowy dla uczniów klas 6 SP", ("szkola_podstawowa",),
                                            (6,)),
-                (120, 220), "Kręci mnie bezpieczeństwo", ("Starostwo Powiatowe",)),
+                (120, 220), "Kręci mnie bezpieczeństwo", ("Starostwo Powiatowe w Opocznie",)),
     AnnualEvent("piknik", EventName("Piknik Profilaktyczny z okazji Święta Policji", ("mieszkancy",), (7,)),
-                (400, 900), "", ("Starostwo Powiatowe", "Falck Opoczno", "Komenda Powiatowa PSP w Opocznie")),
+                (400, 900), "",
+                ("Starostwo Powiatowe w Opocznie", "Falck Opoczno", "Komenda Powiatowa PSP w Opocznie")),
     AnnualEvent("debata_spoleczna", EventName("Powiatowa debata społeczna o bezpieczeństwie", ("mieszkancy",), (11,)),
-                (60, 120), "Razem Bezpieczniej", ("Starostwo Powiatowe",)),
+                (60, 120), "Razem Bezpieczniej", ("Starostwo Powiatowe w Opocznie",)),
 )
 
 
@@ -209,6 +223,7 @@ class _Generator:
         self.level = {(g.teryt, k): self.rng.lognormal(0, 0.18) for g in powiat.gminy for k in CRIME_RATES}
         self.urban = {g.teryt: 1.35 if g.rodzaj != "wiejska" and _population(g) > 15000 else 1.0
                       for g in powiat.gminy}
+        self.names = {g.teryt: institutions(g, _population(g)) for g in powiat.gminy}
 
     def drift(self) -> None:
         for key in self.level:
@@ -235,7 +250,8 @@ class _Generator:
     def roads(self, gmina: Gmina, year: int, people: int) -> list[object]:
         accidents = int(self.rng.poisson(2.6 * people / 10_000 * self.urban[gmina.teryt]))
         killed = int(self.rng.binomial(accidents, 0.11))
-        injured = int(self.rng.poisson(1.25 * accidents))
+        # A wypadek has at least one victim (without one it is a kolizja).
+        injured = max(int(self.rng.poisson(1.25 * accidents)), accidents - killed)
         collisions = int(self.rng.poisson(24 * people / 10_000))
         drunk = int(self.rng.poisson(9 * people / 10_000))
         return [_code(gmina, year), accidents, killed, injured, collisions, drunk]
@@ -282,7 +298,7 @@ class _Generator:
                 seen.add(key)
                 rows.append(event)
         rows.sort(key=lambda r: (r[0], str(r[1]), str(r[3])))
-        return [[writer.date(r[0]), *r[1:]] for r in rows]
+        return [[writer.date(r[0]), *r[1:]] for r in _once(rows)]
 
     def events_target(self, year: int) -> int:
         """How many events this year: a level drawn once, changing by about 10% a year."""
@@ -296,7 +312,7 @@ class _Generator:
         day = dt.date(year, month, int(self.rng.integers(3, 26)))
         name = f"Punkt przyjęć interesantów – dzielnicowy w gminie {gmina.nazwa}"
         return [day, _code(gmina, year), "punkt_przyjec", name, "Dzielnicowy bliżej nas", "mieszkancy",
-                int(self.rng.integers(3, 18)), f"Urząd Gminy {gmina.nazwa}"]
+                int(self.rng.integers(3, 18)), self.names[gmina.teryt]["urzad"]]
 
     def _annual(self, event: AnnualEvent, year: int) -> list[object]:
         day = dt.date(year, int(self.rng.choice(event.name.months)), int(self.rng.integers(1, 29)))
@@ -309,9 +325,10 @@ class _Generator:
         day = dt.date(year, int(self.rng.choice(name.months)), int(self.rng.integers(1, 29)))
         group = str(self.rng.choice(name.groups))
         low, high = kind.participants
-        partners = "; ".join(p.format(gmina=gmina.nazwa) for p in kind.partners
+        partners = "; ".join(p.format(**self.names[gmina.teryt]) for p in kind.partners
                              if self.rng.random() < 0.7)
-        return [day, _code(gmina, year), kind.kind, name.text.format(gmina=gmina.nazwa), kind.programme, group,
+        return [day, _code(gmina, year), name.kind or kind.kind, name.text.format(gmina=gmina.nazwa), kind.programme,
+                group,
                 int(self.rng.integers(low, high + 1)), partners]
 
     def plan(self, year: int) -> list[list[object]]:
@@ -319,13 +336,14 @@ class _Generator:
         rows = []
         for gmina in self.powiat.gminy:
             rows.append([_code(gmina, year), "punkt_przyjec", f"Punkt przyjęć interesantów w gminie {gmina.nazwa}",
-                         "cały rok", "mieszkancy", f"Urząd Gminy {gmina.nazwa}"])
+                         "cały rok", "mieszkancy", self.names[gmina.teryt]["urzad"]])
             for kind in self.rng.choice(list(KIND_WEIGHTS), size=int(self.rng.integers(3, 7)), replace=False):
                 event = types[str(kind)]
                 name = event.names[int(self.rng.integers(len(event.names)))]
-                rows.append([_code(gmina, year), event.kind, name.text.format(gmina=gmina.nazwa), self._term(name),
+                rows.append([_code(gmina, year), name.kind or event.kind, name.text.format(gmina=gmina.nazwa),
+                             self._term(name),
                              str(self.rng.choice(name.groups)),
-                             "; ".join(p.format(gmina=gmina.nazwa) for p in event.partners[:1])])
+                             "; ".join(p.format(**self.names[gmina.teryt]) for p in event.partners[:1])])
         for annual in ANNUAL_EVENTS:
             rows.append([self.powiat.code, annual.kind, annual.name.text, self._term(annual.name),
                          annual.name.groups[0], annual.partners[0]])
@@ -340,6 +358,21 @@ class _Generator:
         if set(range(3 * quarter + 1, 3 * quarter + 4)) <= set(name.months) and self.rng.random() < 0.5:
             return f"{('I', 'II', 'III', 'IV')[quarter]} kwartał"
         return MONTHS[month - 1]
+
+
+def _once(rows: list[list[object]]) -> list[list[object]]:
+    """The events without those that repeat the day before's event of the same name and place
+    with about as many people: drawn at random, they would read as one event entered twice."""
+    kept: list[list[object]] = []
+    last: dict[tuple[object, object], list[object]] = {}
+    for row in rows:  # in date order
+        day, code, name, people = row[0], row[1], row[3], row[6]
+        before = last.get((code, name))
+        if before is not None and entered_twice(pd.Timestamp(before[0]), before[6], pd.Timestamp(day), people):
+            continue
+        last[(code, name)] = row
+        kept.append(row)
+    return kept
 
 
 MONTHS = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
@@ -357,7 +390,13 @@ def generate(inputs: Path, years: Sequence[int] = YEARS, seed: int = SEED,
         people = {g.teryt: gen.population(g, year) for g in powiat.gminy}
         writer.write("ludnosc", [[_code(g, year), people[g.teryt]] for g in powiat.gminy])
         writer.write("przestepstwa", [r for g in powiat.gminy for r in gen.crimes(g, year, people[g.teryt])])
-        writer.write("ruch_drogowy", [gen.roads(g, year, people[g.teryt]) for g in powiat.gminy])
+        roads = [gen.roads(g, year, people[g.teryt]) for g in powiat.gminy]
+        if year >= SECTIONS_FROM:  # with accidents one by one, each accident has its victims
+            roads = [roads_with_victims(row) for row in roads]
+            writer.write("wypadki", records(powiat, year, roads, seed))
+            writer.write("zasoby", resources(powiat, year, people, seed))
+            writer.write("porownanie", benchmarks(year))
+        writer.write("ruch_drogowy", roads)
         writer.write("kmzb", [r for g in powiat.gminy for r in gen.kmzb(g, year, people[g.teryt])])
         payers = [g for g in powiat.gminy if g.teryt in FUNDING_GMINAS or len(powiat.gminy) > 8]
         funded = [g for g in payers if gen.rng.random() < 0.8]
@@ -365,13 +404,18 @@ def generate(inputs: Path, years: Sequence[int] = YEARS, seed: int = SEED,
         if year >= 2023:
             patrols.append(gen.patrols(powiat.code, year, writer))
         writer.write("sluzby_ponadnormatywne", patrols)
+        if year >= SECTIONS_FROM:
+            writer.write("porzadek", public_order(powiat, year, people, patrols, seed))
         writer.write("dzialania", gen.events(year, writer))
         writer.write("plan", gen.plan(year))
         if year >= 2023:
             writer.write("interwencje", [gen.interventions(g, year, people[g.teryt]) for g in powiat.gminy])
         if year >= FIRST_SURVEY_YEAR:
             writer.write("ankieta", _survey(powiat, year, people, seed))
-            writer.write("cele", _goals(powiat, year))
+            # The goals are set with the plan, for the next year; the first year's came from the programme.
+            if year == FIRST_SURVEY_YEAR:
+                writer.write("cele", _goals(powiat, year))
+            writer.write("plan_cele", _goals(powiat, year + 1))
         if year == years[-1] and GMINAS <= {g.nazwa for g in powiat.gminy}:
             write_example_commentary(inputs / str(year), year)
 
@@ -399,9 +443,11 @@ def _survey(powiat: Powiat, year: int, people: dict[str, int], seed: int) -> lis
 
 
 def _goals(powiat: Powiat, year: int) -> list[list[object]]:
-    """The three goals of the source article with targets from the council's programme; with the
-    bundled data some are met, some not, and one gmina's has no data."""
-    crimes, safety = (1750, 73) if year > FIRST_SURVEY_YEAR else (1700, 74)
+    """The three goals of the source article with targets from the council's programme, measured
+    by outcomes; with the bundled data one is met, one missed and one undecided (a survey share
+    within its margin of the target), and one gmina's measure has no data. The year after the
+    last example year gets targets of its own (the plan's `plan_cele.csv`)."""
+    crimes, safety = {FIRST_SURVEY_YEAR: (1700, 74), FIRST_SURVEY_YEAR + 1: (1750, 73)}.get(year, (1700, 75))
     codes = [g.teryt for g in powiat.gminy]
     small_gmina = NO_SURVEY if NO_SURVEY in codes else codes[0]
     return [
@@ -412,7 +458,6 @@ def _goals(powiat: Powiat, year: int) -> list[list[object]]:
         ["Zmniejszenie liczby zagrożeń", "zabici", "spadek", "", ""],
         ["Zmniejszenie liczby zagrożeń", "kmzb_wyeliminowane", "wzrost", "70%", ""],
         ["Zwiększenie poczucia bezpieczeństwa mieszkańców", "poczucie_bezpieczenstwa", "wzrost", f"{safety}%", ""],
-        ["Zwiększenie poczucia bezpieczeństwa mieszkańców", "dzialania", "wzrost", "", ""],
         ["Zwiększenie poczucia bezpieczeństwa mieszkańców", "poczucie_bezpieczenstwa", "wzrost", "70%", small_gmina],
     ]
 
@@ -430,6 +475,7 @@ def write_synthetic_powiat(inputs: Path, gminas: int) -> None:
         kind = ("wiejska", "miejsko-wiejska")[i % 2]
         lines += ["", "[[gmina]]", f'teryt = "1099{i + 1:02d}{2 + i % 2}"',
                   f'nazwa = "Gmina Przykładowa {i + 1}"'.replace("Gmina ", ""), f'rodzaj = "{kind}"',
+                  f'miejscownik = "Przykładowej {i + 1}"',
                   f"powierzchnia_km2 = {80 + (i * 37) % 120}.0"]
     (inputs / "powiat.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 

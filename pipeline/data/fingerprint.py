@@ -19,6 +19,7 @@ __all__ = ["TREND_YEARS", "code_version", "digest", "files_under", "inputs_diges
 
 TREND_YEARS = 5
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole `pipeline` package, not only this folder
+OFFICE_LOCKS = ("~$", ".~lock.")  # "~$dane_2025.xlsx": the owner file of a document open in Office
 # Libraries whose version can change the PDF: a new one means a new build.
 RENDERING_LIBRARIES = ("weasyprint", "pydyf", "matplotlib", "pandas", "numpy", "babel", "papermill", "nbconvert",
                        "nbclient", "ipykernel", "pikepdf", "font-source-sans-pro", "fonttools", "pillow")
@@ -75,7 +76,9 @@ def report_years(inputs: Path, year: int | None) -> tuple[int, ...]:
 
 
 def inputs_digest(inputs: Path, years: Iterable[int]) -> str:
-    """powiat.toml and every file of the given year folders, names and bytes."""
-    files = [inputs / "powiat.toml", *(p for y in years for p in files_under(inputs / str(y), ("*",)))]
+    """powiat.toml and every file of the given year folders, names and bytes; not the files
+    Excel, Word and LibreOffice keep beside a document they hold open (which they lock)."""
+    files = [inputs / "powiat.toml", *(p for y in years for p in files_under(inputs / str(y), ("*",))
+                                       if not p.name.startswith(OFFICE_LOCKS))]
     return digest(*(part for path in files if path.is_file()
                     for part in (path.relative_to(inputs).as_posix(), path.read_bytes())))

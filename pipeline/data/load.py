@@ -25,7 +25,7 @@ from .cells import is_blank
 from .schema import COMMENTARY_FILES, TABLES, Table
 from .textnorm import fold
 
-__all__ = ["RawTable", "read_year", "workbook_name"]
+__all__ = ["RawTable", "locked_file", "read_year", "workbook_name"]
 
 ENCODINGS = ("utf-8", "cp1250")  # in this order: a tie goes to UTF-8
 POLISH_TEXT = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ\u00a0\u202f„”“‘’‚–—…•€§°«»×·")
@@ -51,6 +51,13 @@ class RawTable:
 
 def workbook_name(year: int) -> str:
     return f"dane_{year}.xlsx"
+
+
+def locked_file(label: str) -> Problem:
+    """A file the system will not let us read: on a Windows drive (WSL), one that Excel
+    holds open; elsewhere, one without read permission."""
+    return Problem(Severity.ERROR, label, "nie można odczytać pliku: jest otwarty w innym programie (np. w Excelu) "
+                   "albo brak uprawnień do jego odczytu", "zamknij plik w Excelu i uruchom ponownie")
 
 
 def read_year(folder: Path, year: int) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -136,7 +143,12 @@ def _read_csv(path: Path, table: Table, label: str, problems: list[Problem]) -> 
     def error(message: str, hint: str, row: int | None = None) -> None:
         problems.append(Problem(Severity.ERROR, label, message, hint, row=row))
 
-    text = _decode(path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        problems.append(locked_file(label))
+        return None
+    text = _decode(data)
     if text is None:
         error("nie da się odczytać pliku (nieznane kodowanie znaków)",
               "zapisz go w Excelu jako „CSV UTF-8” albo „CSV (rozdzielany średnikami)”")
@@ -161,6 +173,9 @@ def _read_workbook(path: Path, year: int, problems: list[Problem]) -> dict[str, 
     label = _label(path, year)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except PermissionError:
+        problems.append(locked_file(label))
+        return {}
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         problems.append(Problem(Severity.ERROR, label, f"nie da się otworzyć skoroszytu ({exc})",
                                 "zapisz go ponownie w Excelu jako „Skoroszyt programu Excel (.xlsx)”"))

@@ -16,10 +16,11 @@ from typing import Any
 from ..errors import DataError, Problem, Severity
 from .textnorm import fold, suggest
 
-__all__ = ["FormerCode", "Gmina", "Powiat", "read_powiat"]
+__all__ = ["FormerCode", "Gmina", "Powiat", "Programme", "read_powiat"]
 
 SETTINGS_FILE = "powiat.toml"
 GMINA_KINDS = ("miejska", "miejsko-wiejska", "wiejska")
+KIND_DIGITS = {"miejska": "1", "wiejska": "2", "miejsko-wiejska": "3"}  # the 7th digit of a gmina's TERYT code
 # Words people put before a gmina's name that do not change which gmina it is.
 _NAME_PREFIXES = ("miasto_i_gmina_", "gmina_miejsko_wiejska_", "gmina_wiejska_", "gmina_",
                   "miasto_", "gm_", "mig_")
@@ -41,6 +42,9 @@ class Gmina:
     rodzaj: str
     powierzchnia_km2: float
     former_codes: tuple[FormerCode, ...] = ()
+    miejscownik: str = ""  # the seat after "w": "Drzewicy", "Mniszkowie"
+    urzad: str = ""  # "Urząd Miejski w Drzewicy", "Urząd Gminy Mniszków"
+    rada: str = ""  # "Rada Miejska w Drzewicy", "Rada Gminy Mniszków"
 
     @property
     def title(self) -> str:
@@ -56,6 +60,29 @@ class Gmina:
         """Who heads the gmina, in the dative ("wójtowi"): a burmistrz where the gmina has a town
         (ustawa o samorządzie gminnym, art. 26), a wójt in a rural gmina."""
         return "wójtowi" if self.rodzaj == "wiejska" else "burmistrzowi"
+
+    @property
+    def head_dopelniacz(self) -> str:
+        return "wójta" if self.rodzaj == "wiejska" else "burmistrza"
+
+    @property
+    def rada_celownik(self) -> str:
+        """ "Radzie Miejskiej w Drzewicy", "Radzie Gminy Mniszków" (to whom a report is given)."""
+        return _decline(self.rada, _DATIVE)
+
+    @property
+    def rada_dopelniacz(self) -> str:
+        """ "Rady Miejskiej w Drzewicy", "Rady Gminy Mniszków" (for whom a copy is)."""
+        return _decline(self.rada, _GENITIVE)
+
+
+@dataclass(frozen=True)
+class Programme:
+    """The council's programme the cooperation serves, and the resolution that adopted it."""
+
+    nazwa: str
+    uchwala: str  # the resolution's number, e.g. "XXXVIII/312/2021"
+    data: dt.date
 
 
 @dataclass(frozen=True)
@@ -74,6 +101,8 @@ class Powiat:
     example_data: bool
     report_dates: dict[int, dt.date]
     source: Path
+    program: Programme | None = None
+    wojewodztwo: str = ""  # "łódzkie": the region the powiat is compared with (porownanie.csv)
 
     @property
     def code(self) -> str:
@@ -136,6 +165,57 @@ def _strip_prefix(key: str) -> str:
     return key
 
 
+
+# ---------------------------------------------------------------- a gmina's office and council
+# A gmina whose seat is a town has a burmistrz, a *Rada Miejska* and usually a *Urząd Miejski*
+# ("Rada Miejska w Drzewicy"); a rural gmina has a wójt, a *Rada Gminy* and a *Urząd Gminy*
+# ("Rada Gminy Mniszków"). Each gmina's statute fixes the exact names, so powiat.toml may write
+# them as they are (`urzad`, `rada`); `_usual_office` gives the common form when it does not.
+# Only the leading words ("Rada Miejska", "Urząd Gminy") change with the case.
+
+_OFFICES = ("Urząd Miejski", "Urząd Miasta i Gminy", "Urząd Gminy i Miasta", "Urząd Miasta", "Urząd Gminy")
+_COUNCILS = ("Rada Miejska", "Rada Miasta i Gminy", "Rada Miasta", "Rada Gminy")
+_TOWN_ONLY = ("Urząd Miejski", "Urząd Miasta", "Rada Miejska", "Rada Miasta")  # a rural gmina has no town
+
+_DATIVE, _GENITIVE = "celownik", "dopelniacz"
+# The words of a name that change with its case; every other word stays as written.
+_FORMS = {
+    "Rada": {_DATIVE: "Radzie", _GENITIVE: "Rady"},
+    "Miejska": {_DATIVE: "Miejskiej", _GENITIVE: "Miejskiej"},
+    "Urząd": {_DATIVE: "Urzędowi", _GENITIVE: "Urzędu"},
+    "Miejski": {_DATIVE: "Miejskiemu", _GENITIVE: "Miejskiego"},
+}
+_WHAT = {"urzad": ("urzędu gminy", _OFFICES), "rada": ("rady gminy", _COUNCILS)}
+
+
+def _decline(name: str, case: str) -> str:
+    """ "Rada Miejska w Drzewicy" -> "Radzie Miejskiej w Drzewicy" (dative); the head words only."""
+    words = name.split(" ")
+    head = 2 if len(words) > 1 and words[1] in _FORMS else 1
+    return " ".join([_FORMS.get(w, {}).get(case, w) for w in words[:head]] + words[head:])
+
+
+def _usual_office(key: str, kind: str, name: str, seat_locative: str) -> str:
+    """The common name of a gmina's office (`urzad`) or council (`rada`) for its kind."""
+    if kind == "wiejska":
+        return f"{'Urząd' if key == 'urzad' else 'Rada'} Gminy {name}"
+    return f"Urząd Miejski w {seat_locative}" if key == "urzad" else f"Rada Miejska w {seat_locative}"
+
+
+def _office_problem(key: str, value: object, kind: str, allowed: tuple[str, ...]) -> tuple[str, str] | None:
+    """What is wrong with the name of an office or council, and how to fix it (None: nothing)."""
+    what, _ = _WHAT[key]
+    if not isinstance(value, str) or not value.strip():
+        return f"brak nazwy {what} (pole {key})", f'np. {key} = "{allowed[0]} w Drzewicy"'
+    if not any(value.startswith(f"{start} ") for start in allowed):
+        return (f"nazwa {what} powinna zaczynać się od jednego z: {', '.join(allowed)}",
+                f'np. {key} = "{allowed[0]} w Drzewicy" albo "{allowed[-1]} Mniszków"')
+    if kind == "wiejska" and value.startswith(_TOWN_ONLY):
+        return (f"„{value.split(' w ')[0]}” to nazwa dla gminy z miastem, a ta gmina jest wiejska",
+                f'sprawdź rodzaj gminy albo wpisz np. {key} = "{allowed[-1]} Mniszków"')
+    return None
+
+
 def read_powiat(inputs: Path) -> Powiat:
     """Read and check `powiat.toml`; every problem is reported at once as a DataError."""
     path = inputs / SETTINGS_FILE
@@ -176,10 +256,32 @@ class _SettingsReader:
             for name in ("nazwa", "nazwa_dopelniacz", "nazwa_miejscownik", "policja",
                          "policja_skrot", "rada", "rada_celownik")
         }
+        program = self._programme(data.get("program"))
+        region = powiat.get("wojewodztwo", "")
+        if not isinstance(region, str):
+            self.error("powiat.wojewodztwo musi być tekstem", 'np. wojewodztwo = "łódzkie"', region)
         if self.problems:
             return None
-        return Powiat(teryt=teryt or "", gminy=gminy, example_data=bool(example),
-                      report_dates=dates, source=self.path, **{k: v or "" for k, v in texts.items()})
+        return Powiat(teryt=teryt or "", gminy=gminy, example_data=bool(example), report_dates=dates,
+                      source=self.path, program=program, wojewodztwo=str(region).strip(),
+                      **{k: v or "" for k, v in texts.items()})
+
+    def _programme(self, table: object) -> Programme | None:
+        """The optional [program]: its name, the resolution's number and date, all three or none."""
+        if table is None:
+            return None
+        hint = 'np. nazwa = "Powiatowy program …", uchwala = "XXXVIII/312/2021", data_uchwaly = 2021-12-20'
+        if not isinstance(table, dict):
+            self.error("[program] musi być sekcją z polami nazwa, uchwala i data_uchwaly", hint)
+            return None
+        texts = [self._text(table, f"program.{key}") for key in ("nazwa", "uchwala")]
+        day = table.get("data_uchwaly")
+        if not isinstance(day, dt.date):
+            self.error("program.data_uchwaly musi być datą", "np. data_uchwaly = 2021-12-20 (bez cudzysłowu)", day)
+            return None
+        if texts[0] is None or texts[1] is None:
+            return None
+        return Programme(texts[0], texts[1].removeprefix("nr ").removeprefix("Nr "), day)
 
     def _load(self) -> dict[str, Any] | None:
         if not self.path.is_file():
@@ -241,8 +343,10 @@ class _SettingsReader:
             self.error("gmina bez nazwy", 'dodaj nazwa = "…"', teryt)
             ok = False
         if not re.fullmatch(rf"{powiat_teryt}\d{{2}}[123]", teryt):
+            example = f"{powiat_teryt or '1007'}01{KIND_DIGITS.get(str(rodzaj), '2')}"
             self.error(f"{label}: kod TERYT musi mieć 7 cyfr i zaczynać się od {powiat_teryt}",
-                       'np. teryt = "1007023"', teryt)
+                       f'np. teryt = "{example}" (5. i 6. cyfra: numer gminy w powiecie; 7.: 1 miejska, 2 wiejska, '
+                       '3 miejsko-wiejska)', teryt)
             ok = False
         if rodzaj not in GMINA_KINDS:
             self.error(f"{label}: nieznany rodzaj gminy", f"wpisz jeden z: {', '.join(GMINA_KINDS)}",
@@ -252,23 +356,46 @@ class _SettingsReader:
             self.error(f"{label}: powierzchnia_km2 musi być liczbą dodatnią",
                        "np. powierzchnia_km2 = 118.2", area)
             ok = False
-        former = self._former_codes(entry.get("teryt_wczesniej", []), label)
-        if not ok or former is None:
+        former = self._former_codes(entry.get("teryt_wczesniej", []), label, powiat_teryt)
+        names = self._offices(entry, label, rodzaj)
+        if not ok or former is None or names is None:
             return None
-        return Gmina(teryt, nazwa.strip(), rodzaj, float(area), former)
+        return Gmina(teryt, nazwa.strip(), rodzaj, float(area), former, *names)
 
-    def _former_codes(self, entries: object, label: str) -> tuple[FormerCode, ...] | None:
+    def _offices(self, entry: dict[str, Any], label: str, rodzaj: object) -> tuple[str, str, str] | None:
+        """The seat's locative and the names of the gmina's office and council: as written, or
+        the usual ones for the gmina's kind (see `offices`)."""
+        if rodzaj not in GMINA_KINDS:  # already reported: its office's usual name is unknown
+            return "", "", ""
+        where = entry.get("miejscownik")
+        if not isinstance(where, str) or not where.strip():
+            self.error(f"{label}: brak pola miejscownik (siedziba gminy po „w”)",
+                       'np. miejscownik = "Drzewicy" (w Drzewicy) albo "Mniszkowie" (w Mniszkowie)', where)
+            return None
+        names = []
+        for key, kinds in (("urzad", _OFFICES), ("rada", _COUNCILS)):
+            value = entry.get(key)
+            if value is None:
+                value = _usual_office(key, str(rodzaj), str(entry.get("nazwa", "")), where.strip())
+            problem = _office_problem(key, value, str(rodzaj), kinds)
+            if problem is not None:
+                self.error(f"{label}: {problem[0]}", problem[1], value)
+                return None
+            names.append(str(value).strip())
+        return where.strip(), names[0], names[1]
+
+    def _former_codes(self, entries: object, label: str, powiat_teryt: str) -> tuple[FormerCode, ...] | None:
+        code = powiat_teryt or "1007"
+        example = f'{{ teryt = "{code}012", do_roku = 2023 }}'
         if not isinstance(entries, list):
-            self.error(f"{label}: teryt_wczesniej musi być listą",
-                       'np. teryt_wczesniej = [{ teryt = "1007012", do_roku = 2023 }]')
+            self.error(f"{label}: teryt_wczesniej musi być listą", f"np. teryt_wczesniej = [{example}]")
             return None
         codes = []
         for entry in entries:
             teryt = str(entry.get("teryt", "")) if isinstance(entry, dict) else ""
             until = entry.get("do_roku") if isinstance(entry, dict) else None
             if not re.fullmatch(r"\d{7}", teryt) or not isinstance(until, int):
-                self.error(f"{label}: wpis teryt_wczesniej wymaga pól teryt (7 cyfr) i do_roku",
-                           '{ teryt = "1007012", do_roku = 2023 }', entry)
+                self.error(f"{label}: wpis teryt_wczesniej wymaga pól teryt (7 cyfr) i do_roku", example, entry)
                 return None
             codes.append(FormerCode(teryt, until))
         return tuple(codes)

@@ -117,6 +117,18 @@ def _casualties_without_accidents(df: pd.DataFrame, ctx: Context) -> pd.Series:
     return ((df["wypadki"] == 0) & (hurt > 0)).fillna(False).astype(bool)
 
 
+def _accident_without_victims(df: pd.DataFrame, ctx: Context) -> pd.Series:
+    """A *wypadek* has at least one person killed or injured (otherwise it is a *kolizja*), so
+    the victims cannot be fewer than the accidents (when both counts of victims are known)."""
+    hurt = df["zabici"].fillna(0) + df["ranni"].fillna(0)
+    known = df["zabici"].notna() & df["ranni"].notna()
+    return (known & (df["wypadki"] > 0) & (hurt < df["wypadki"])).fillna(False).astype(bool)
+
+
+def _victims(row: pd.Series) -> int:
+    return int(sum(0 if pd.isna(row[c]) else row[c] for c in ("zabici", "ranni")))
+
+
 def _percent_measure(df: pd.DataFrame) -> pd.Series:
     return df["miernik"].map(lambda key: key in MEASURES and MEASURES[key].percent).astype(bool)
 
@@ -184,6 +196,11 @@ ROW_RULES: tuple[RowRule, ...] = (
     RowRule("ofiary_bez_wypadkow", WARNING, "wypadki", _casualties_without_accidents,
             lambda r, c: "są zabici lub ranni, a liczba wypadków wynosi 0",
             "sprawdź liczbę wypadków", ("ruch_drogowy",)),
+    RowRule("wypadki_bez_ofiar", ERROR, "wypadki", _accident_without_victims,
+            lambda r, c: f"wypadków {r['wypadki']}, a zabitych i rannych razem {_victims(r)} w gminie "
+                         f"{_gmina_label(r, c)}: wypadek drogowy ma co najmniej jedną ofiarę",
+            "zdarzenie bez zabitych i rannych to kolizja: przenieś je do kolumny kolizje albo popraw liczbę ofiar",
+            ("ruch_drogowy",)),
     RowRule("dluga_nazwa", WARNING, "nazwa", _long_name,
             lambda r, c: f"bardzo długa nazwa ({len(r['nazwa'])} znaków); w raporcie zostanie podana w całości",
             "sprawdź, czy do komórki nie wklejono przez pomyłkę innego tekstu", ("dzialania", "plan")),

@@ -10,13 +10,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .vocabulary import (
+    BENCHMARK_AREAS,
+    BENCHMARKS,
+    CONTROL_KINDS,
+    CONTROLLED,
+    CRIME_CATEGORIES,
+    CRIME_GROUPS,
+    DIRECTIONS,
+    EVENT_KINDS,
+    KMZB_CATEGORIES,
+    KMZB_CONFIRMED,
+    KMZB_ELIMINATED,
+    KMZB_STATUSES,
+    MEASURES,
+    ROAD_CAUSES,
+    SAFE_ANSWERS,
+    SEVEN_CATEGORIES,
+    SURVEY_ANSWERS,
+    TARGET_GROUPS,
+    VICTIM_ROLES,
+    Measure,
+)
+
 __all__ = [
+    "BENCHMARK_AREAS",
+    "BENCHMARKS",
     "COMMENTARY_FILES",
+    "CONTROLLED",
+    "CONTROL_KINDS",
+    "ROAD_CAUSES",
+    "VICTIM_ROLES",
     "CRIME_CATEGORIES",
     "CRIME_GROUPS",
     "DIRECTIONS",
     "EVENT_KINDS",
     "KMZB_CATEGORIES",
+    "KMZB_CONFIRMED",
+    "KMZB_ELIMINATED",
     "KMZB_STATUSES",
     "MEASURES",
     "PHOTO_FOLDER",
@@ -45,130 +76,6 @@ class Kind(Enum):
     YEAR = "year"  # the optional `rok` column; must match its folder
     TARGET = "target"  # a number >= 0, a "%" after it allowed (a goal's target)
 
-
-# code -> label used in the report. Dicts keep the report's order.
-CRIME_GROUPS: dict[str, str] = {
-    "ogolem": "ogółem",
-    "kryminalne": "o charakterze kryminalnym",
-    "gospodarcze": "o charakterze gospodarczym",
-    "drogowe": "drogowe",
-}
-
-SEVEN_CATEGORIES: dict[str, str] = {
-    "kradziez_cudzej_rzeczy": "kradzież cudzej rzeczy",
-    "kradziez_z_wlamaniem": "kradzież z włamaniem",
-    "rozboj": "rozbój, kradzież i wymuszenie rozbójnicze",
-    "uszczerbek_na_zdrowiu": "uszczerbek na zdrowiu",
-    "bojka_pobicie": "bójka lub pobicie",
-    "uszkodzenie_rzeczy": "uszkodzenie rzeczy",
-    "kradziez_samochodu": "kradzież samochodu",
-}
-
-CRIME_CATEGORIES: dict[str, str] = {**CRIME_GROUPS, **SEVEN_CATEGORIES}
-
-KMZB_CATEGORIES: tuple[str, ...] = (
-    "Akty wandalizmu",
-    "Dzikie wysypiska śmieci",
-    "Grupowanie się małoletnich zagrożonych demoralizacją",
-    "Kłusownictwo",
-    "Miejsca niebezpieczne na wodach",
-    "Miejsce niebezpiecznej działalności rozrywkowej",
-    "Nielegalna wycinka drzew",
-    "Nielegalne rajdy samochodowe",
-    "Nieprawidłowe parkowanie",
-    "Niestrzeżone przejście przez tory",
-    "Niestrzeżony przejazd kolejowy",
-    "Niewłaściwa infrastruktura drogowa",
-    "Niszczenie zieleni",
-    "Osoba bezdomna wymagająca pomocy",
-    "Poruszanie się po terenach leśnych quadami",
-    "Przekraczanie dozwolonej prędkości",
-    "Spożywanie alkoholu w miejscach niedozwolonych",
-    "Używanie środków odurzających",
-    "Wałęsające się bezpańskie psy",
-    "Wypalanie traw",
-    "Zdarzenia drogowe z udziałem zwierząt leśnych",
-    "Znęcanie się nad zwierzętami",
-    "Zła organizacja ruchu drogowego",
-    "Żebractwo",
-    # Older or seasonal categories that still appear in exports.
-    "Dzikie kąpieliska",
-    "Utonięcia",
-)
-
-KMZB_STATUSES: tuple[str, ...] = (
-    "Nowe",
-    "Weryfikacja",
-    "Potwierdzone",
-    "Niepotwierdzone",
-    "Potwierdzone (wyeliminowane)",
-    "Potwierdzone (przekazane poza Policję)",
-)
-KMZB_CONFIRMED: tuple[str, ...] = tuple(s for s in KMZB_STATUSES if s.startswith("Potwierdzone"))
-KMZB_ELIMINATED = "Potwierdzone (wyeliminowane)"
-
-EVENT_KINDS: dict[str, str] = {
-    "debata_spoleczna": "debata społeczna",
-    "punkt_przyjec": "punkt przyjęć interesantów",
-    "turniej_sportowy": "turniej sportowy",
-    "akcja_edukacyjna": "akcja edukacyjna",
-    "pierwsza_pomoc": "nauka pierwszej pomocy",
-    "rajd_rowerowy": "rajd rowerowy",
-    "piknik": "piknik",
-    "spotkanie_z_gosciem": "spotkanie z ciekawym gościem",
-    "akcja_brd": "akcja BRD",
-    "inne": "inne",
-}
-
-TARGET_GROUPS: dict[str, str] = {
-    "przedszkole": "przedszkolaki",
-    "szkola_podstawowa": "uczniowie szkół podstawowych",
-    "szkola_ponadpodstawowa": "uczniowie szkół ponadpodstawowych",
-    "rodzice": "rodzice",
-    "seniorzy": "seniorzy",
-    "kierowcy": "kierowcy",
-    "mieszkancy": "mieszkańcy",
-}
-
-
-
-@dataclass(frozen=True)
-class Measure:
-    """A figure a goal of the cooperation is measured by (`cele.csv`, column `miernik`)."""
-
-    label: str  # Polish, as the report prints it
-    percent: bool = False  # a share in %: compared in percentage points
-
-
-# miernik -> what it measures; the values come from the same indicators as the rest of the report.
-MEASURES: dict[str, Measure] = {
-    "przestepstwa_ogolem": Measure("przestępstwa stwierdzone"),
-    "wykrywalnosc": Measure("wykrywalność sprawców", percent=True),
-    **{code: Measure(label) for code, label in SEVEN_CATEGORIES.items()},
-    "wypadki": Measure("wypadki drogowe"),
-    "zabici": Measure("zabici w wypadkach"),
-    "ranni": Measure("ranni w wypadkach"),
-    "kolizje": Measure("kolizje drogowe"),
-    "nietrzezwi_kierujacy": Measure("nietrzeźwi kierujący"),
-    "kmzb_zgloszenia": Measure("zgłoszenia na KMZB"),
-    "kmzb_potwierdzone": Measure("zgłoszenia KMZB potwierdzone", percent=True),
-    "kmzb_wyeliminowane": Measure("potwierdzone zagrożenia KMZB wyeliminowane", percent=True),
-    "dzialania": Measure("działania profilaktyczne"),
-    "uczestnicy": Measure("uczestnicy działań profilaktycznych"),
-    "godziny_sluzb": Measure("godziny służb ponadnormatywnych"),
-    "poczucie_bezpieczenstwa": Measure("poczucie bezpieczeństwa mieszkańców", percent=True),
-}
-DIRECTIONS: tuple[str, ...] = ("spadek", "wzrost")  # which way is good for a goal's measure
-
-# The standard question "Czy czuje się Pan/Pani bezpiecznie w swojej okolicy?", its answers in order.
-SURVEY_ANSWERS: dict[str, str] = {
-    "bardzo_bezpiecznie": "bardzo bezpiecznie",
-    "raczej_bezpiecznie": "raczej bezpiecznie",
-    "trudno_powiedziec": "trudno powiedzieć",
-    "raczej_niebezpiecznie": "raczej niebezpiecznie",
-    "bardzo_niebezpiecznie": "bardzo niebezpiecznie",
-}
-SAFE_ANSWERS: tuple[str, ...] = ("bardzo_bezpiecznie", "raczej_bezpiecznie")
 
 # The analyst's own words for a year (one of the two) and the folder of the Markdown variant's photos.
 COMMENTARY_FILES: tuple[str, ...] = ("komentarz.docx", "komentarz.md")
@@ -221,7 +128,7 @@ class Table:
         return tuple(f.name for f in self.fields)
 
 
-def _teryt(help: str = "kod TERYT gminy (7 cyfr) albo powiatu (np. 1007000)") -> Field:
+def _teryt(help: str = "kod TERYT gminy (7 cyfr) albo powiatu (kod powiatu i 000)") -> Field:
     return Field("teryt", Kind.TERYT, help, not_empty=True)
 
 
@@ -243,6 +150,29 @@ def _partners(example: str = "") -> Field:
     return Field(
         "partnerzy", Kind.TEXT, f"partnerzy rozdzieleni średnikiem{example} (nieobowiązkowe)", required=False
     )
+
+
+def _goal_fields() -> tuple[Field, ...]:
+    return (
+        Field("cel", Kind.TEXT, "nazwa celu, np. Ograniczenie przestępczości", not_empty=True),
+        Field("miernik", Kind.CHOICE, "czym mierzony jest cel: klucz z listy w docs/dane.md",
+              not_empty=True, choices=tuple(MEASURES)),
+        Field("kierunek", Kind.CHOICE, "spadek albo wzrost: która zmiana jest dobra", not_empty=True,
+              choices=DIRECTIONS),
+        Field("wartosc_docelowa", Kind.TARGET, "wartość docelowa na rok (nieobowiązkowe; bez niej celem jest "
+              "zmiana we właściwym kierunku)", required=False),
+        Field("teryt", Kind.TERYT, "kod gminy dla celu gminy; puste albo kod powiatu = cały powiat",
+              required=False),
+    )
+
+
+# `porzadek.csv`: column -> what it counts.
+PUBLIC_ORDER: dict[str, str] = {
+    "wykroczenia": "wykroczenia ujawnione", "mandaty": "mandaty karne", "wnioski_o_ukaranie": "wnioski o ukaranie",
+    "pouczenia": "pouczenia", "zatrzymani": "osoby zatrzymane", "doprowadzeni_do_wytrzezwienia":
+    "osoby doprowadzone do wytrzeźwienia", "imprezy_masowe": "zabezpieczone imprezy masowe",
+    "zaginieni": "zgłoszenia osób zaginionych", "odnalezieni": "osoby zaginione odnalezione",
+}
 
 
 TABLES: dict[str, Table] = {
@@ -318,7 +248,7 @@ TABLES: dict[str, Table] = {
             "sluzby_ponadnormatywne",
             "Służby ponadnormatywne finansowane przez samorządy",
             (
-                _teryt("kod TERYT tego, kto zapłacił: gminy albo powiatu (np. 1007000)"),
+                _teryt("kod TERYT tego, kto zapłacił: gminy albo powiatu (kod powiatu i 000)"),
                 Field("kwota_zl", Kind.AMOUNT, "kwota przekazana i wykorzystana, w złotych"),
                 _count("liczba_sluzb", "liczba służb (patroli)"),
                 Field("liczba_godzin", Kind.AMOUNT, "liczba godzin służby"),
@@ -379,18 +309,76 @@ TABLES: dict[str, Table] = {
         Table(
             "cele",
             "Cele współpracy i ich mierniki (jeden miernik w wierszu)",
-            (
-                Field("cel", Kind.TEXT, "nazwa celu, np. Ograniczenie przestępczości", not_empty=True),
-                Field("miernik", Kind.CHOICE, "czym mierzony jest cel: klucz z listy w docs/dane.md",
-                      not_empty=True, choices=tuple(MEASURES)),
-                Field("kierunek", Kind.CHOICE, "spadek albo wzrost: która zmiana jest dobra", not_empty=True,
-                      choices=DIRECTIONS),
-                Field("wartosc_docelowa", Kind.TARGET, "wartość docelowa na rok (nieobowiązkowe; bez niej celem jest "
-                      "zmiana we właściwym kierunku)", required=False),
-                Field("teryt", Kind.TERYT, "kod gminy dla celu gminy; puste albo kod powiatu = cały powiat",
-                      required=False),
-            ),
+            _goal_fields(),
             key=("cel", "miernik", "teryt"),
+            optional=True,
+            empty_teryt_is_powiat=True,
+        ),
+        Table("plan_cele", "Cele na kolejny rok, razem z planem (jeden miernik w wierszu)", _goal_fields(),
+              key=("cel", "miernik", "teryt"), optional=True, empty_teryt_is_powiat=True),
+        Table(
+            "zasoby",
+            "Siły i środki Policji",
+            (
+                _teryt("kod gminy (jej dzielnicowi i jednostka) albo powiatu (cała komenda)"),
+                Field("jednostka", Kind.TEXT, "jednostka Policji obsługująca gminę, np. Komisariat Policji w Drzewicy "
+                      "(nieobowiązkowe)", required=False),
+                _count("dzielnicowi", "dzielnicowi pełniący służbę w gminie", required=False),
+                _count("etaty", "etaty policyjne (w wierszu powiatu: cała komenda z jednostkami)", required=False),
+                _count("wakaty", "wakaty: etaty nieobsadzone na 31 grudnia", required=False),
+                _count("radiowozy", "radiowozy (pojazdy służbowe oznakowane)", required=False),
+                Field("czas_reakcji_pilne_miasto", Kind.AMOUNT, "średni czas reakcji na zdarzenia pilne w mieście, "
+                      "w minutach (średnia z systemu policyjnego; tylko w wierszu powiatu), np. 9,5", required=False),
+                Field("czas_reakcji_pilne_wies", Kind.AMOUNT, "średni czas reakcji na zdarzenia pilne poza miastem, "
+                      "w minutach (tylko w wierszu powiatu), np. 13,2", required=False),
+            ),
+            key=("teryt",),
+            optional=True,
+            one_row_per_gmina=True,
+        ),
+        Table(
+            "porzadek",
+            "Porządek publiczny",
+            (
+                _teryt(),
+                *(_count(name, help) for name, help in PUBLIC_ORDER.items()),
+            ),
+            key=("teryt",),
+            optional=True,
+            one_row_per_gmina=True,
+        ),
+        Table(
+            "wypadki",
+            "Wypadki drogowe (jeden wypadek w wierszu; dane osobowe: plik nie trafia do raportu)",
+            (
+                Field("data", Kind.DATE, "data wypadku, np. 14.03.2025", not_empty=True),
+                _teryt("kod TERYT gminy (7 cyfr), w której doszło do wypadku"),
+                Field("miejsce", Kind.TEXT, "miejscowość albo droga, np. DK12 Opoczno (nieobowiązkowe)",
+                      required=False),
+                Field("przyczyna", Kind.CHOICE, "główna przyczyna wypadku", not_empty=True, choices=tuple(ROAD_CAUSES)),
+                Field("alkohol", Kind.CHOICE, "czy uczestnik był pod wpływem alkoholu: tak albo nie", not_empty=True,
+                      choices=("tak", "nie")),
+                *(Field(f"{role}_{what}", Kind.COUNT, f"{label}: {what} (0, gdy nikt)", not_empty=True)
+                  for role, label in VICTIM_ROLES.items() for what in ("zabici", "ranni")),
+                *(Field(f"dzieci_{what}", Kind.COUNT, f"w tym dzieci do 14 lat: {what} (puste = nie wiadomo)",
+                        required=False) for what in ("zabici", "ranni")),
+            ),
+            repeat_key=("data", "teryt", "miejsce"),
+            optional=True,
+            powiat_rows=False,
+        ),
+        Table(
+            "porownanie",
+            "Województwo i kraj: dane do porównania",
+            (
+                Field("obszar", Kind.CHOICE, "wojewodztwo albo kraj", not_empty=True, choices=tuple(BENCHMARK_AREAS)),
+                Field("wskaznik", Kind.CHOICE, "który wskaźnik: klucz z listy w docs/dane.md", not_empty=True,
+                      choices=tuple(BENCHMARKS)),
+                Field("wartosc", Kind.AMOUNT, "wartość w roku folderu (wykrywalność w %)", not_empty=True),
+                Field("zrodlo", Kind.TEXT, "skąd pochodzi liczba, np. statystyka.policja.pl albo GUS BDL",
+                      not_empty=True),
+            ),
+            key=("obszar", "wskaznik"),
             optional=True,
             empty_teryt_is_powiat=True,
         ),

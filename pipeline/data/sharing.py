@@ -1,9 +1,11 @@
 """How a build hands the dataset it validated to the kernels, so none reads the files again.
 
-The build pickles the dataset into its staging folder and tells each kernel where through
-an environment variable set when the kernel starts; `report.load()` in a notebook picks it
-up if it was made from the same inputs and year. A kernel started by hand in Jupyter has
-no such variable and loads the files itself, with the same result.
+The build pickles the dataset into its private folder (mode 0700, in the system's temporary
+folder, never under `reports/`: a pickle is code, and only this user may write there; see
+`making.staging`) and tells each kernel where through an environment variable set when the
+kernel starts; `report.load()` in a notebook picks it up if it was made from the same
+inputs and year. A kernel started by hand in Jupyter has no such variable and loads the
+files itself, with the same result.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["SHARED_DATASET", "load_shared", "load_shared_dataset", "share", "shared_env"]
+__all__ = ["SHARED_DATASET", "SHARED_FILE", "load_shared", "load_shared_dataset", "share", "shared_env"]
 
 SHARED_DATASET = "RAPORT_DATASET"
+SHARED_FILE = "dataset.pickle"  # in the build's private folder
 
 
 def shared_env(path: Path, inputs: Path, year: int) -> dict[str, str]:
@@ -27,7 +30,8 @@ def shared_env(path: Path, inputs: Path, year: int) -> dict[str, str]:
 
 
 def share(ds: Dataset, path: Path) -> None:
-    temporary = path.with_suffix(".tmp")
+    """Hand `ds` to the kernels (again, for a process that builds many times)."""
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_bytes(pickle.dumps(ds, protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(path)
 

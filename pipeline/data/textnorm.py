@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-__all__ = ["fold", "suggest"]
+__all__ = ["closest", "fold", "suggest"]
 
 # NFKD splits "ą" into "a" + ogonek but leaves "ł" whole: it has no decomposition.
 _NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L"})
@@ -30,3 +30,12 @@ def suggest(text: str, known: Iterable[str]) -> str | None:
     by_key = {fold(name): name for name in known}
     matches = difflib.get_close_matches(fold(text), list(by_key), n=1, cutoff=0.75)
     return by_key[matches[0]] if matches else None
+
+
+def closest(text: str, known: Sequence[str], cutoff: float = 0.5) -> str:
+    """The known name most like `text`, or the first one when none is much like it: the
+    example a hint gives is then the one the analyst most likely meant."""
+    key = fold(text)
+    scores = [difflib.SequenceMatcher(None, key, fold(name)).ratio() for name in known]
+    best = max(range(len(known)), key=lambda i: (scores[i], -i))  # on a tie, the earlier name
+    return known[best] if scores[best] >= cutoff else known[0]

@@ -25,9 +25,12 @@ from ..errors import Problem, Severity
 from . import cells
 from .formatting import fmt_list
 from .load import RawTable
+from .plausibility import event_problems
 from .registry import Powiat
 from .rules import ROW_RULES, Context, RowRule
 from .schema import GMINA_NAME_COLUMN, YEAR_COLUMN, Field, Kind, Table
+from .section_rules import SECTION_RULES
+from .textnorm import closest
 
 __all__ = ["validate_table", "coverage_problems"]
 
@@ -66,7 +69,14 @@ def _column_problems(raw: RawTable) -> list[Problem]:
 
 def _read_code(value: Any, ctx: Context) -> str:
     """A TERYT code of a gmina of this powiat (or of the powiat, where the table allows it)."""
-    code = cells.parse_code(value)
+    try:
+        code = cells.parse_code(value)
+    except cells.CellError as error:  # the example: this powiat's gmina closest to what was typed
+        gminas = {**{g.teryt: g for g in ctx.powiat.gminy}, **{g.nazwa: g for g in ctx.powiat.gminy}}
+        example = gminas[closest(str(value), list(gminas))]
+        hint = (f"wpisz kod gminy, np. {example.teryt} ({example.nazwa}), albo powiatu: {ctx.powiat.code}; "
+                "możesz też zamiast kolumny teryt użyć kolumny gmina z nazwą")
+        raise cells.CellError(error.message, hint) from None
     current, _ = ctx.powiat.current_code(code)
     listing = ", ".join(f"{g.teryt} {g.nazwa}" for g in ctx.powiat.gminy)
     if current is None:
@@ -241,7 +251,7 @@ def _row_schema(rules: list[RowRule], ctx: Context) -> pa.DataFrameSchema:
 
 
 def _row_problems(raw: RawTable, typed: pd.DataFrame, ctx: Context) -> list[Problem]:
-    rules = [r for r in ROW_RULES if not r.tables or raw.table.name in r.tables]
+    rules = [r for r in (*ROW_RULES, *SECTION_RULES) if not r.tables or raw.table.name in r.tables]
     problems = []
     by_name = {r.name: r for r in rules}
     for check, _, row in _failures(_row_schema(rules, ctx), typed):
@@ -299,6 +309,8 @@ def validate_table(raw: RawTable, year: int, powiat: Powiat) -> tuple[pd.DataFra
     problems += _cell_problems(raw, frame, readers, _cell_schema(readers, raw.table))
     typed = _typed(frame, readers, ctx)
     problems += _row_problems(raw, typed, ctx)
+    if "partnerzy" in raw.table.columns:  # the events and the plan: checks that know the domain
+        problems += event_problems(raw.table.name, raw.source, typed, raw.headers, powiat)
     return typed[["teryt", *[c for c in raw.table.columns if c != "teryt"]]], problems
 
 

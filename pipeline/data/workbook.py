@@ -22,7 +22,7 @@ from .load import TEMPLATE_SHEETS, workbook_name
 from .registry import Powiat
 from .schema import CRIME_CATEGORIES, GMINA_NAME_COLUMN, TABLES, Field, Kind, Table
 
-__all__ = ["write_template"]
+__all__ = ["sheet_headers", "write_template"]
 
 ROWS = 1000  # how far down the checks reach
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
@@ -114,8 +114,15 @@ def _lists(sheet: Worksheet, powiat: Powiat) -> dict[str, str]:
     return ranges
 
 
+def sheet_headers(table: Table) -> list[str]:
+    """A sheet's header row: the gmina's code and name first, for a table that names gminas."""
+    if "teryt" not in table.columns:
+        return list(table.columns)
+    return ["teryt", GMINA_NAME_COLUMN, *[c for c in table.columns if c != "teryt"]]
+
+
 def _data_sheet(sheet: Worksheet, table: Table, powiat: Powiat, year: int, lists: dict[str, str]) -> None:
-    headers = ["teryt", GMINA_NAME_COLUMN, *[c for c in table.columns if c != "teryt"]]
+    headers = sheet_headers(table)
     for column, header in enumerate(headers, start=1):
         cell = sheet.cell(1, column, header)
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
@@ -136,7 +143,8 @@ def _prefilled_rows(table: Table, powiat: Powiat) -> list[list[str]]:
         return []
     if table.name == "przestepstwa":
         return [[g.teryt, g.nazwa, category] for g in powiat.gminy for category in CRIME_CATEGORIES]
-    return [[g.teryt, g.nazwa] for g in powiat.gminy]
+    rows = [[g.teryt, g.nazwa] for g in powiat.gminy]
+    return rows + [[powiat.code, "powiat"]] if table.name == "zasoby" else rows  # the komenda's own row
 
 
 def _validation(table: Table, header: str, powiat: Powiat, year: int,

@@ -23,6 +23,7 @@ from .. import __version__
 from ..content.blocks import GMINA_CHAPTERS_MARKER
 from ..content.glossary import ABBREVIATIONS, how_to_read
 from ..content.report.annex import SOURCE_FILES_MARKER, source_files
+from ..content.report.basis import legal_basis
 from ..content.theme import FONT_FAMILY, FONT_FILES, PALETTE
 from ..data.formatting import fmt_date, fmt_list
 from ..data.textnorm import fold
@@ -136,7 +137,9 @@ def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry
             "nie zawiera (np. rozdziału o powiecie i „Planu na kolejny rok”), dotyczą pełnego raportu.")
     return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0),
                    toc_pages=pages, title=extract_title(ds, gmina), cover_note=note, short_contents=True,
-                   cover_for=f"Informacja przekazywana {gmina.head_celownik} i radzie gminy {gmina.nazwa}")
+                   cover_for=f"Informacja przekazywana {gmina.head_celownik} i {gmina.rada_celownik}",
+                   audience=f"Wyciąg z raportu dla {gmina.head_dopelniacz} i {gmina.rada_dopelniacz}",
+                   keywords=f", gmina {gmina.nazwa}, {gmina.rada}, {gmina.urzad}")
 
 
 def numbering_document(ds: Dataset, pages: int) -> str:
@@ -152,6 +155,7 @@ def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entri
     day = report_date(ds)
     values: dict[str, object] = {
         "title": document_title(ds), "cover_for": f"Informacja przedstawiana {ds.powiat.rada_celownik}",
+        "basis": legal_basis(ds.powiat), "audience": f"Raport dla: {ds.powiat.rada}", "keywords": "",
         "cover_note": "", "short_contents": False, "powiat": ds.powiat, "year": ds.year, "version": __version__,
         "toc": [*(entry for chapter in toc for entry in chapter.toc), *entries],
         "short_title": f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",

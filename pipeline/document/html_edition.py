@@ -128,8 +128,9 @@ def _page(context: dict[str, object], pages: Sequence[_Page], number: int,
           downloads: Downloads) -> tuple[bytes, dict[str, bytes]]:
     page = pages[number]
     extract = downloads.extracts.get(page.doc.id.removeprefix("gmina-"))
+    gmina = next((g for g in context["gminy"] if f"gmina-{g.teryt}" == page.doc.id), None)  # type: ignore[attr-defined]
     box = None if extract is None else _environment().get_template("extract.html.j2").render(
-        page=page, extract=extract, extract_contents=context["extract_contents"])
+        page=page, extract=extract, extract_contents=context["extract_contents"], gmina=gmina)
     body, images = _chapter_markup(page, downloads, index=page.file == INDEX, extract=box)
     template = "index.html.j2" if page.file == INDEX else "chapter.html.j2"
     html = _environment().get_template(template).render(

@@ -8,7 +8,8 @@ them in one workbook, and `opis.txt` saying what is where and in what units.
 - Tables carry the numbers they have in the PDF and the HTML edition. A unit goes into the
   column's header ("dynamika [%]"); a column whose rows have different units (the key
   figures: counts, percentages, money) gets a "jednostka" column instead. The words the
-  report prints beside a number ("▲ wyżej *") go into a column of their own, "(opis)".
+  report prints beside a number ("▲ wyżej *") go into a column of their own, "(opis)", and so
+  does the reason a cell holds no number (a base under 10: "1 z 1 (mniej niż 10 zdarzeń…)").
 """
 
 from __future__ import annotations
@@ -282,7 +283,11 @@ def description(ds: Dataset, tables: Sequence[DataTable]) -> str:
               "w procentach jest w punktach procentowych (pkt proc.);",
               "- pusta komórka: brak danych (w raporcie „b.d.”) albo wartość, która nie istnieje (w raporcie „–”, "
               "np. dynamika przy mniej niż 10 zdarzeniach w poprzednim roku);",
-              f"- kolumna „…{NOTE_SUFFIX}”: słowa, które raport drukuje przy liczbie (np. „▲ wyżej *”);",
+              "- odsetka, wskaźnika na 100 ani dynamiki z mniej niż 10 zdarzeń nie podajemy: komórka jest pusta, "
+              f"a kolumna „…{NOTE_SUFFIX}” podaje powód i liczby (np. „1 z 1”);",
+              f"- kolumna „…{NOTE_SUFFIX}”: słowa, które raport drukuje przy liczbie (np. „▲ wyżej *”) albo zamiast "
+              "niej: „mniej niż 3” i „ukryte” przy liczbach osób, które mogłyby wskazać osobę (liczby tej nie ma "
+              "w pliku; zasada niżej);",
               "- daty w formacie RRRR-MM-DD;",
               "- tekst zaczynający się od „=”, „+”, „-” lub „@” ma w plikach CSV na początku apostrof, by Excel "
               "nie potraktował go jak formuły.",

@@ -46,8 +46,8 @@ def manifest(ds: Dataset) -> bytes:
         "lata": list(ds.years),
         "pliki": [{"plik": s.label, "zalacznik": s.attachment, "sha256": s.sha256, "wiersze": s.rows,
                    **({"sha256_oryginalu": s.original_sha256,
-                       "uwaga": "dołączona kopia do publikacji: tekst i zdjęcia z raportu, bez uwag recenzentów "
-                                "i metadanych zdjęć"} if s.content is not None else {}),
+                       "uwaga": s.note or "dołączona kopia do publikacji: tekst i zdjęcia z raportu, bez uwag "
+                                          "recenzentów i metadanych zdjęć"} if s.content is not None else {}),
                    **({"zdjecia_niedolaczone": [{"plik": label, "sha256": sha} for label, sha in s.companions]}
                       if s.companions else {})}
                   for s in ds.sources],
@@ -62,8 +62,8 @@ def embedded_files(ds: Dataset) -> list[EmbeddedFile]:
         data = source.path.read_bytes()
         if hashlib.sha256(data).hexdigest() != (source.original_sha256 or source.sha256):
             raise RenderError(f"Plik {source.label} zmienił się w trakcie tworzenia raportu. Uruchom raport ponownie.")
-        if source.content is not None:  # the commentary: its copy fit to publish, not the Word file itself
-            files.append(EmbeddedFile(source.attachment, source.content,
+        if source.content is not None:  # a copy fit to publish (the commentary, road accidents), not the file
+            files.append(EmbeddedFile(source.attachment, source.content, source.note or
                                       f"Komentarz do raportu z pliku {source.label}: tekst i zdjęcia bez uwag "
                                       "recenzentów i metadanych", "Source"))
             continue

@@ -2,10 +2,12 @@
 document order and numbered as the PDF numbers them, each cell as a typed value.
 
 The cells are what the report prints ("1 712", "75,5%", "+2,4 pkt proc.", "230,2 ▲ wyżej *",
-"b.d."), so the data are exactly the report's tables. Only the cells of columns the report
-marks as numeric (`blocks.Column(numeric=True)`, class "num") are read as numbers: an event
-called "3 Maja – piknik" stays text. A number keeps the digits it was printed with
-(a Decimal), its unit and the words printed after it ("▲ wyżej *").
+"b.d."), so the data are exactly the report's tables. A cell that holds no number for a reason
+(a dash for dynamika on a base under 10, "1 z 1" instead of a percentage) carries the reason in
+its markup (`data-note`): the value stays empty, the words and the reason go to its note.
+Only the cells of columns the report marks as numeric (`blocks.Column(numeric=True)`, class
+"num") are read as numbers: an event called "3 Maja – piknik" stays text. A number keeps the
+digits it was printed with (a Decimal), its unit and the words printed after it ("▲ wyżej *").
 """
 
 from __future__ import annotations
@@ -71,7 +73,8 @@ def _table(table: Tag, number: int, chapter: str) -> ReportTable:
     rows = []
     for tr in table.find("tbody").find_all("tr"):
         cells = tr.find_all(["th", "td"])
-        rows.append(tuple(_cell(_text(c), numeric[i]) for i, c in enumerate(cells)))
+        rows.append(tuple(_noted(_text(c), c.get("data-note")) if c.get("data-note") else _cell(_text(c), numeric[i])
+                          for i, c in enumerate(cells)))
     for column in (i for i, is_numeric in enumerate(numeric) if not is_numeric):
         values = [r[column].value for r in rows if r[column].value is not None]
         if values and all(isinstance(v, str) and _DATE.fullmatch(v) for v in values):
@@ -85,6 +88,11 @@ def _table(table: Tag, number: int, chapter: str) -> ReportTable:
 def _text(tag: Tag) -> str:
     """The text as a reader copies it: every kind of space one space, the minus a hyphen."""
     return re.sub(r"[\s\u00a0\u202f]+", " ", tag.get_text()).strip()
+
+
+def _noted(text: str, note: str) -> Cell:
+    """A cell withheld for a reason: no value; "1 z 1 (mniej niż 10 zdarzeń: bez odsetka)"."""
+    return Cell(None, note=note if text in ("", MISSING, NOT_APPLICABLE) else f"{text} ({note})")
 
 
 def _cell(text: str, numeric: bool) -> Cell:

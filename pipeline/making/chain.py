@@ -14,7 +14,9 @@ Chapters and parts run in worker processes with warm kernels, as many as there a
 
 This module starts the workers and hands over to `steps`, which does the steps; it
 imports nothing heavy, so the workers boot while the steps' imports load. Everything is
-written into a staging folder and published only when the PDF exists (`outputs`).
+written into a staging folder and published only when the PDF exists (`outputs`); what the
+build and its workers hand each other as pickles goes through a private folder outside
+`reports/` (`staging`). Both are removed whatever happens, a killed run's by the next run.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ import time
 from pathlib import Path
 
 from ..data.fingerprint import report_years
-from ..data.sharing import shared_env
-from .outputs import BuildResult, staging
+from ..data.sharing import SHARED_FILE, shared_env
+from .disk import ensure_space
+from .outputs import BuildResult
 from .progress import Progress
 from .record import up_to_date
+from .staging import private_folder, staging, sweep_stale
 from .tasks import NOTEBOOKS
 from .workers import Workers, default_jobs
 
@@ -42,16 +46,17 @@ def build_report(inputs: Path, year: int | None = None, out: Path = Path("report
     started = time.perf_counter()
     inputs, out = Path(inputs), Path(out)
     if not force and (record := up_to_date(inputs, year, out, notebooks, readers)):
+        sweep_stale(out, int(str(record["rok"])))
         pdf = out / str(record["rok"]) / str(record["pdf"])
         progress.done(f"Bez zmian od ostatniego raportu: {pdf}")
         return BuildResult(pdf, None, {"razem": time.perf_counter() - started}, up_to_date=True)
     years = report_years(inputs, year)
-    with staging(out / str(years[-1])) as stage:
-        shared = stage / "dataset.pickle"
+    ensure_space(out / str(years[-1]), inputs)
+    with staging(out / str(years[-1])) as stage, private_folder() as private:
+        shared = private / SHARED_FILE
         # The workers and their kernels boot first, while this process imports pandas,
         # WeasyPrint and the rest and checks the data: each waits on the other less.
-        with Workers(jobs or default_jobs(), notebooks, shared_env(shared, inputs, years[-1]),
-                     stage / "parcels") as workers:
+        with Workers(jobs or default_jobs(), notebooks, shared_env(shared, inputs, years[-1]), private) as workers:
             from .steps import make_report
 
             result = make_report(inputs, years[-1], out, notebooks, force, workers, stage, shared, progress,

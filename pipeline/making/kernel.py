@@ -20,6 +20,8 @@ from typing import Any
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
+from .staging import KERNEL_PREFIX, Claim
+
 __all__ = ["KERNEL", "START_TIMEOUT", "current_kernel", "release_kernel_if_done", "start_worker"]
 
 KERNEL = "python3"
@@ -42,10 +44,13 @@ class _WarmKernel:
     """The kernel a worker process keeps for all its chapters."""
 
     def __init__(self, cwd: Path, env: dict[str, str]) -> None:
-        # The kernel's own folder: its sockets and IPython's profile, nothing in the home folder.
-        self.folder = Path(tempfile.mkdtemp(prefix="raport-kernel-"))
+        # The kernel's own folder: its sockets, connection file and IPython's profile, nothing in
+        # the home folder. Claimed by this worker, so that the next run removes it should the
+        # worker be killed (see `staging`).
+        self.folder = Path(tempfile.mkdtemp(prefix=KERNEL_PREFIX))
+        self.claim = Claim(self.folder)
         self.manager = KernelManager(kernel_name=KERNEL, kernel_spec_manager=_NativeKernelSpecs(),
-                                     **_transport(self.folder))
+                                     connection_file=str(self.folder / "kernel.json"), **_transport(self.folder))
         own = {"MPLBACKEND": "Agg", "IPYTHONDIR": str(self.folder / "ipython")}
         # No input history: nothing to write to disk at every reset between chapters.
         self.manager.start_kernel(cwd=str(cwd), env={**os.environ, **own, **env},
@@ -70,6 +75,7 @@ class _WarmKernel:
         if self.manager.has_kernel:
             self.manager.shutdown_kernel(now=True)
         shutil.rmtree(self.folder, ignore_errors=True)
+        self.claim.release()
 
 
 def _transport(folder: Path) -> dict[str, str]:
@@ -85,12 +91,14 @@ _KERNEL: _WarmKernel | None = None
 _CHAPTERS_DONE: Any = None  # a shared flag: the build has no chapter left for any kernel
 
 
-def start_worker(cwd: Path | None, env: dict[str, str], chapters_done: Any = None) -> None:
+def start_worker(cwd: Path | None, env: dict[str, str], chapters_done: Any = None, scratch: Path | None = None) -> None:
     """Process-pool initializer: start this worker's kernel (unless `cwd` is None: a worker
     that only renders) and stop it when the worker ends.
 
     Ctrl-C is the parent's to handle (it stops the workers); a stopped worker takes its
-    kernel down with it instead of leaving it to notice on its own.
+    kernel down with it instead of leaving it to notice on its own. With `scratch` (the
+    build's private folder), what libraries leave in the temporary folder (WeasyPrint's
+    fonts: a worker ends without running their clean-up) goes there, and with it.
     """
     global _KERNEL, _CHAPTERS_DONE
     _CHAPTERS_DONE = chapters_done
@@ -99,6 +107,8 @@ def start_worker(cwd: Path | None, env: dict[str, str], chapters_done: Any = Non
     if cwd is not None:
         _KERNEL = _WarmKernel(cwd, env)
         mp_util.Finalize(None, _KERNEL.shutdown, exitpriority=10)
+    if scratch is not None:  # after the kernel: its socket path stays short
+        tempfile.tempdir = str(scratch)
 
 
 def _stop_worker(signum: int, frame: object) -> None:

@@ -25,13 +25,13 @@ from pathlib import Path
 from ..data import fingerprint
 from ..data.dataset import Dataset
 from ..data.registry import Gmina
+from ..data.store import Store
 from ..document.assemble import ChapterDoc
 from ..document.extracts import EXTRACT_FRONT_PAGES, extract_chapters, extract_layout
 from ..document.html_edition import Download, Downloads, html_index, html_pages
 from ..document.open_data import DESCRIPTION, open_data_files, workbook_name
 from ..document.pdfdata import EmbeddedFile, Rendered
 from ..document.provenance import document_identifier, embedded_files, manifest, report_date
-from .cache import Store
 from .outputs import ReportPaths
 from .tasks import ExtractResult
 from .workers import Workers
@@ -44,8 +44,8 @@ DOWNLOADS = "pliki"  # the HTML edition's folder of the files it offers to downl
 class Extracts:
     """The gminas' extracts of one build: started as their parts arrive, collected at the end."""
 
-    def __init__(self, ds: Dataset, store: Store, code: str, force: bool, workers: Workers) -> None:
-        self.ds, self.store, self.code, self.force, self.workers = ds, store, code, force, workers
+    def __init__(self, ds: Dataset, store: Store, code: str, workers: Workers) -> None:
+        self.ds, self.store, self.code, self.workers = ds, store, code, workers
         self.pending: dict[str, tuple[Future[ExtractResult], str]] = {}  # TERYT -> (task, cache key)
         self.done: dict[str, bytes] = {}
         self.seconds = 0.0  # the workers' time on extracts
@@ -90,7 +90,7 @@ class Extracts:
         layout = extract_layout(self.ds, gmina, docs, parts, front_pages)
         # The extract's key: its own front and numbers, the parts it re-uses and the files it carries.
         key = fingerprint.digest(self.code, layout.front, layout.numbering, *keys, manifest(self.ds))
-        cached = None if self.force else self.store.read("extracts", key, ".pdf")
+        cached = self.store.read("extracts", key, ".pdf")
         if cached is not None:
             self.done[gmina.teryt] = cached
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 from ..data.fingerprint import code_version, digest, files_under, inputs_digest, report_years
@@ -25,18 +26,28 @@ def build_key(inputs: Path, year: int | None, notebooks: Path, readers: bool = T
 
 
 def read_record(folder: Path) -> dict[str, object]:
+    """The last build's record; empty when there is none or it cannot be read (a damaged
+    record only means the next run builds again)."""
     try:
-        return json.loads((folder / ".cache" / RECORD).read_text(encoding="utf-8"))
+        record = json.loads((folder / ".cache" / RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return record if isinstance(record, dict) else {}
 
 
 def write_record(folder: Path, record: dict[str, object]) -> None:
     path = folder / ".cache" / RECORD
+    if path.parent.exists() and not path.parent.is_dir():  # a damaged cache: a file where its folder was
+        path.parent.unlink()
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
-    temporary.replace(path)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    temporary = path.with_name(f".{RECORD}.{os.getpid()}.tmp")  # two runs at once each write their own
+    try:
+        temporary.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def up_to_date(inputs: Path, year: int | None, out: Path, notebooks: Path,
@@ -46,15 +57,18 @@ def up_to_date(inputs: Path, year: int | None, out: Path, notebooks: Path,
     otherwise None."""
     try:
         years = report_years(inputs, year)
-    except UsageError:
-        return None
-    folder = out / str(years[-1])
-    record = read_record(folder)
-    pdf = folder / str(record.get("pdf", ""))
-    if not record or not pdf.is_file() or record.get("key") != build_key(inputs, years[-1], notebooks, readers):
-        return None
-    if not all((folder / str(name)).is_file() for name in record.get("outputs", [])):  # type: ignore[union-attr]
-        return None
-    if hashlib.sha256(pdf.read_bytes()).hexdigest() != record.get("pdf_sha256"):
+        folder = out / str(years[-1])
+        record = read_record(folder)
+        pdf = folder / str(record.get("pdf", ""))
+        outputs = record.get("outputs")
+        if not record or record.get("rok") != years[-1] or not pdf.is_file() or not isinstance(outputs, list):
+            return None
+        if record.get("key") != build_key(inputs, years[-1], notebooks, readers):
+            return None
+        if not all((folder / str(name)).is_file() for name in outputs):
+            return None
+        if hashlib.sha256(pdf.read_bytes()).hexdigest() != record.get("pdf_sha256"):
+            return None
+    except (UsageError, OSError):  # a file that cannot be read: the build says which
         return None
     return record

@@ -8,8 +8,6 @@ pandas, WeasyPrint and pikepdf here overlap with the workers' and kernels' start
 from __future__ import annotations
 
 import hashlib
-import json
-import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -18,6 +16,7 @@ from pathlib import Path
 from ..data import fingerprint
 from ..data.dataset import Dataset, load_dataset
 from ..data.sharing import share
+from ..data.store import Store
 from ..document.assemble import (
     ChapterDoc,
     front_document,
@@ -30,7 +29,7 @@ from ..document.merge import Bookmark, merge_parts
 from ..document.pdfdata import Rendered
 from ..document.provenance import document_identifier, embedded_files, manifest, report_date
 from . import record
-from .cache import Store, chapter_key
+from .cache import chapter_key
 from .outputs import BuildResult, ReportPaths, keep_failed, publish
 from .progress import Progress
 from .readers import Editions, Extracts, write_extracts
@@ -46,17 +45,16 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
                 shared: Path, progress: Progress, readers: bool = True) -> BuildResult:
     """Steps 1-5 of build_report, with the workers already starting; with `readers`, the
     gminas' extracts, the HTML edition and the open data too."""
-    started, started_wall = time.perf_counter(), time.time()
+    started = time.perf_counter()
     progress.stage("1/4 sprawdzanie danych")
-    folder = out / str(year)
-    ds = load_dataset(inputs, year, cache=folder / ".cache")
+    store = Store(out / str(year) / ".cache", read=not force)  # --force: nothing read, everything made anew
+    ds = load_dataset(inputs, year, cache=store)
     share(ds, shared)
     validated = time.perf_counter()
     paths = ReportPaths.of(out, ds)
-    store = Store(folder / ".cache")
-    run = _Run(ds, inputs, notebooks, store, stage, progress, force)
+    run = _Run(ds, inputs, notebooks, store, stage, progress)
     if readers:
-        run.extracts = Extracts(ds, store, run.code, force, workers)
+        run.extracts = Extracts(ds, store, run.code, workers)
         run.editions = Editions(stage, paths, ds, run.seconds)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
@@ -65,26 +63,36 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
         run.editions.finish()
     outputs = [p.relative_to(stage).as_posix() for folder in paths.folders[1:] if (stage / folder.name).exists()
                for p in sorted((stage / folder.name).rglob("*")) if p.is_file()]
-    publish(stage, paths)
-    store.prune(since=started_wall)
+    # The record first: should the publishing fail, it names a PDF that is not there, and the
+    # next run builds again; the other way round, a failed record would cost a needless build.
     record.write_record(paths.folder, {
         "key": record.build_key(inputs, ds.year, notebooks, readers), "rok": ds.year, "pdf": paths.pdf.name,
         "pdf_sha256": hashlib.sha256(pdf).hexdigest(), "outputs": outputs})
+    publish(stage, paths)
+    store.prune()
+    if store.damaged:
+        progress.done(f"Pamięć podręczna: {_entries(len(store.damaged))} nie dało się odczytać – utworzono je od nowa.")
     seconds = {"walidacja": validated - started, **run.seconds}
     return BuildResult(paths.pdf, ds, seconds, run.executed, run.rendered)
+
+
+def _entries(count: int) -> str:
+    """ "1 wpisu", "3 wpisów": the count of damaged cache entries, in the genitive."""
+    return f"{count} wpisu" if count == 1 else f"{count} wpisów"
 
 
 class _Run:
     """One build: which chapters and parts to make, in what order, and the merge."""
 
-    def __init__(self, ds: Dataset, inputs: Path, notebooks: Path, store: Store, stage: Path, progress: Progress,
-                 force: bool) -> None:
+    def __init__(self, ds: Dataset, inputs: Path, notebooks: Path, store: Store, stage: Path,
+                 progress: Progress) -> None:
         self.ds, self.inputs, self.notebooks, self.store = ds, inputs, notebooks, store
-        self.stage, self.progress, self.force = stage, progress, force
+        self.stage, self.progress = stage, progress
         self.code = fingerprint.code_version()
         self.chapters = chapter_list(ds, inputs, notebooks)
         self.keys = {c.key: chapter_key(self.code, c, ds) for c in self.chapters}
         self.html: dict[str, str] = {}
+        self.notebooks_made: dict[str, bytes] = {}  # the executed notebooks, published in notebooks/
         self.powiat_docs: tuple[list[ChapterDoc], list[ChapterDoc]] | None = None
         self.gmina_docs: dict[str, ChapterDoc] = {}
         self.docs: list[ChapterDoc] | None = None
@@ -102,9 +110,11 @@ class _Run:
     def make(self, workers: Workers, paths: ReportPaths) -> bytes:
         self.workers = workers
         for chapter in self.chapters:
-            cached = None if self.force else self.store.read("chapters", self.keys[chapter.key], ".html")
-            if cached is not None and self.store.read("chapters", self.keys[chapter.key], ".ipynb") is not None:
-                self.html[chapter.key] = cached.decode("utf-8")
+            html = self.store.read("chapters", self.keys[chapter.key], ".html")
+            notebook = self.store.read("chapters", self.keys[chapter.key], ".ipynb") if html is not None else None
+            if html is not None and notebook is not None:
+                self.html[chapter.key] = html.decode("utf-8")
+                self.notebooks_made[chapter.key] = notebook
         todo = [c for c in self.chapters if c.key not in self.html]
         if not todo:
             workers.no_more_chapters()
@@ -132,7 +142,8 @@ class _Run:
         if result.failure is not None:
             keep_failed(result, paths)
         key = self.keys[result.chapter.key]
-        self.store.write("chapters", key, ".ipynb", result.executed.read_bytes())
+        self.notebooks_made[result.chapter.key] = result.executed.read_bytes()
+        self.store.write("chapters", key, ".ipynb", self.notebooks_made[result.chapter.key])
         self.store.write("chapters", key, ".html", result.html.encode("utf-8"))
         self.html[result.chapter.key] = result.html
         self.executed.append(result.chapter.key)
@@ -162,7 +173,7 @@ class _Run:
                 continue
             html = part_document(self.ds, known, index)  # type: ignore[arg-type]
             self.part_keys[index] = fingerprint.digest(self.code, html)
-            cached = None if self.force else self._cached_part(self.part_keys[index])
+            cached = self._cached_part(self.part_keys[index])
             if cached is not None:
                 self.parts[index] = cached
             else:
@@ -190,16 +201,18 @@ class _Run:
 
     def _cached_part(self, key: str) -> Rendered | None:
         data = self.store.read("parts", key, ".pdf")
-        meta = self.store.read("parts", key, ".json")
-        if data is None or meta is None:
+        info = self.store.read_json("parts", key)
+        if data is None or info is None:
             return None
-        info = json.loads(meta)
-        return Rendered(data, info["pages"], info["anchors"])
+        try:
+            return Rendered(data, int(info["pages"]), {str(k): int(v) for k, v in info["anchors"].items()})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self.store.forget("parts", key, ".json")
+            return None
 
     def _store_part(self, key: str, rendered: Rendered) -> None:
         self.store.write("parts", key, ".pdf", rendered.data)
-        self.store.write("parts", key, ".json", json.dumps({"pages": rendered.pages, "anchors": rendered.anchors},
-                                                           sort_keys=True).encode("utf-8"))
+        self.store.write_json("parts", key, {"pages": rendered.pages, "anchors": rendered.anchors})
 
     # -------------------------------------------------------------- front, numbers, merge
 
@@ -232,7 +245,7 @@ class _Run:
         The front carries the input files: its key covers them (their SHA-256 in the
         manifest), or a change in the data that moves no page number would keep the old files."""
         key = fingerprint.digest(self.code, html, manifest(self.ds) if front else b"")
-        cached = None if self.force else self._cached_part(key)
+        cached = self._cached_part(key)
         if cached is not None:
             return lambda: cached
         options = {}
@@ -280,8 +293,7 @@ class _Run:
         folder = self.stage / "notebooks"
         folder.mkdir()
         for chapter in self.chapters:
-            source = self.store.path("chapters", self.keys[chapter.key], ".ipynb")
-            shutil.copyfile(source, folder / f"{chapter.key}.ipynb")
+            (folder / f"{chapter.key}.ipynb").write_bytes(self.notebooks_made[chapter.key])
 
     def _add(self, name: str, seconds: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds

@@ -2,8 +2,9 @@
 
 Workers are processes, not threads: kernel ports and papermill's working directory are
 not thread-safe. Every message between the build and its workers is small: a task's
-arguments and its result (HTML, PDFs, the embedded inputs) travel as files in a folder of
-the build, so no pipe ever holds a half-written message. That is what lets a failed
+arguments and its result (HTML, PDFs, the embedded inputs) travel as pickles in a private
+folder (`staging.private_folder`: this user's only, outside `reports/`), so no pipe ever
+holds a half-written message. That is what lets a failed
 chapter or Ctrl-C stop the workers at once: killing a worker while the pool's feeder
 thread is still writing a large task into its pipe leaves the feeder blocked for good,
 and the interpreter hangs at exit joining it (CPython before 3.11.5, gh-94777).
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Workers", "default_jobs"]
 
+PARCELS = "parcels"  # in the private folder: the tasks and results on their way
+
 
 def default_jobs() -> int:
     try:
@@ -60,23 +63,33 @@ class Workers:
     making the gminas' extracts.
 
     Used as a context manager: leaving it by an exception (a failed chapter, Ctrl-C) stops
-    every worker at once, each taking its kernel down with it.
+    every worker at once, each taking its kernel down with it. The workers know nothing of a
+    build's staging folder, only of the private folder they were given: a long-running
+    process can keep them (and the folder) for many builds, handing each build's dataset
+    over with `sharing.share` at the same place.
     """
 
-    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], parcels: Path) -> None:
+    def __init__(self, jobs: int, notebooks: Path | None, kernel_env: dict[str, str], private: Path) -> None:
         self.jobs = max(1, jobs)
-        self._parcels = parcels
+        self._parcels = private / PARCELS
         self._parcels.mkdir(parents=True, exist_ok=True)
         self._numbers = itertools.count()
         context = _context()
         self._chapters_done = context.Value("b", 0)
         self.pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=start_worker,
-                                        initargs=(notebooks, kernel_env, self._chapters_done))
+                                        initargs=(notebooks, kernel_env, self._chapters_done, private))
         # Start every worker and its kernel now, in the background: the first start waits for
         # the fork server to import its modules, and the caller has data to check meanwhile.
-        self._starting = threading.Thread(target=lambda: [self.pool.submit(_ready) for _ in range(max(1, jobs))],
-                                          daemon=True)
+        self._start_error: BaseException | None = None
+        self._starting = threading.Thread(target=self._start_all, daemon=True)
         self._starting.start()
+
+    def _start_all(self) -> None:
+        try:
+            for _ in range(self.jobs):
+                self.pool.submit(_ready)
+        except BaseException as error:  # no worker could start (no memory, a full /tmp): the build says so
+            self._start_error = error
 
     def chapter(self, chapter: Chapter, output: Path) -> Future[ChapterResult]:
         from .execute import run_chapter
@@ -100,6 +113,8 @@ class Workers:
     def _submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `function(*args)` in a worker; the arguments and the result travel as files."""
         self._starting.join()
+        if self._start_error is not None:
+            raise self._start_error
         task = self._parcels / f"{next(self._numbers)}.task"
         task.write_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
         result: Future[Any] = Future()

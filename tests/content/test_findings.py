@@ -1,4 +1,5 @@
-"""The first page's findings: each a fact, which way it went and whether it needs attention."""
+"""The first page's findings: the year's heaviest changes, good and bad alike, outcomes only
+beyond chance, and a gmina that stopped paying for patrols always named."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import shutil
 import pytest
 
 from pipeline import report
-from pipeline.content.findings import ATTENTION, findings
+from pipeline.content.findings import ATTENTION, MAX_FINDINGS, MIN_FINDINGS, findings
 
 from ..conftest import INPUTS
+
+NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
@@ -17,15 +20,32 @@ def example():
     return report.load(INPUTS, 2025)
 
 
-def test_five_to_seven_findings_in_the_order_of_the_report(example) -> None:
+def _texts(found) -> list[str]:
+    return [f"{f.headline} {f.text}".replace(NBSP, " ") for f in found]
+
+
+def test_the_example_names_what_weighs_most(example) -> None:
+    """The stopped patrol funding, the fall in debates and the drunk drivers with the checks."""
     found = findings(example)
-    assert 5 <= len(found) <= 7
-    assert found[0].headline.startswith("Przestępczość")
-    assert found[-1].headline.startswith("Najwyższy wskaźnik przestępczości: gmina")
+    assert MIN_FINDINGS <= len(found) <= MAX_FINDINGS
+    texts = _texts(found)
+    assert texts[0].startswith("Gminy Drzewica i Poświętne przestały opłacać służby policji")
+    assert any("Mniej debat społecznych" in t and "Debat społecznych: 16 (w 2024 r.: 28)" in t for t in texts)
+    drunk = next(t for t in texts if "nietrzeźwych kierujących" in t)
+    assert "80" in drunk and "54" in drunk and "32 kontrole drogowe (w 2024 r.: 14)" in drunk
+    assert texts[-1].startswith("Powyżej średniej gmin") and "pozostałe (181 z 314)" in texts[-1]
 
 
-def test_a_change_for_the_worse_says_it_needs_attention(example) -> None:
-    for finding in findings(example):
+def test_noise_is_never_called_a_trend(example) -> None:
+    """Robberies 4 -> 9 are within chance (p ≈ 0,27): no finding, no "wymaga uwagi"."""
+    assert not any("rozbój" in t for t in _texts(findings(example)))
+
+
+def test_heaviest_first_and_bad_news_said_plainly(example) -> None:
+    found = findings(example)
+    weights = [f.weight for f in found[:-1]]
+    assert weights == sorted(weights, reverse=True)
+    for finding in found:
         assert (ATTENTION in finding.headline) == finding.attention, finding
 
 
@@ -46,14 +66,35 @@ def _with_crimes(tmp_path, category: str, previous: int, current: int):
 
 
 def test_a_rise_on_a_small_base_is_given_in_numbers_not_percent(tmp_path) -> None:
-    ds = _with_crimes(tmp_path, "kradziez_samochodu", 1, 9)
+    ds = _with_crimes(tmp_path, "kradziez_samochodu", 1, 9)  # p ≈ 0,02: beyond chance
     seven = next(f for f in findings(ds) if "kradzieży samochodów" in f.headline)
-    assert seven.attention and "(+8)" in seven.text and "%" not in seven.text
+    assert seven.attention and "9 wobec 1" in seven.text and "%" not in seven.text
+
+
+def test_a_rise_and_the_same_fall_weigh_alike(tmp_path) -> None:
+    rise = next(f for f in findings(_with_crimes(tmp_path / "a", "kradziez_samochodu", 3, 40))
+                if "kradzieży samochodów" in f.headline)
+    fall = next(f for f in findings(_with_crimes(tmp_path / "b", "kradziez_samochodu", 40, 3))
+                if "kradzieży samochodów" in f.headline)
+    assert rise.weight == pytest.approx(fall.weight)
+    assert rise.headline.startswith("Więcej") and rise.attention
+    assert fall.headline.startswith("Mniej") and not fall.attention
+
+
+def test_a_gmina_that_stopped_paying_is_always_a_finding(tmp_path) -> None:
+    """However small the patrols it paid for, the council hears that they stopped."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    path = inputs / "2024" / "sluzby_ponadnormatywne.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "1007052,400.00,1,8.00,3,1,0,0,0\n", encoding="utf-8")
+    texts = _texts(findings(report.load(inputs, 2025)))
+    assert any("Paradyż" in t and "8 godzin w 2024 r., w 2025 r. żadnej" in t for t in texts)
 
 
 def test_missing_data_gives_no_finding(tmp_path) -> None:
     inputs = tmp_path / "inputs"
     shutil.copytree(INPUTS, inputs)
     (inputs / "2025" / "ruch_drogowy.csv").unlink()
+    (inputs / "2025" / "wypadki.csv").unlink()  # else the road figures come from the accidents one by one
     headlines = [f.headline for f in findings(report.load(inputs, 2025))]
-    assert not any("drogach" in h or "wypadków" in h for h in headlines)
+    assert not any("drogach" in h or "wypadków" in h or "kierujących" in h for h in headlines)

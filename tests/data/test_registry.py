@@ -79,3 +79,49 @@ def test_a_code_used_by_two_gminas_is_an_error(tmp_path) -> None:
     with pytest.raises(DataError) as raised:
         read_powiat(_write(tmp_path, text))
     assert any("występuje dwa razy" in p.message for p in raised.value.problems)
+
+
+def test_offices_and_councils_by_the_gminas_kind(powiat) -> None:
+    """A town's gmina has a Urząd Miejski and a Rada Miejska, a rural one a Urząd and a Rada Gminy;
+    a sentence declines the head words, never the place ("Radzie Miejskiej w Drzewicy")."""
+    drzewica, mniszkow, slawno = (powiat.gmina(code) for code in ("1007023", "1007032", "1007072"))
+    assert (drzewica.urzad, drzewica.rada) == ("Urząd Miejski w Drzewicy", "Rada Miejska w Drzewicy")
+    assert (drzewica.rada_celownik, drzewica.rada_dopelniacz) == ("Radzie Miejskiej w Drzewicy",
+                                                                  "Rady Miejskiej w Drzewicy")
+    assert (mniszkow.urzad, mniszkow.rada, mniszkow.rada_celownik) == ("Urząd Gminy Mniszków", "Rada Gminy Mniszków",
+                                                                       "Radzie Gminy Mniszków")
+    assert slawno.urzad == "Urząd Gminy w Sławnie"  # as its statute names it, not the usual form
+    assert (mniszkow.head_dopelniacz, drzewica.head_dopelniacz) == ("wójta", "burmistrza")
+    assert all(g.rada.startswith("Rada Miejska") == (g.rodzaj != "wiejska") for g in powiat.gminy)
+
+
+def test_the_usual_names_when_the_settings_leave_them_out(tmp_path) -> None:
+    text = (INPUTS / "powiat.toml").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("urzad =", "rada = \"Rada M",
+                                                                                 "rada = \"Rada G")))
+    powiat = read_powiat(_write(tmp_path, text))
+    assert powiat.gmina("1007043").urzad == "Urząd Miejski w Opocznie"
+    assert powiat.gmina("1007072").urzad == "Urząd Gminy Sławno"
+    assert powiat.gmina("1007083").rada == "Rada Miejska w Żarnowie"
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('rada = "Rada Gminy Mniszków"', 'rada = "Rada Miejska w Mniszkowie"',
+     "gmina Mniszków: „Rada Miejska” to nazwa dla gminy z miastem, a ta gmina jest wiejska"),
+    ('urzad = "Urząd Miejski w Drzewicy"', 'urzad = "Magistrat Drzewicy"',
+     "gmina Drzewica: nazwa urzędu gminy powinna zaczynać się od jednego z: Urząd Miejski"),
+    ('miejscownik = "Opocznie"\n', "", "gmina Opoczno: brak pola miejscownik"),
+    ("data_uchwaly = 2021-12-20", 'data_uchwaly = "20 grudnia 2021"', "program.data_uchwaly musi być datą"),
+])
+def test_a_wrong_office_council_or_programme_is_an_error(tmp_path, old, new, message) -> None:
+    text = (INPUTS / "powiat.toml").read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(DataError) as raised:
+        read_powiat(_write(tmp_path, text.replace(old, new)))
+    assert any(message in p.message for p in raised.value.problems), [p.message for p in raised.value.problems]
+
+
+def test_the_programme_and_the_region(powiat) -> None:
+    assert powiat.program is not None and powiat.program.uchwala == "XXXVIII/312/2021"
+    assert powiat.program.nazwa.startswith("Powiatowy program zapobiegania przestępczości")
+    assert powiat.wojewodztwo == "łódzkie"

@@ -91,6 +91,16 @@ CASES = [
     Case("ankieta_unknown_answer", "ankieta", ERROR, 3, "odpowiedz", "nie_wiem", "niedozwolona wartość",
          "dozwolone: bardzo_bezpiecznie, raczej_bezpiecznie, trudno_powiedziec"),
     Case("ankieta_duplicated_row", "ankieta", ERROR, 4, "teryt", None, "powtórzony wiersz"),
+    # Checks that know the domain.
+    Case("accident_without_victims", "ruch_drogowy", ERROR, 3, "wypadki", "2",
+         "wypadków 2, a zabitych i rannych razem 0 w gminie Paradyż", "to kolizja"),
+    Case("event_entered_twice", "dzialania", WARNING, 3, "nazwa", None,
+         "(gmina Białaczów) w dwóch kolejnych dniach: 15.06.2025 (wiersz 2, uczestnicy: 356) i 16.06.2025 "
+         "(wiersz 3, uczestnicy: 352)", "usuń jeden z wierszy"),
+    Case("check_as_prevention", "dzialania", WARNING, 2, "rodzaj", "akcja_brd",
+         "to kontrola kierujących, a wpisano ją jako działanie profilaktyczne", "kontrola_drogowa"),
+    Case("police_partner", "dzialania", WARNING, 2, "partnerzy", "Wydział Ruchu Drogowego KPP; SP nr 2",
+         "partnerem jest jednostka Policji (Wydział Ruchu Drogowego KPP)", "usuń ją"),
 ]
 
 
@@ -107,6 +117,35 @@ def test_each_check_names_file_row_column_value_and_fix(make_inputs, case: Case)
         assert problem.value == case.value
     assert case.hint in problem.hint
     assert str(problem).startswith(f"{case.severity.value}  2025/{case.table}.csv")
+
+
+def test_only_the_pair_that_looks_entered_twice_is_named(make_inputs) -> None:
+    """The third picnic is a day later but in another gmina: no warning about it."""
+    problems = [p for p in problems_of(make_inputs, "event_entered_twice", "dzialania") if "kolejnych" in p.message]
+    assert len(problems) == 1
+
+
+def _two_years(make_inputs, before: int, now: int):
+    make_inputs({"przestepstwa.csv": f"teryt,kategoria,stwierdzone,wykryte\n1007023,ogolem,{before},0\n"}, year=2024)
+    inputs = make_inputs({"przestepstwa.csv": f"teryt,kategoria,stwierdzone,wykryte\n1007023,ogolem,{now},0\n"})
+    return [p for p in load_dataset(inputs, 2025).problems if "krotna" in p.message]
+
+
+def test_a_figure_that_trebled_against_last_year_is_a_warning(make_inputs) -> None:
+    (problem,) = _two_years(make_inputs, 40, 130)
+    assert problem.severity is WARNING and problem.file == "2025/przestepstwa.csv"
+    assert problem.row == 2 and problem.column == "stwierdzone"
+    assert problem.message == "gmina Drzewica: stwierdzone (ogolem) 130 wobec 40 w 2024 r. – zmiana ponad 3-krotna"
+
+
+@pytest.mark.parametrize(("before", "now", "warned"), [
+    (4, 30, False),  # a base under 10: a handful of cases moves a lot
+    (40, 120, False), (120, 40, False),  # exactly threefold either way
+    (130, 40, True),  # a fall to less than a third
+])
+def test_the_threefold_rule_needs_ten_in_both_years_and_more_than_three_times(make_inputs, before, now,
+                                                                               warned) -> None:
+    assert bool(_two_years(make_inputs, before, now)) is warned
 
 
 def test_all_problems_of_a_file_are_reported_at_once(make_inputs) -> None:

@@ -65,5 +65,5 @@ def test_contents_bookmarks_and_numbers_follow_the_reused_parts(ds) -> None:
         Bookmark("Gmina Żarnów", 3, (Bookmark("Przestępczość", 3), Bookmark("Plan działań", 6))),
         Bookmark("Aneks", 7, (Bookmark("Źródła danych", 8),)))
     assert re.findall(r'data-page="(\d+)"', layout.front) == ["3", "4", "4", "7", "8", "9"]
-    assert "Informacja przekazywana burmistrzowi i radzie gminy Żarnów" in layout.front.replace("\u00a0", " ")
+    assert "Informacja przekazywana burmistrzowi i Radzie Miejskiej w Żarnowie" in layout.front.replace("\u00a0", " ")
     assert layout.numbering.count('class="page"') == 9 - 1  # 2 front pages + 7 re-used, the cover unnumbered

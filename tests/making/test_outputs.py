@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pipeline.data.dataset import load_dataset
-from pipeline.making.outputs import ReportPaths, publish, staging
+from pipeline.making.outputs import ReportPaths, publish
+from pipeline.making.staging import staging
 
 from ..conftest import INPUTS
 
@@ -27,7 +28,7 @@ def test_the_new_pdf_extracts_edition_and_data_replace_the_old_ones(tmp_path) ->
     assert paths.pdf.read_bytes() == b"%PDF new"
     for folder in paths.folders:
         assert sorted(p.name for p in folder.iterdir()) == ["nowe.txt"], folder.name
-    assert sorted(p.name for p in paths.folder.iterdir()) == ["dane", "gminy", "html", "notebooks",
+    assert sorted(p.name for p in paths.folder.iterdir()) == [".cache", "dane", "gminy", "html", "notebooks",
                                                               "raport_opoczynski_2025.pdf"]
 
 

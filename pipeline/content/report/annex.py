@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from ...data.dataset import Dataset, SourceFile
-from ...data.formatting import fmt_int
+from ...data.figures.goals import goals_set_last_year
+from ...data.formatting import fmt_int, fmt_list
 from ...data.schema import PHOTO_FOLDER, TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row
+from ..narrative import plural
 from .common import years_span
 
 __all__ = ["SOURCE_FILES_MARKER", "data_quality", "data_sources", "source_files"]
 
 SOURCE_FILES_MARKER = "source-files"  # where the assembly puts the table of the attached files
+# What `validate` checks beyond the form of each cell (rules, plausibility), in a sentence.
+CHECKS = ("Kontrola danych, przeprowadzona przed utworzeniem raportu, sprawdziła każdą komórkę (liczby, daty, kody "
+          "gmin, kategorie) i to, co wie o bezpieczeństwie: czy żadna kategoria przestępstw nie przekracza ogółu, czy "
+          "każdy wypadek drogowy ma ofiarę (bez ofiar to kolizja), czy to samo wydarzenie nie zostało wpisane dwa "
+          "razy, czy kontrole drogowe nie są liczone jako działania profilaktyczne, czy partnerem nie jest jednostka "
+          "policji i czy liczba gminy nie zmieniła się ponad trzykrotnie wobec poprzedniego roku.")
 
 
 def data_sources(ds: Dataset) -> Block:
@@ -36,7 +44,12 @@ def source_files(ds: Dataset, manifest: str) -> Block:
     notes += [f"Komentarz z pliku {s.label} dołączono jako {s.attachment}: tekst i zdjęcia tak, jak trafiły do "
               "raportu, bez uwag recenzentów i bez metadanych zdjęć (np. miejsca wykonania); SHA-256 pliku "
               f"oryginalnego: {s.original_sha256}." + _companions(s, manifest)
-              for s in ds.sources if s.content is not None]
+              for s in ds.sources if s.content is not None and not s.note]
+    copies = [s for s in ds.sources if s.content is not None and s.note]
+    if copies:
+        notes.append(f"Zamiast plików {fmt_list([s.label for s in copies])} dołączono "
+                     f"{fmt_list([s.attachment for s in copies])}: {copies[0].note.split(';')[0].split(' z pliku')[0]};"
+                     f" oryginały zawierają dane osobowe, ich SHA-256 podaje {manifest}.")
     return blocks.table("Pliki źródłowe raportu",
                         [Column("plik w dokumencie PDF", False), Column("wiersze", True, "c-count"),
                          Column("SHA-256", False, "c-hash")], rows, css="sources fixed", row_headers=False,
@@ -54,7 +67,8 @@ def data_quality(ds: Dataset) -> Block:
     missing = sorted(ds.missing)
     # An optional table (interventions, goals, the survey) missing in an earlier year is no gap:
     # the report reads those only for the year it is about.
-    notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if y == ds.year or not TABLES[t].optional]
+    notes = [f"{y} r.: brak pliku {t}.csv" for y, t in missing if (y == ds.year or not TABLES[t].optional)
+             and not (t == "cele" and goals_set_last_year(ds))]  # this year's goals: set with last year's plan
     warnings = [f"{p.where()}: {p.message}" for p in ds.problems if not p.is_error and p.message != "brak pliku"]
     empty = _empty_cells(ds)
     parts = [blocks.paragraphs(
@@ -64,11 +78,13 @@ def data_quality(ds: Dataset) -> Block:
     if empty:
         parts.append(blocks.table("Brakujące wartości w danych", [Column("tabela", False), Column("rok"),
                                                                    Column("puste komórki")], empty))
-    if notes or warnings:
-        parts.append(blocks.paragraphs("Uwagi z kontroli danych:"))
+    found = len(notes) + len(warnings)
+    verdict = ("Nie znalazła błędów ani uwag: wszystkie pliki są kompletne." if not found else
+               f"Nie znalazła błędów (te zatrzymałyby raport); "
+               f"{plural(found, 'uwaga', 'uwagi', 'uwag')} do przeczytania: {fmt_int(found)}.")
+    parts.append(blocks.paragraphs(f"{CHECKS} {verdict}"))
+    if found:
         parts.append(blocks.bullets([*notes, *warnings], css="quality"))
-    else:
-        parts.append(blocks.paragraphs("Kontrola danych nie zgłosiła uwag: wszystkie pliki są kompletne."))
     return blocks.join(parts)
 
 

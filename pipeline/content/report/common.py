@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ...data.dataset import Dataset
+from ...data.figures import stats
+from ...data.figures.indicators import FEW_CASES
 from ...data.formatting import (
     MISSING,
     MISSING_TEXT,
@@ -15,15 +17,17 @@ from ...data.formatting import (
     fmt_percent,
     fmt_years,
 )
-from ...data.indicators import FEW_CASES
 from .. import blocks
-from ..blocks import Block, Column
+from ..blocks import Annotated, Block, Column
+from ..narrative import share_text, small_base
 
-__all__ = ["FEW_MARK", "Area", "area_name", "as_float", "as_int", "caption_for", "comparing", "comparison_cells",
-           "comparison_columns", "fmt_dynamika", "fmt_share", "has_trend", "no_data", "place", "prev_year",
-           "previous_cell", "previous_column", "relation", "without_zero_rows", "years_span"]
+__all__ = ["FEW_MARK", "SMALL_BASE", "Area", "area_name", "as_float", "as_int", "caption_for", "comparing",
+           "comparison_cells", "comparison_columns", "fmt_dynamika", "fmt_share", "has_trend", "no_data", "place",
+           "prev_year", "previous_cell", "previous_column", "relation", "share_cell", "share_text",
+           "without_zero_rows", "years_span"]
 
 FEW_MARK = "*"  # a figure resting on fewer than FEW_CASES cases ("Jak czytać raport" explains it)
+SMALL_BASE = f"mniej niż {FEW_CASES} zdarzeń: bez odsetka"  # why a cell holds no percentage
 
 Area = str | None  # a gmina's TERYT code, or None for the whole powiat
 
@@ -100,24 +104,32 @@ def without_zero_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return table[~zero], [f"W obu latach 0: {fmt_list(labels)}."] if labels else []
 
 
-def fmt_dynamika(value: object, base: object) -> str:
+def fmt_dynamika(value: object, base: object) -> str | Annotated:
     """Dynamika only on a base of at least FEW_CASES: 1 -> 5 is "+4" in the change column, not
-    "500,0%"; a dash otherwise ("Jak czytać raport" says why)."""
+    "500,0%"; a dash otherwise ("Jak czytać raport" says why, the open data too)."""
     if not pd.isna(base) and base < FEW_CASES:
-        return NOT_APPLICABLE
+        return Annotated(NOT_APPLICABLE, f"mniej niż {FEW_CASES} zdarzeń w poprzednim roku: bez dynamiki")
     return fmt_share(value, base)
 
 
-def relation(local: object, average: object, few: bool = False) -> str:
-    """A value against the average of all gminas, in a symbol and a word (never colour alone):
-    "▲ wyżej", "≈ na poziomie", "▼ niżej"; within ±10% counts as the average."""
-    if pd.isna(local) or pd.isna(average) or average == 0:
+def share_cell(part: object, whole: object, value: object = None) -> str | Annotated:
+    """A share in a table: a percentage, or on a base under FEW_CASES the counts with the reason."""
+    text = share_text(part, whole, value)
+    return Annotated(text, SMALL_BASE) if small_base(part, whole) else text
+
+
+def relation(count: object, people: object, average: object, few: bool = False) -> str:
+    """A gmina against the average of all gminas, in a symbol and a word (never colour alone):
+    "▲ wyżej" or "▼ niżej" only outside the 99,8% funnel limits for a gmina of its population
+    (`stats.funnel_position`), "≈ w granicach" otherwise, whatever the gap to the average."""
+    if any(pd.isna(v) for v in (count, people, average)) or average == 0 or people == 0:
         return MISSING
-    if local == 0:
+    position = stats.funnel_position(float(count), float(people), float(average) / 10_000)
+    if count == 0 and position == 0:
         return "brak zdarzeń"
-    ratio = float(local) / float(average) * 100
-    text = "≈ na poziomie" if 90 <= ratio <= 110 else ("▲ wyżej" if ratio > 110 else "▼ niżej")
+    text = {1: "▲ wyżej", -1: "▼ niżej", 0: "≈ w granicach"}[position]
     return text + (f" {FEW_MARK}" if few else "")
+
 
 def fmt_share(value: object, base: object) -> str:
     """A percentage of 0 (wykrywalność with 0 crimes, dynamika after a year with 0) cannot

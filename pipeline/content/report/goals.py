@@ -2,32 +2,39 @@
 safe do residents feel. Present only when `cele.csv` or `ankieta.csv` exists; the judging
 itself is `data.goals`, the answers `data.survey`.
 
-A status is always a symbol and a word ("✓ osiągnięty", "× nieosiągnięty", "? brak danych"),
-never a colour alone, so it reads the same in black and white and to a screen reader.
+A status is always a symbol and a word ("✓ osiągnięty", "× nieosiągnięty", "± nierozstrzygnięty",
+"? brak danych"), never a colour alone, so it reads the same in black and white and to a screen
+reader; the sentence about the goal says "w granicach błędu" where that is why. A survey's share
+is a sample's: it carries its 95% Wilson interval.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...data import survey
 from ...data.commentary.places import GOALS, SURVEY_SECTION
 from ...data.dataset import Dataset
-from ...data.formatting import fmt_change, fmt_int, fmt_list, fmt_number, fmt_percent
-from ...data.goals import MET, MISSED, NO_DATA, Goal, MeasureResult
-from ...data.goals import goals as judged_goals
+from ...data.figures import stats, survey
+from ...data.figures.goals import MET, MISSED, NO_DATA, UNDECIDED, Goal, MeasureResult, goals_set_last_year
+from ...data.figures.goals import goals as judged_goals
+from ...data.figures.indicators import FEW_CASES
+from ...data.formatting import NOT_APPLICABLE, fmt_change, fmt_int, fmt_list, fmt_number, fmt_percent
 from ...data.schema import SURVEY_ANSWERS
 from .. import blocks, charts
-from ..blocks import Block, Column, Row
-from ..narrative import plural
+from ..blocks import Annotated, Block, Column, Row
+from ..narrative import plural, share_text, small_base
 from .commentary import commentary
-from .common import caption_for, comparing, prev_year
+from .common import SMALL_BASE, caption_for, comparing, prev_year
 
 __all__ = ["TITLE", "goal_sentence", "goals", "goals_line"]
 
 TITLE = "Cele współpracy i ich realizacja"
 SURVEY_TITLE = "Poczucie bezpieczeństwa mieszkańców"
-SHOWN = {MET: f"✓ {MET}", MISSED: f"× {MISSED}", NO_DATA: f"? {NO_DATA}"}
+IN_MARGIN = "w granicach błędu"
+SHOWN = {MET: f"✓ {MET}", MISSED: f"× {MISSED}", UNDECIDED: f"± {UNDECIDED}", NO_DATA: f"? {NO_DATA}"}
+NOT_RANDOM = ("Ankiety zebrane na debatach i w szkołach nie są próbą losową: wynik opisuje osoby, które odpowiedziały, "
+              "a nie wszystkich mieszkańców, a przedział podany przy wyniku (95%, metoda Wilsona) to najmniejsza "
+              "z jego niepewności.")
 
 
 def goals(ds: Dataset) -> Block:
@@ -39,9 +46,10 @@ def goals(ds: Dataset) -> Block:
     parts = [blocks.heading(1, TITLE if found is not None else SURVEY_TITLE), commentary(ds, GOALS)]
     if found is not None:
         parts.append(blocks.paragraphs(
-            "Współpraca policji i samorządów służy celom zapisanym w programie przyjętym przez radę: ograniczeniu "
+            f"Współpraca policji i samorządów służy celom zapisanym w {_programme(ds)}: ograniczeniu "
             "przestępczości, zmniejszeniu liczby zagrożeń i zwiększeniu poczucia bezpieczeństwa mieszkańców. "
-            f"W {ds.year} r. {_met_count(found)}.", css="intro"))
+            + (f"Cele na {ds.year} r. wyznaczono rok wcześniej, razem z planem działań. " if goals_set_last_year(ds)
+               else "") + f"W {ds.year} r. {_met_count(found)}.", css="intro"))
         for number, goal in enumerate(found, start=1):
             parts += [blocks.heading(2, goal.name), blocks.paragraphs(goal_sentence(ds, goal)),
                       _measures_table(ds, goal), commentary(ds, GOALS, f"cel_{number}")]
@@ -49,6 +57,13 @@ def goals(ds: Dataset) -> Block:
         parts += [*([blocks.heading(2, SURVEY_TITLE)] if found is not None else []), _survey(ds),
                   commentary(ds, GOALS, SURVEY_SECTION.key)]
     return blocks.join(parts)
+
+
+def _programme(ds: Dataset) -> str:
+    """ "programie przyjętym przez Radę Powiatu Opoczyńskiego (uchwała nr XXXVIII/312/2021)" """
+    program = ds.powiat.program
+    adopted = f"programie przyjętym przez {ds.powiat.rada.replace('Rada', 'Radę', 1)}"
+    return adopted + (f" (uchwała nr {program.uchwala})" if program else "")
 
 
 def goals_line(ds: Dataset) -> str | None:
@@ -61,8 +76,10 @@ def goals_line(ds: Dataset) -> str | None:
 
 def _met_count(found: list[Goal]) -> str:
     met = sum(g.status == MET for g in found)
+    undecided = sum(g.status == UNDECIDED for g in found)
     unknown = sum(g.status == NO_DATA for g in found)
     text = f"osiągnięto {fmt_int(met)} z {fmt_int(len(found))} {plural(len(found), 'celu', 'celów', 'celów')}"
+    text += f", {fmt_int(undecided)} {UNDECIDED} ({IN_MARGIN})" if undecided else ""
     return text + (f", {fmt_int(unknown)} bez pełnych danych do oceny" if unknown else "")
 
 
@@ -75,6 +92,8 @@ def goal_sentence(ds: Dataset, goal: Goal) -> str:
         return f"Cel „{goal.name}” został osiągnięty: {details}."
     if goal.status == MISSED:
         return f"Cel „{goal.name}” nie został osiągnięty: {details}."
+    if goal.status == UNDECIDED:
+        return f"Nie da się rozstrzygnąć, czy cel „{goal.name}” został osiągnięty: {details}."
     return f"Celu „{goal.name}” nie da się w pełni ocenić: {details}."
 
 
@@ -82,16 +101,33 @@ def _detail(ds: Dataset, result: MeasureResult) -> str:
     what = f"{result.measure.label}{_where(ds, result)}"
     if result.status == NO_DATA:
         return f"{what} – brak danych za {ds.year if pd.isna(result.current) else prev_year(ds)} r."
+    now = _value(result, result.current, counts=True) + _margin(result)
+    margin = f", różnica {IN_MARGIN}" if result.status == UNDECIDED else ""
     if not pd.isna(result.target):
-        return f"{what} – {_value(result, result.current)} wobec zakładanych {_target(result)}"
-    return f"{what} – {_value(result, result.current)} wobec {_value(result, result.previous)} w {prev_year(ds)} r."
+        return f"{what} – {now} wobec zakładanych {_target(result)}{margin}"
+    return f"{what} – {now} wobec {_value(result, result.previous)} w {prev_year(ds)} r.{margin}"
+
+
+def _margin(result: MeasureResult) -> str:
+    """A sample's share in a sentence: " (±3 pkt proc.)", half its interval in whole points."""
+    if result.interval is None or small_base(*result.counts):
+        return ""
+    low, high = result.interval
+    return f" (±{fmt_number(max(result.current - low, high - result.current), 0)} pkt proc.)"
 
 
 def _where(ds: Dataset, result: MeasureResult) -> str:
     return "" if result.area == ds.powiat.code else f" (gmina {ds.powiat.name_of(result.area)})"
 
 
-def _value(result: MeasureResult, value: object) -> str:
+def _value(result: MeasureResult, value: object, counts: bool = False, interval: bool = False) -> str:
+    """A measure's value as printed; this year's share on a base under 10 as its counts, with
+    `interval` a sample's share with its 95% interval."""
+    if result.measure.percent and counts and small_base(*result.counts):
+        return share_text(*result.counts)
+    if result.measure.percent and interval and result.interval is not None:
+        low, high = result.interval
+        return f"{fmt_percent(value)} ({fmt_number(low)}–{fmt_number(high)})"
     if result.measure.percent:
         return fmt_percent(value)
     return fmt_number(value, 0) if result.key == "godziny_sluzb" else fmt_int(value)
@@ -112,11 +148,16 @@ def _measures_table(ds: Dataset, goal: Goal) -> Block:
     """Each measure: last year (when there is one), this year, the aim, the change and the status."""
     compare = comparing(ds)
 
-    def cells(r: MeasureResult) -> list[str]:
-        change = fmt_change(r.change, 1 if r.measure.percent else 0) + (
+    def cells(r: MeasureResult) -> list[str | Annotated]:
+        change: str | Annotated = fmt_change(r.change, 1 if r.measure.percent else 0) + (
             " pkt proc." if r.measure.percent and not pd.isna(r.change) else "")
-        return [r.measure.label, ds.powiat.label_of(r.area), *([_value(r, r.previous)] if compare else []),
-                _value(r, r.current), _aim(ds, r), *([change] if compare else []), SHOWN[r.status]]
+        if r.small_base:
+            change = Annotated(NOT_APPLICABLE, SMALL_BASE)
+        before = share_text(*r.counts_before) if r.small_base and small_base(*r.counts_before) else \
+            _value(r, r.previous)
+        return [r.measure.label, ds.powiat.label_of(r.area), *([before] if compare else []),
+                _value(r, r.current, counts=True, interval=True), _aim(ds, r), *([change] if compare else []),
+                SHOWN[r.status]]
 
     columns = [Column("miernik", False, "c-measure"), Column("obszar", False, "c-area"),
                *([Column(f"{prev_year(ds)} r.", True, "c-year")] if compare else []),
@@ -134,26 +175,64 @@ def _survey(ds: Dataset) -> Block:
     before = survey.sense_of_safety(ds, None, ds.previous_year)
     text = (f"Na pytanie „Czy czuje się Pan/Pani bezpiecznie w swojej okolicy?” w {ds.year} r. odpowiedziało "
             f"{fmt_int(now.answers)} {plural(now.answers, 'osoba', 'osoby', 'osób')} (ankiety na debatach "
-            f"społecznych i w szkołach); bezpiecznie czuje się {fmt_percent(now.share)} z nich")
-    if before.answers:
-        change = float(round(now.share, 1) - round(before.share, 1))
-        text += f" (w {prev_year(ds)} r.: {fmt_percent(before.share)}; {fmt_change(change, 1)} pkt proc.)"
-    parts = [blocks.paragraphs(text + ".", css="intro")]
+            f"społecznych i w szkołach); bezpiecznie czuje się {share_text(now.safe, now.answers)}"
+            + ("" if small_base(now.safe, now.answers) else f" z nich, z błędem {_plus_minus(now)}"))
+    if before.answers and not small_base(before.safe, before.answers) and not small_base(now.safe, now.answers):
+        change = stats.share_change(before.safe, before.answers, now.safe, now.answers)
+        text += (f"; w {prev_year(ds)} r. – {fmt_percent(before.share)} (zmiana "
+                 f"{fmt_change(float(round(now.share, 1) - round(before.share, 1)), 1)} pkt proc. "
+                 f"{'mieści się w granicach błędu' if not change.significant else 'jest większa niż błąd ankiety'})")
+    parts = [blocks.paragraphs(f"{text}. {NOT_RANDOM}", css="intro")]
     table = survey.by_gmina(ds)
+    table = table[table["odpowiedzi"] >= FEW_CASES]  # no shares of a handful of answers
     if not table.empty:
         parts.append(blocks.figure(_survey_chart(ds, table)))
-    notes = []
-    unassigned = now.answers - int(table["odpowiedzi"].sum()) if not table.empty else 0  # no chart: nothing to say
+    notes = [_gmina_changes(ds, table)] if comparing(ds) and not table.empty else []
+    unassigned = now.answers - int(survey.by_gmina(ds)["odpowiedzi"].sum()) if not table.empty else 0
     if unassigned:
         notes.append(f"Wykres pokazuje odpowiedzi z gmin; {fmt_int(unassigned)} "
                      f"{plural(unassigned, 'odpowiedź', 'odpowiedzi', 'odpowiedzi')} z ankiet nieprzypisanych do gminy "
                      f"{plural(unassigned, 'liczy', 'liczą', 'liczy')} się tylko do wyniku powiatu.")
     silent = [g.nazwa for g in ds.powiat.gminy if g.teryt not in set(table["teryt"])]
     if silent:
-        notes.append(f"Bez ankiet w {ds.year} r.: {plural(len(silent), 'gmina', 'gminy', 'gmin')} {fmt_list(silent)}.")
+        notes.append(f"Bez ankiet (albo z mniej niż {FEW_CASES} odpowiedziami) w {ds.year} r.: "
+                     f"{plural(len(silent), 'gmina', 'gminy', 'gmin')} {fmt_list(silent)}.")
     if notes:
-        parts.append(blocks.paragraphs(" ".join(notes), css="chart-note"))
+        parts.append(blocks.paragraphs(" ".join(n for n in notes if n), css="chart-note"))
     return blocks.join(parts)
+
+
+def _plus_minus(sense: survey.Sense) -> str:
+    """ "±3 pkt proc.": the 95% Wilson interval's larger half, in whole points."""
+    return f"±{fmt_number(_margin_of(sense), 0)} pkt proc."
+
+
+def _margin_of(sense: survey.Sense) -> float:
+    low, high = stats.wilson(sense.safe, sense.answers)
+    return max(sense.share - low, high - sense.share)
+
+
+def _gmina_changes(ds: Dataset, table: pd.DataFrame) -> str:
+    """Which gminas' shares moved by more than the survey's error (Fisher's exact test), and how
+    wide the error is for a gmina's number of answers."""
+    moved = []
+    for _, row in table.iterrows():
+        before = survey.sense_of_safety(ds, row["teryt"], ds.previous_year)
+        if before.answers < FEW_CASES:
+            continue
+        now = survey.sense_of_safety(ds, row["teryt"], ds.year)
+        change = stats.share_change(before.safe, before.answers, now.safe, now.answers)
+        if change.significant:
+            moved.append(f"{row['gmina']} ({'wzrost' if change.direction > 0 else 'spadek'} z "
+                         f"{fmt_percent(before.share)} do {fmt_percent(now.share)})")
+    margins = [_margin_of(survey.sense_of_safety(ds, teryt, ds.year)) for teryt in table["teryt"]]
+    fewest, most = fmt_int(table["odpowiedzi"].min()), fmt_int(table["odpowiedzi"].max())
+    text = (f"Przy {fewest}–{most} odpowiedziach w gminie błąd wyniku gminy wynosi od ±{fmt_number(min(margins), 0)} "
+            f"do ±{fmt_number(max(margins), 0)} pkt proc. ")
+    if not moved:
+        return text + f"Zmiany wobec {prev_year(ds)} r. we wszystkich gminach mieszczą się w granicach błędu."
+    return text + (f"Zmiany wobec {prev_year(ds)} r. mieszczą się w granicach błędu, z wyjątkiem: "
+                   f"{fmt_list(moved)}.")
 
 
 def _survey_chart(ds: Dataset, table: pd.DataFrame) -> charts.Chart:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
+from ...data.figures import order
 from ...data.formatting import fmt_int
+from ...data.schema import PUBLIC_ORDER
 from .. import blocks
 from ..blocks import Block, Row
 from ..narrative import plural
@@ -15,36 +15,33 @@ from .common import (
     as_int,
     caption_for,
     comparing,
-    comparison_cells,
     comparison_columns,
     no_data,
     place,
     prev_year,
 )
+from .privacy import comparison_cells, shown
 
 __all__ = ["interventions"]
 
 
-# The law on domestic violence changed the forms and the terms that year.
-DOMESTIC_VIOLENCE_LAW = dt.date(2023, 6, 22)
-
-
 def interventions(ds: Dataset, area: Area = None) -> Block:
+    """How many interventions, and how many of them at home. With `porzadek.csv` the domestic ones and
+    the Niebieska Karta procedures stand gmina by gmina in the next section's table (`public_order`),
+    so this section says them in one sentence; without it, its own table stays as it always was."""
     table = ind.interventions_table(ds, area)
     if table is None:
         return no_data(ds, "Interwencje")
-    total = table.loc["interwencje"]
-    rows = [Row(comparison_cells(table.at[c, "wskaznik"], table.loc[c], compare=comparing(ds))) for c in table.index]
-    notes = []
-    if prev_year(ds) <= DOMESTIC_VIOLENCE_LAW.year:
-        notes.append("Od 22 czerwca 2023 r. przepisy posługują się pojęciem przemocy domowej, a nowe formularze "
-                     "Niebieskiej Karty obowiązują od 28 września 2023 r.; porównanie z wcześniejszymi latami "
-                     "trzeba czytać z tym zastrzeżeniem.")
-    return blocks.join([
-        blocks.paragraphs(f"W {ds.year} r. policjanci {place(ds, area)} podjęli {fmt_int(total['biezacy'])} "
-                          f"{plural(as_int(total['biezacy']), 'interwencję', 'interwencje', 'interwencji')}"
-                          + (f" (w {prev_year(ds)} r.: {fmt_int(total['poprzedni'])})" if comparing(ds) else "")
-                          + ".", css="intro"),
-        blocks.table(caption_for(ds, area, "Interwencje policji"), comparison_columns(ds, "rodzaj"), rows,
-                     notes=notes),
-    ])
+    total, home = table.loc["interwencje"], table.loc["interwencje_domowe"]
+    text = (f"W {ds.year} r. policjanci {place(ds, area)} podjęli {fmt_int(total['biezacy'])} "
+            f"{plural(as_int(total['biezacy']), 'interwencję', 'interwencje', 'interwencji')}"
+            + (f" (w {prev_year(ds)} r.: {fmt_int(total['poprzedni'])})" if comparing(ds) else ""))
+    if not order.has_figures(ds, "porzadek", list(PUBLIC_ORDER)):
+        rows = [Row(comparison_cells(ds, area, c, table.loc[c])) for c in table.index]
+        return blocks.join([blocks.paragraphs(text + ".", css="intro"),
+                            blocks.table(caption_for(ds, area, "Interwencje policji"),
+                                         comparison_columns(ds, "rodzaj"), rows)])
+    text += (f", w tym {shown(ds, area, 'interwencje_domowe', ds.year, home['biezacy'])} domowych"
+             + (f" (w {prev_year(ds)} r.: {shown(ds, area, 'interwencje_domowe', prev_year(ds), home['poprzedni'])})"
+                if comparing(ds) else ""))
+    return blocks.paragraphs(text + ".", css="intro")

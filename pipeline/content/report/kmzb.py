@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
-from ...data.formatting import fmt_int, fmt_list, fmt_number, fmt_percent
+from ...data.figures import indicators as ind
+from ...data.formatting import fmt_int, fmt_list, fmt_number
 from ...data.schema import KMZB_CONFIRMED, KMZB_ELIMINATED
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
-from ..narrative import plural
+from ..narrative import plural, small_base
 from .common import (
     Area,
     as_int,
     caption_for,
     comparing,
-    fmt_share,
     no_data,
     place,
     prev_year,
     previous_cell,
     previous_column,
+    share_cell,
+    share_text,
 )
 
 __all__ = ["kmzb"]
@@ -43,14 +44,15 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
     before = ind.kmzb_summary(ds, area, ds.previous_year)
     categories = ind.kmzb_by_category(ds, area)
     count = as_int(summary["zgloszenia"])
-    parts: list[Block] = [blocks.paragraphs(
-        f"W {ds.year} r. mieszkańcy {'powiatu' if area is None else 'gminy'} nanieśli na Krajową Mapę Zagrożeń "
-        f"Bezpieczeństwa {fmt_int(count)} {plural(count, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')}"
-        + (f" (w {prev_year(ds)} r.: {fmt_int(before['zgloszenia'])})" if comparing(ds) else "")
-        + ". Policjanci potwierdzili "
-        f"{fmt_share(summary['udzial_potwierdzonych'], count)} z nich, a spośród potwierdzonych "
-        f"{fmt_share(summary['udzial_wyeliminowanych'], summary['potwierdzone'])} zostało wyeliminowanych.",
-        css="intro")]
+    text = (f"W {ds.year} r. mieszkańcy {'powiatu' if area is None else 'gminy'} nanieśli na Krajową Mapę Zagrożeń "
+            f"Bezpieczeństwa {fmt_int(count)} {plural(count, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')}"
+            + (f" (w {prev_year(ds)} r.: {fmt_int(before['zgloszenia'])})" if comparing(ds) else "") + ".")
+    if count:
+        confirmed = share_text(summary["potwierdzone"], count, summary["udzial_potwierdzonych"])
+        eliminated = share_text(summary["wyeliminowane"], summary["potwierdzone"], summary["udzial_wyeliminowanych"])
+        of_them = "" if small_base(summary["potwierdzone"], count) else " z nich"
+        text += f" Policjanci potwierdzili {confirmed}{of_them}, a spośród potwierdzonych wyeliminowano {eliminated}."
+    parts: list[Block] = [blocks.paragraphs(text, css="intro")]
     if categories["razem"].sum() > 0:
         parts.append(_categories_chart(ds, categories) if area is None else _categories_table(ds, area, categories))
     if area is None:
@@ -108,7 +110,8 @@ def _categories_table(ds: Dataset, area: Area, categories: pd.DataFrame) -> Bloc
 def _kmzb_gminas(ds: Dataset) -> Block:
     table = ind.kmzb_by_gmina(ds)
     rows = [Row([r["gmina"], fmt_int(r["zgloszenia"]), fmt_number(r["na_10_tys"]),
-                 fmt_percent(r["udzial_potwierdzonych"]), fmt_percent(r["udzial_wyeliminowanych"])])
+                 share_cell(r["potwierdzone"], r["zgloszenia"], r["udzial_potwierdzonych"]),
+                 share_cell(r["wyeliminowane"], r["potwierdzone"], r["udzial_wyeliminowanych"])])
             for _, r in table.iterrows()]
     return blocks.table(f"Zgłoszenia na KMZB w gminach, {ds.year} r.",
                         [Column("gmina", False), Column("zgłoszenia"), Column("na 10 tys. mieszkańców"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.sharing import load_shared_dataset
 
 __all__ = ["load"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import fmt_int, fmt_list, fmt_money, fmt_number, money_digits
 from .. import blocks
 from ..blocks import Block, Column, Row

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import fmt_int, fmt_list, fmt_percent, fmt_term
 from ...data.schema import EVENT_KINDS, TARGET_GROUPS
 from .. import blocks
 from ..blocks import Block, Column, Row
-from ..narrative import plural
-from .common import Area, caption_for, no_data, place, prev_year
+from ..narrative import plural, small_base
+from .common import Area, caption_for, no_data, place, prev_year, share_cell
 
 __all__ = ["plan_done", "plan_next_year"]
 
@@ -59,10 +59,13 @@ def _done_and_not(table: pd.DataFrame) -> str:
 
 
 def _realisation(table: pd.DataFrame) -> str:
-    """ "rodzaje zaplanowane 5, zrealizowane 4 (80,0%), wydarzeń 21" """
+    """ "rodzaje zaplanowane 12, zrealizowane 10 (83,3%), wydarzeń 21"; under 10 kinds planned,
+    "zrealizowane 4 z 5" (no percentage of a handful)."""
     planned, done = len(table), int((table["zrealizowane"] > 0).sum())
-    return (f"rodzaje działań zaplanowane {fmt_int(planned)}, zrealizowane {fmt_int(done)} "
-            f"({fmt_percent(done / planned * 100)}), wydarzeń tych rodzajów {fmt_int(table['zrealizowane'].sum())}")
+    share = f"{fmt_int(done)} z {fmt_int(planned)}" if small_base(done, planned) else \
+        f"{fmt_int(done)} ({fmt_percent(done / planned * 100)})"
+    return (f"rodzaje działań zaplanowane {fmt_int(planned)}, zrealizowane {share}, wydarzeń tych rodzajów "
+            f"{fmt_int(table['zrealizowane'].sum())}")
 
 
 def _done_by_kind(ds: Dataset, area: Area, table: pd.DataFrame, what: str) -> Block:
@@ -78,9 +81,9 @@ def _done_by_area(ds: Dataset, table: pd.DataFrame) -> Block:
     for teryt, part in _by_area(ds, table):
         planned, done = len(part), int((part["zrealizowane"] > 0).sum())
         rows.append(Row([ds.powiat.label_of(str(teryt)), fmt_int(planned), fmt_int(done),
-                         fmt_percent(done / planned * 100), fmt_int(part["zrealizowane"].sum())]))
+                         share_cell(done, planned), fmt_int(part["zrealizowane"].sum())]))
     planned, done = len(table), int((table["zrealizowane"] > 0).sum())
-    rows.append(Row(["razem", fmt_int(planned), fmt_int(done), fmt_percent(done / planned * 100),
+    rows.append(Row(["razem", fmt_int(planned), fmt_int(done), share_cell(done, planned),
                      fmt_int(table["zrealizowane"].sum())], css="total"))
     return blocks.table(caption_for(ds, None, "Realizacja planu działań według obszaru", f"{ds.year} r."),
                         [Column("obszar", False), Column("rodzaje zaplanowane"), Column("zrealizowane"),

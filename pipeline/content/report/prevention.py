@@ -6,10 +6,10 @@ from collections import Counter
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import fmt_day, fmt_int, fmt_list
-from ...data.schema import EVENT_KINDS
+from ...data.schema import CONTROLLED, EVENT_KINDS
 from .. import blocks
 from ..blocks import Block, Column, Row
 from ..narrative import plural
@@ -37,10 +37,21 @@ def prevention(ds: Dataset, area: Area = None) -> Block:
         blocks.paragraphs(_prevention_sentence(ds, area, total, people), css="intro"),
         blocks.table(caption_for(ds, area, "Działania profilaktyczne według rodzaju"),
                      [Column("rodzaj działania", False), *previous_column(ds), Column(f"{ds.year} r."),
-                      Column(f"uczestnicy {ds.year}")], rows),
+                      Column(f"uczestnicy {ds.year}")], rows, notes=_controls_note(ds, area)),
         _target_groups(ds, area, groups, total, people),
         _notable_events(ds, area),
     ])
+
+
+def _controls_note(ds: Dataset, area: Area) -> list[str]:
+    """Road checks stand apart: they are no prevention, and the drivers they stop no participants."""
+    checks, drivers = ind.events_total(ds, ds.year, area, controls=True)
+    before, _ = ind.events_total(ds, ds.previous_year, area, controls=True)
+    if (pd.isna(checks) or not checks) and (pd.isna(before) or not before):
+        return []
+    was = f"; w {ds.year - 1} r.: {fmt_int(before)}" if not pd.isna(before) else ""
+    return [f"Bez kontroli drogowych ({fmt_int(checks)}{was}; {CONTROLLED}: {fmt_int(drivers)}): to nie są działania "
+            "profilaktyczne."]
 
 
 def _target_groups(ds: Dataset, area: Area, groups: pd.DataFrame, total: int, people: int) -> Block:

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...data import indicators as ind
 from ...data.dataset import Dataset
+from ...data.figures import indicators as ind
 from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number
-from .. import blocks, charts
+from ...data.schema import CONTROLLED
+from .. import blocks
 from ..blocks import Block, Row
 from ..narrative import plural
 from .common import (
     Area,
-    as_float,
     caption_for,
     comparing,
     comparison_cells,
     comparison_columns,
-    has_trend,
     no_data,
     place,
     without_zero_rows,
-    years_span,
 )
 
 __all__ = ["road_safety"]
@@ -37,7 +35,6 @@ def road_safety(ds: Dataset, area: Area = None) -> Block:
         blocks.paragraphs(_road_sentence(ds, area, table), css="intro"),
         blocks.table(caption_for(ds, area, "Bezpieczeństwo w ruchu drogowym"), comparison_columns(ds, "zdarzenia"),
                      rows, notes=notes),
-        *([blocks.figure(_road_chart(ds))] if area is None and has_trend(ds) else []),
     ])
 
 
@@ -56,7 +53,7 @@ def _road_sentence(ds: Dataset, area: Area, table: pd.DataFrame) -> str:
     if pd.isna(accidents):
         return f"Liczba wypadków drogowych {place(ds, area)}: {MISSING_TEXT} za {ds.year} r."
     if accidents == 0:
-        return f"W {ds.year} r. {place(ds, area)} nie odnotowano wypadków drogowych."
+        return f"W {ds.year} r. {place(ds, area)} nie odnotowano wypadków drogowych." + _checks(ds, area, table)
     n = fmt_int(accidents)
     nobody_killed = "nikt w nim nie zginął" if accidents == 1 else "nikt w nich nie zginął"
     text = (f"W {ds.year} r. {place(ds, area)} doszło do "
@@ -67,15 +64,16 @@ def _road_sentence(ds: Dataset, area: Area, table: pd.DataFrame) -> str:
         severity = ind.road_severity(ds, area)
         text += (f" Na 100 wypadków przypadało {fmt_number(severity['zabici_na_100'])} zabitych i "
                  f"{fmt_number(severity['ranni_na_100'])} rannych.")
-    return text
+    return text + _checks(ds, area, table)
 
 
-def _road_chart(ds: Dataset) -> charts.Chart:
-    years = list(ds.years)
-    series = {label: [as_float(ind._value(ds, "ruch_drogowy", column, y, None)) for y in years]
-              for column, label in (("wypadki", "wypadki"), ("ranni", "ranni"), ("zabici", "zabici"))}
-    alt = (f"Wykres liniowy: wypadki, ranni i zabici {place(ds, None)} w latach {years_span(ds)}. "
-           + "; ".join(f"{y}: wypadki {fmt_int(series['wypadki'][i])}, ranni {fmt_int(series['ranni'][i])}, "
-                       f"zabici {fmt_int(series['zabici'][i])}" for i, y in enumerate(years)) + ".")
-    return charts.trend_lines(years, series, alt=alt,
-                              caption=caption_for(ds, None, "Wypadki drogowe i ich ofiary", years_span(ds)))
+def _checks(ds: Dataset, area: Area, table: pd.DataFrame) -> str:
+    """The drunk drivers caught, always with the road checks that find most of them."""
+    checks, drivers = ind.events_total(ds, ds.year, area, controls=True)
+    drunk = table.at["nietrzezwi_kierujacy", "biezacy"]
+    if pd.isna(checks) or not checks or pd.isna(drunk):
+        return ""
+    drunk_drivers = "nietrzeźwego kierującego" if int(drunk) == 1 else "nietrzeźwych kierujących"
+    return (f" Policjanci przeprowadzili {fmt_int(checks)} "
+            f"{plural(int(checks), 'kontrolę drogową', 'kontrole drogowe', 'kontroli drogowych')} "
+            f"({CONTROLLED}: {fmt_int(drivers)}) i zatrzymali {fmt_int(drunk)} {drunk_drivers}.")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..registry import Powiat
-from ..textnorm import fold, suggest
+from ..textnorm import closest, fold, suggest
 
 __all__ = ["FOREWORD", "GOALS", "Place", "Places", "Section"]
 
@@ -72,6 +72,7 @@ class Places:
     def __init__(self, powiat: Powiat, year: int, goal_names: Iterable[str] = (), goals_printed: bool = True) -> None:
         self.year = year
         self.goals_printed = goals_printed  # the goals chapter needs cele.csv or ankieta.csv
+        self.gmina_titles = [g.title for g in powiat.gminy]
         name = powiat.nazwa[0].upper() + powiat.nazwa[1:]
         goals = tuple(_s(f"cel_{i}", goal) for i, goal in enumerate(goal_names, start=1)) + (SURVEY_SECTION,)
         self.chapters = [
@@ -94,6 +95,10 @@ class Places:
 
     def suggest_chapter(self, heading: str) -> str | None:
         return suggest(heading, [n for c in self.chapters for n in (c.title, *c.aliases)])
+
+    def example_gmina(self, heading: str) -> str:
+        """A gmina chapter's heading for a hint: this powiat's gmina closest to `heading`."""
+        return closest(heading, self.gmina_titles)
 
     def suggest_section(self, chapter: Place, heading: str) -> str | None:
         return suggest(heading, [s.names(self.year)[0] for s in chapter.sections])

@@ -169,7 +169,8 @@ class _Reading:
             if self.chapter is None:
                 guess = self.places.suggest_chapter(text)
                 self.add(ERROR, "nieznany rozdział", (f"czy chodziło o: {guess}? " if guess else "")
-                         + "nagłówek 1 to nazwa rozdziału raportu, np. „Słowo wstępne”, „Powiat”, „Gmina Drzewica”, "
+                         + "nagłówek 1 to nazwa rozdziału raportu, np. „Słowo wstępne”, „Powiat”, "
+                         f"„{self.places.example_gmina(text)}”, "
                          "„Plan na kolejny rok”, „Aneks” (pełna lista: docs/dane.md)")
             return
         if self.chapter is None:

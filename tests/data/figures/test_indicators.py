@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.data import indicators as ind
 from pipeline.data.dataset import load_dataset
+from pipeline.data.figures import indicators as ind
+from pipeline.data.figures.keyfigures import key_figures
 
 DRZEWICA, OPOCZNO, POWIAT = "1007023", "1007043", "1007000"
 
@@ -131,7 +132,7 @@ def test_next_years_plan(ds) -> None:
 
 
 def test_key_figures_compare_with_last_year(ds) -> None:
-    figures = {f.code: f for f in ind.key_figures(ds)}
+    figures = {f.code: f for f in key_figures(ds)}
     crimes = figures["przestepstwa"]
     assert (crimes.current, crimes.previous, crimes.change) == (450, 420, 30)
     assert figures["dzialania"].current == 3

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .dataset import Dataset
-from .schema import SAFE_ANSWERS, SURVEY_ANSWERS
+from ..dataset import Dataset
+from ..schema import SAFE_ANSWERS, SURVEY_ANSWERS
 
 __all__ = ["SMALL_SAMPLE", "Sense", "answers", "by_gmina", "sense_of_safety"]
 
@@ -26,6 +26,7 @@ class Sense:
 
     share: object  # % feeling safe; NA without answers
     answers: int
+    safe: int = 0  # answers "bardzo" or "raczej bezpiecznie"
 
     @property
     def small_sample(self) -> bool:
@@ -46,8 +47,8 @@ def answers(ds: Dataset, area: str | None, year: int | None) -> pd.Series | None
 def sense_of_safety(ds: Dataset, area: str | None, year: int | None) -> Sense:
     counts = answers(ds, area, year)
     total = 0 if counts is None else int(counts.sum())
-    share = counts[list(SAFE_ANSWERS)].sum() / total * 100 if total else pd.NA
-    return Sense(share, total)
+    safe = int(counts[list(SAFE_ANSWERS)].sum()) if total else 0
+    return Sense(safe / total * 100 if total else pd.NA, total, safe)
 
 
 def by_gmina(ds: Dataset) -> pd.DataFrame:

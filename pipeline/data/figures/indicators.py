@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .dataset import Dataset
-from .formatting import rounded
-from .schema import (
+from ..dataset import Dataset
+from ..schema import (
+    CONTROL_KINDS,
     CRIME_CATEGORIES,
+    CRIME_GROUPS,
     EVENT_KINDS,
     KMZB_CONFIRMED,
     KMZB_ELIMINATED,
@@ -31,38 +32,19 @@ from .schema import (
     TABLES,
     TARGET_GROUPS,
 )
-from .survey import sense_of_safety
+from . import privacy
 
-__all__ = [
-    "FEW_CASES",
-    "KeyFigure",
-    "crime_table",
-    "crime_trend",
-    "dynamika",
-    "events",
-    "events_by",
-    "events_total",
-    "COMPARISONS",
-    "Comparison",
-    "comparison_figures",
-    "gmina_rates",
-    "gminas_rate",
-    "interventions_table",
-    "key_figures",
-    "kmzb_by_category",
-    "kmzb_by_gmina",
-    "kmzb_summary",
-    "patrols_table",
-    "plan_next",
-    "plan_vs_done",
-    "population",
-    "rate_per_10k",
-    "roads_table",
-    "total",
-    "wykrywalnosc",
-]
+__all__ = ["COMPARISONS", "FEW_CASES", "RESIDUAL", "SEVEN_RESIDUAL", "Comparison", "comparison_figures",
+           "crime_table", "crime_trend", "dynamika", "events", "events_by", "events_total", "gmina_rates",
+           "gminas_rate", "interventions_table", "kmzb_by_category", "kmzb_by_gmina", "kmzb_summary",
+           "patrols_table", "plan_next", "plan_vs_done", "population", "rate_per_10k", "roads_table", "total",
+           "wykrywalnosc"]
 
-FEW_CASES = 10  # a rate resting on fewer cases than this is not worth ranking
+FEW_CASES = 10  # no percentage, rate per 100 or dynamika on a base under this
+# The crimes outside the groups (ogółem − kryminalne − gospodarcze − drogowe), and the criminal
+# offences outside the 7 categories: every table of crimes by kind sums to its total.
+RESIDUAL, SEVEN_RESIDUAL = "pozostale", "pozostale_kryminalne"
+RESIDUAL_LABELS = {RESIDUAL: "pozostałe", SEVEN_RESIDUAL: "pozostałe przestępstwa kryminalne"}
 ROAD_COLUMNS = ("wypadki", "zabici", "ranni", "kolizje", "nietrzezwi_kierujacy")
 PATROL_RESULTS = ("legitymowani", "pouczeni", "mandaty", "wnioski_o_ukaranie", "zatrzymani")
 Area = str | None
@@ -158,20 +140,43 @@ def _compare(label: str, current: object, previous: object) -> dict[str, object]
 
 
 def crime_table(ds: Dataset, area: Area = None) -> pd.DataFrame:
-    """Crimes by category: last year, this year, dynamika, change, detected and wykrywalność."""
-    rows = []
+    """Crimes by category: last year, this year, dynamika, change, detected and wykrywalność;
+    with the residuals RESIDUAL (outside the groups) and SEVEN_RESIDUAL (criminal offences
+    outside the 7 categories). A residual that would be negative (kinds that overlap) is NA
+    with `ujemne` set: the report says so instead of printing it."""
+    rows = {}
     for code, label in CRIME_CATEGORIES.items():
-        now = _value(ds, "przestepstwa", "stwierdzone", ds.year, area, kategoria=code)
-        before = _value(ds, "przestepstwa", "stwierdzone", ds.previous_year, area, kategoria=code)
-        found = _value(ds, "przestepstwa", "wykryte", ds.year, area, kategoria=code)
-        found_before = _value(ds, "przestepstwa", "wykryte", ds.previous_year, area, kategoria=code)
-        rows.append({
-            "kategoria": code, **_compare(label, now, before), "wykryte": found,
-            "wykrywalnosc": wykrywalnosc(found, now),
-            "wykrywalnosc_poprzednia": wykrywalnosc(found_before, before),
-            "siedem": code in SEVEN_CATEGORIES,
-        })
-    return pd.DataFrame(rows).set_index("kategoria")
+        rows[code] = {"wskaznik": label, **{key: _value(ds, "przestepstwa", column, year, area, kategoria=code)
+                                            for key, column, year in _crime_cells(ds)}}
+    groups = [c for c in CRIME_GROUPS if c != "ogolem"]
+    rows[RESIDUAL] = _residual(rows, "ogolem", groups, RESIDUAL)
+    rows[SEVEN_RESIDUAL] = _residual(rows, "kryminalne", list(SEVEN_CATEGORIES), SEVEN_RESIDUAL)
+    table = []
+    for code, row in rows.items():
+        table.append({"kategoria": code, **_compare(row["wskaznik"], row["now"], row["before"]),
+                      "wykryte": row["found"], "wykryte_poprzednio": row["found_before"],
+                      "wykrywalnosc": wykrywalnosc(row["found"], row["now"]),
+                      "wykrywalnosc_poprzednia": wykrywalnosc(row["found_before"], row["before"]),
+                      "siedem": code in SEVEN_CATEGORIES, "ujemne": row.get("ujemne", False)})
+    return pd.DataFrame(table).set_index("kategoria")
+
+
+def _crime_cells(ds: Dataset) -> tuple[tuple[str, str, int | None], ...]:
+    return (("now", "stwierdzone", ds.year), ("before", "stwierdzone", ds.previous_year),
+            ("found", "wykryte", ds.year), ("found_before", "wykryte", ds.previous_year))
+
+
+def _residual(rows: dict[str, dict[str, object]], whole: str, parts: list[str], code: str) -> dict[str, object]:
+    """whole − parts for each cell; NA where a part is missing, and where it would be negative."""
+    residual: dict[str, object] = {"wskaznik": RESIDUAL_LABELS[code]}
+    for key in ("now", "before", "found", "found_before"):
+        values = [rows[whole][key], *(rows[p][key] for p in parts)]
+        left = pd.NA if any(pd.isna(v) for v in values) else values[0] - sum(values[1:])
+        if not pd.isna(left) and left < 0:
+            residual["ujemne"] = residual.get("ujemne", False) or key in ("now", "before")
+            left = pd.NA
+        residual[key] = left
+    return residual
 
 
 def crime_trend(ds: Dataset, area: Area = None, category: str = "ogolem") -> pd.DataFrame:
@@ -250,8 +255,8 @@ COMPARISONS = (
 
 
 def comparison_figures(ds: Dataset) -> dict[str, object]:
-    """The averages of all gminas that every gmina chapter compares with."""
-    return {c.key: c.average(ds) for c in COMPARISONS}
+    """The averages of all gminas that every gmina chapter compares with, and which small counts it hides."""
+    return {**{c.key: c.average(ds) for c in COMPARISONS}, privacy.HIDDEN_KEY: privacy.complementary(ds)}
 
 
 def _default_category(table: str, where: dict[str, str]) -> dict[str, str]:
@@ -259,7 +264,9 @@ def _default_category(table: str, where: dict[str, str]) -> dict[str, str]:
 
 
 def _count(ds: Dataset, table: str, year: int | None, area: Area) -> object:
-    return len(_rows(ds, table, year, area)) if ds.has(table, year) else pd.NA
+    if not ds.has(table, year):
+        return pd.NA
+    return len(events(ds, area, year)) if table == "dzialania" else len(_rows(ds, table, year, area))
 
 
 # ------------------------------------------------------------------ roads, interventions
@@ -357,14 +364,17 @@ def patrols_table(ds: Dataset, area: Area, year: int | None) -> pd.DataFrame:
 # ------------------------------------------------------------------ prevention
 
 
-def events(ds: Dataset, area: Area, year: int | None) -> pd.DataFrame:
-    """The prevention events of `year` (of an area), in date order."""
-    return _rows(ds, "dzialania", year, area).sort_values(["data", "nazwa"])
+def events(ds: Dataset, area: Area, year: int | None, controls: bool = False) -> pd.DataFrame:
+    """The prevention events of `year` (of an area), in date order; with `controls`, the checks
+    of drivers instead (CONTROL_KINDS), which are no prevention: the drivers they stop are
+    counted apart, never as participants."""
+    rows = _rows(ds, "dzialania", year, area)
+    return rows[rows["rodzaj"].isin(CONTROL_KINDS) == controls].sort_values(["data", "nazwa"])
 
 
 def events_by(ds: Dataset, by: str, area: Area = None) -> pd.DataFrame:
-    """Events and participants by `rodzaj` or `grupa_docelowa`, this year and last."""
-    labels = EVENT_KINDS if by == "rodzaj" else TARGET_GROUPS
+    """Prevention events and participants by `rodzaj` or `grupa_docelowa`, this year and last."""
+    labels = {k: v for k, v in EVENT_KINDS.items() if k not in CONTROL_KINDS} if by == "rodzaj" else TARGET_GROUPS
     now = events(ds, area, ds.year).groupby(by)["uczestnicy"].agg(["size", "sum"])
     before = events(ds, area, ds.previous_year).groupby(by)["uczestnicy"].agg(["size", "sum"])
     table = pd.DataFrame(index=list(labels))
@@ -377,8 +387,13 @@ def events_by(ds: Dataset, by: str, area: Area = None) -> pd.DataFrame:
     return table
 
 
-def events_total(ds: Dataset, year: int | None, area: Area = None) -> tuple[object, object]:
-    return _count(ds, "dzialania", year, area), _value(ds, "dzialania", "uczestnicy", year, area)
+def events_total(ds: Dataset, year: int | None, area: Area = None, controls: bool = False) -> tuple[object, object]:
+    """How many prevention events (or, with `controls`, checks of drivers) and their participants
+    (the drivers checked); NA without the file."""
+    if not ds.has("dzialania", year):
+        return pd.NA, pd.NA
+    rows = events(ds, area, year, controls)
+    return len(rows), 0 if rows.empty else _sum(rows, "uczestnicy")
 
 
 def plan_vs_done(ds: Dataset, area: Area = None) -> pd.DataFrame | None:
@@ -415,76 +430,3 @@ def _term_sort_key(column: pd.Series) -> pd.Series:
     if column.name == "termin":
         return column.map(lambda t: (t.last_month - t.first_month < 11, t.first_month, t.last_month))
     return column
-
-
-# ------------------------------------------------------------------ key figures
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """One figure of the summary page, with last year's value for comparison."""
-
-    code: str  # names the figure for the sentences (narrative.SUBJECTS) or a crime category
-    label: str
-    current: object
-    previous: object
-    kind: str = "int"  # int | percent | money | number
-
-    @property
-    def dynamika(self) -> object:
-        return dynamika(self.current, self.previous)
-
-    @property
-    def change(self) -> object:
-        """For a percentage, the change in points between the values as printed (1 decimal),
-        so that 74,5% -> 74,8% reads +0,3 and not +0,4 from unrounded shares."""
-        if self.kind == "percent" and not (pd.isna(self.current) or pd.isna(self.previous)):
-            return float(rounded(self.current, 1) - rounded(self.previous, 1))
-        return change(self.current, self.previous)
-
-
-def key_figures(ds: Dataset, area: Area = None) -> list[KeyFigure]:
-    crimes = crime_table(ds, area)
-    roads = roads_table(ds, area)
-    kmzb_now = kmzb_summary(ds, area, ds.year)
-    kmzb_before = kmzb_summary(ds, area, ds.previous_year)
-    events_now, people_now = events_total(ds, ds.year, area)
-    events_before, people_before = events_total(ds, ds.previous_year, area)
-
-    def patrol(column: str, year: int | None) -> object:
-        return _value(ds, "sluzby_ponadnormatywne", column, year, area)
-
-    return [
-        KeyFigure("przestepstwa", "przestępstwa stwierdzone", crimes.at["ogolem", "biezacy"],
-                  crimes.at["ogolem", "poprzedni"]),
-        *[KeyFigure(c, crimes.at[c, "wskaznik"], crimes.at[c, "biezacy"], crimes.at[c, "poprzedni"])
-          for c in SEVEN_CATEGORIES],
-        KeyFigure("wykrywalnosc", "wykrywalność sprawców", crimes.at["ogolem", "wykrywalnosc"],
-                  crimes.at["ogolem", "wykrywalnosc_poprzednia"], "percent"),
-        KeyFigure("wypadki", "wypadki drogowe", roads.at["wypadki", "biezacy"], roads.at["wypadki", "poprzedni"]),
-        KeyFigure("zabici", "zabici w wypadkach", roads.at["zabici", "biezacy"], roads.at["zabici", "poprzedni"]),
-        KeyFigure("kmzb", "zgłoszenia na KMZB", kmzb_now["zgloszenia"], kmzb_before["zgloszenia"]),
-        KeyFigure("kmzb_potwierdzone", "zgłoszenia KMZB potwierdzone", kmzb_now["udzial_potwierdzonych"],
-                  kmzb_before["udzial_potwierdzonych"], "percent"),
-        KeyFigure("dzialania", "działania profilaktyczne", events_now, events_before),
-        KeyFigure("uczestnicy", "uczestnicy działań profilaktycznych", people_now, people_before),
-        KeyFigure("godziny", "godziny służb ponadnormatywnych", patrol("liczba_godzin", ds.year),
-                  patrol("liczba_godzin", ds.previous_year), "number"),
-        KeyFigure("kwota", "środki samorządów na służby", patrol("kwota_zl", ds.year),
-                  patrol("kwota_zl", ds.previous_year), "money"),
-        *_sense_of_safety(ds, area),
-    ]
-
-
-def _sense_of_safety(ds: Dataset, area: Area) -> list[KeyFigure]:
-    """The residents' sense of safety, when a survey was made this year or last (see `survey`):
-    a place asked last year but not this year shows last year's figure beside "b.d."."""
-    now, before = sense_of_safety(ds, area, ds.year), sense_of_safety(ds, area, ds.previous_year)
-    if not now.answers and not before.answers:
-        return []
-    if now.answers:
-        sample = f"ankieta: {now.answers} odp." + (" – mała próba" if now.small_sample else "")
-    else:
-        sample = f"w {ds.year} r. bez ankiety"
-    return [KeyFigure("poczucie_bezpieczenstwa", f"poczucie bezpieczeństwa mieszkańców ({sample})",
-                      now.share if now.answers else float("nan"), before.share, "percent")]

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from pipeline.data.dataset import load_dataset
-from pipeline.data.survey import SMALL_SAMPLE, by_gmina, sense_of_safety
+from pipeline.data.figures.survey import SMALL_SAMPLE, by_gmina, sense_of_safety
 
-from ..conftest import INPUTS
+from ...conftest import INPUTS
 
 
 @pytest.fixture(scope="module")
