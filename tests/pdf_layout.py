@@ -1,10 +1,12 @@
 """The printed page read from the real PDF, the way a proof-reader looks at it: nothing crosses
-the text block, a heading never stands at the foot of a page without what it introduces, and
-a number never ends a line whose next line starts with its noun."""
+the text block, a heading never stands at the foot of a page without what it introduces, a
+number never ends a line whose next line starts with its noun, and no word is split across two
+lines of a table's cell."""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,9 @@ BODY_SIZES = (10.2, 11.5)  # the running text and the lead paragraph: table cell
 # Words that may follow a number across a line end: they start a new phrase, not the number's noun.
 FREE_AFTER_A_NUMBER = frozenset(
     "i w z a na do od oraz lub wobec we ze o po przy dla bez niż – - r. roku".split())
-NUMBER = re.compile(r"\(?[+−-]?\d[\d\u00a0\u202f.,]*")
+# A bare number ("5", "(4", "26 037", "100,0%"); one followed by a comma or a full stop ends its phrase.
+NUMBER = re.compile(r"\(?[+−-]?\d[\d\u00a0\u202f]*(?:[.,]\d+)*%?")
+STRANDED_LINES = 6  # at most this much text under a heading, and its table or chart overleaf: stranded
 
 
 @dataclass(frozen=True)
@@ -69,16 +73,15 @@ def outside_the_text_block(page: pdfplumber.page.Page) -> list[str]:
     return found
 
 
-def _starts_with_table_or_chart(page: pdfplumber.page.Page, lines: list[Line]) -> bool:
-    first_text = lines[0].top if lines else page.height
-    if any(image["top"] < first_text for image in page.images):
-        return True
-    return bool(lines) and lines[0].text.startswith(("Tabela ", "Wykres "))
+def _holds_table_or_chart(page: pdfplumber.page.Page, lines: list[Line], below: float, above: float) -> bool:
+    """Whether a table (its caption) or a chart (its picture) begins between two heights."""
+    return (any(below <= image["top"] < above for image in page.images)
+            or any(below <= line.top < above and re.match(r"Tabela \d", line.text) for line in lines))
 
 
 def stranded_headings(pdf: pdfplumber.PDF) -> list[str]:
-    """Pages whose last element is a heading, or a heading and one short paragraph whose table or
-    chart begins the next page."""
+    """Pages whose last element is a heading, or a heading and a few lines of text while the
+    table or chart they introduce begins the next page (before its first heading)."""
     pages = [text_lines(page) for page in pdf.pages]
     found = []
     for number, lines in enumerate(pages, start=1):
@@ -87,12 +90,17 @@ def stranded_headings(pdf: pdfplumber.PDF) -> list[str]:
             continue
         last = headings[-1]
         after = lines[last + 1:]
-        next_page = pdf.pages[number] if number < len(pages) else None
         title = lines[last].text
         if not after:
             found.append(f"strona {number}: nagłówek „{title}” na dole strony")
-        elif (len(after) <= 3 and next_page is not None
-              and _starts_with_table_or_chart(next_page, pages[number])):
+            continue
+        page = pdf.pages[number - 1]
+        if number == len(pages) or len(after) > STRANDED_LINES \
+                or _holds_table_or_chart(page, lines, lines[last].bottom, page.height):
+            continue
+        following = pages[number]
+        next_heading = next((line.top for line in following if line.heading), pdf.pages[number].height)
+        if _holds_table_or_chart(pdf.pages[number], following, 0, next_heading):
             found.append(f"strona {number}: nagłówek „{title}” i {len(after)} wiersze tekstu, "
                          "a jego tabela lub wykres na następnej stronie")
     return found
@@ -112,6 +120,40 @@ def numbers_cut_from_their_nouns(page: pdfplumber.page.Page) -> list[str]:
     return found
 
 
+def _vocabulary(pdf: pdfplumber.PDF) -> set[str]:
+    return {word.lower() for page in pdf.pages for word in re.findall(r"\w+", page.extract_text() or "")}
+
+
+def _cell_lines(page: pdfplumber.page.Page) -> list[tuple[str, float, float, float]]:
+    """Each line of tagged text (WeasyPrint marks every line of a cell or a paragraph apart):
+    its text, left, right and top, in the order they were marked."""
+    marked: dict[int, list[dict]] = defaultdict(list)
+    for char in page.chars:
+        if char.get("mcid") is not None:
+            marked[char["mcid"]].append(char)
+    return [("".join(c["text"] for c in chars), min(c["x0"] for c in chars), max(c["x1"] for c in chars),
+             min(c["top"] for c in chars)) for _, chars in sorted(marked.items())]
+
+
+def words_split_across_lines(pdf: pdfplumber.PDF) -> list[str]:
+    """A word broken inside a narrow column ("uczestnic" | "y"): the two pieces stand on
+    consecutive lines of one column, together they are a word the document uses, and one of
+    them is no word of it."""
+    vocabulary = _vocabulary(pdf)
+    found = []
+    for page in pdf.pages:
+        lines = _cell_lines(page)
+        for (text, left, right, top), (nxt, n_left, n_right, n_top) in zip(lines, lines[1:], strict=False):
+            ends, starts = re.search(r"(\w+)$", text), re.match(r"(\w+)", nxt)
+            if not (ends and starts and top < n_top < top + 20 and n_left < right and n_right > left):
+                continue
+            head, tail = ends[1].lower(), starts[1].lower()
+            if head + tail in vocabulary and (head not in vocabulary or tail not in vocabulary):
+                found.append(f"strona {page.page_number}: słowo „{ends[1]}{starts[1]}” rozdzielone "
+                             f"na „{ends[1]}” | „{starts[1]}”")
+    return found
+
+
 def layout_problems(path: Path) -> list[str]:
     """Everything a proof-reader would mark on the printed pages of one PDF."""
     with pdfplumber.open(path) as pdf:
@@ -119,4 +161,5 @@ def layout_problems(path: Path) -> list[str]:
                     for what in outside_the_text_block(page)[:3]]
         problems += stranded_headings(pdf)
         problems += [cut for page in pdf.pages for cut in numbers_cut_from_their_nouns(page)]
+        problems += words_split_across_lines(pdf)
     return problems

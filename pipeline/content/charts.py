@@ -141,11 +141,13 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | N
 
 
 def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str,
-                  totals: bool = True, scale_max: float | None = None) -> Chart:
+                  totals: bool = True, scale_max: float | None = None,
+                  end_labels: tuple[str, Sequence[str]] | None = None) -> Chart:
     """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status),
     each part in the same style whatever else is shown; a part that is empty everywhere gets
     no legend entry. `totals` prints each bar's sum at its end; `scale_max` fixes the scale
-    (100 for shares in %)."""
+    (100 for shares in %); `end_labels` (a heading and a value per bar) prints the value a
+    reader looks for beside each bar of a full-width scale, e.g. the share feeling safe."""
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(0.7 + 0.26 * len(labels))
         positions = list(range(len(labels)))[::-1]
@@ -163,8 +165,19 @@ def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, a
             ax.set_xlim(0, scale_max)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
+        if end_labels is not None:
+            _end_labels(ax, positions, *end_labels)
         _legend(figure, ax)
         return _render(figure, alt, caption)
+
+
+def _end_labels(ax: Axes, positions: Sequence[int], heading: str, values: Sequence[str]) -> None:
+    """A column of values right of the plot, under a heading, one beside each bar."""
+    beside = ax.get_yaxis_transform()  # x in the axes' width, y in the data's rows
+    for position, value in zip(positions, values, strict=True):
+        ax.text(1.015, position, value, transform=beside, va="center", fontsize=8, fontweight="semibold",
+                color=PALETTE.ink)
+    ax.text(1.015, max(positions) + 0.75, heading, transform=beside, va="bottom", fontsize=7.5, color=PALETTE.muted)
 
 
 def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[float], positions: Sequence[int], *,

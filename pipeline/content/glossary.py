@@ -9,22 +9,37 @@ abbreviation in each chapter is spelled out by the assembly (`document.assemble`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..data.figures.indicators import FEW_CASES
 from ..data.figures.privacy import FEW_PEOPLE
 from ..data.formatting import MISSING, NOT_APPLICABLE
 from . import blocks
 from .blocks import Block
 
-__all__ = ["ABBREVIATIONS", "HOW_TO_READ", "how_to_read"]
+__all__ = ["ABBREVIATIONS", "HOW_TO_READ", "Abbreviation", "how_to_read"]
 
-# Abbreviation -> what it stands for, in the nominative (it follows the abbreviation in brackets).
-ABBREVIATIONS: dict[str, str] = {
-    "KMZB": "Krajowa Mapa Zagrożeń Bezpieczeństwa",
-    "BRD": "bezpieczeństwo ruchu drogowego",
-    "KPP": "Komenda Powiatowa Policji",
-    "PSP": "Państwowa Straż Pożarna",
-    "OSP": "Ochotnicza Straż Pożarna",
-    "SP": "szkoła podstawowa",
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """What an abbreviation stands for, in the cases a sentence may need: "zgłoszenia KMZB" is
+    spelled out as "zgłoszenia Krajowej Mapy Zagrożeń Bezpieczeństwa (KMZB)", "na KMZB" as "na
+    Krajowej Mapie …" (`document.assemble` chooses the case from the word before it)."""
+
+    nominative: str
+    genitive: str
+    locative: str
+
+
+ABBREVIATIONS: dict[str, Abbreviation] = {
+    "KMZB": Abbreviation("Krajowa Mapa Zagrożeń Bezpieczeństwa", "Krajowej Mapy Zagrożeń Bezpieczeństwa",
+                         "Krajowej Mapie Zagrożeń Bezpieczeństwa"),
+    "BRD": Abbreviation("bezpieczeństwo ruchu drogowego", "bezpieczeństwa ruchu drogowego",
+                        "bezpieczeństwie ruchu drogowego"),
+    "KPP": Abbreviation("Komenda Powiatowa Policji", "Komendy Powiatowej Policji", "Komendzie Powiatowej Policji"),
+    "PSP": Abbreviation("Państwowa Straż Pożarna", "Państwowej Straży Pożarnej", "Państwowej Straży Pożarnej"),
+    "OSP": Abbreviation("Ochotnicza Straż Pożarna", "Ochotniczej Straży Pożarnej", "Ochotniczej Straży Pożarnej"),
+    "SP": Abbreviation("szkoła podstawowa", "szkoły podstawowej", "szkole podstawowej"),
 }
 
 HOW_TO_READ: tuple[tuple[str, str], ...] = (
@@ -59,7 +74,7 @@ HOW_TO_READ: tuple[tuple[str, str], ...] = (
                             "w granicach błędu nie wiadomo, czy cel osiągnięto."),
     ("realizacja planu", "rodzaj działania zaplanowany na dany rok jest zrealizowany, jeśli odbyło się co najmniej "
                          "jedno takie działanie; wydarzenia ponad plan nie podnoszą realizacji."),
-    ("skróty", "; ".join(f"{short} – {long}" for short, long in ABBREVIATIONS.items())
+    ("skróty", "; ".join(f"{short} – {long.nominative}" for short, long in ABBREVIATIONS.items())
      + "; pkt proc. – punkty procentowe."),
 )
 

@@ -13,7 +13,7 @@ import pandas as pd
 from ...data.dataset import Dataset
 from ...data.figures import indicators as ind
 from ...data.formatting import fmt_int, fmt_list, fmt_number
-from ...data.schema import KMZB_CONFIRMED, KMZB_ELIMINATED
+from ...data.schema import KMZB_ELIMINATED
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
 from ..narrative import plural, small_base
@@ -116,4 +116,5 @@ def _kmzb_gminas(ds: Dataset) -> Block:
     return blocks.table(f"Zgłoszenia na KMZB w gminach, {ds.year} r.",
                         [Column("gmina", False), Column("zgłoszenia"), Column("na 10 tys. mieszkańców"),
                          Column("potwierdzone"), Column("wyeliminowane z potwierdzonych")], rows,
-                        notes=[f"Potwierdzone: statusy {', '.join(KMZB_CONFIRMED)}."])
+                        notes=["Potwierdzone: wszystkie zgłoszenia potwierdzone przez policjantów, także te "
+                               "wyeliminowane i przekazane poza Policję."])

@@ -42,6 +42,8 @@ ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}}
 SCHEMES = ("http://", "https://", "mailto:")
 NUMBER = re.compile(r"[-−+]?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|zł|pkt proc\.)?")
 MAX_MARKDOWN = 2 * 2**20  # characters
+MAX_CAPTION = 160  # characters: a longer paragraph before a table is text, not its caption
+ILLUSTRATION = re.compile(r"ilustracja\b", re.I)  # how a drawing's text alternative begins
 
 
 def published_copy(source: str, pieces: list[Piece], places: Places) -> bytes:
@@ -187,7 +189,7 @@ class _Reading:
             self.add(ERROR, "nieznana sekcja", hint)
 
     def _close(self, current: list[str], pieces: list[Piece]) -> None:
-        html = "".join(current).strip()
+        html = _captioned("".join(current).strip())
         if html and self.chapter is not None and not self.skipping:
             pieces.append(Piece(self.chapter.key, self.section, html))
         current.clear()
@@ -229,7 +231,12 @@ class _Reading:
             head = BeautifulSoup("<thead></thead>", "html.parser").thead
             table.insert(0, head)
             head.append(rows[0].extract())
-        table["class"] = "commentary-table"
+        if table.find("tbody") is None:  # Word's tables come without one; a report's table has it
+            body = BeautifulSoup("<tbody></tbody>", "html.parser").tbody
+            for row in table.find_all("tr", recursive=False):
+                body.append(row.extract())
+            table.append(body)
+        table["class"] = "data commentary-table"  # numbered like the report's own tables
         self._numeric_columns(table)
 
     @staticmethod
@@ -279,9 +286,32 @@ class _Reading:
         return ""
 
 
+def _captioned(html: str) -> str:
+    """Each of the analyst's tables with a caption, as the report's own have: a short paragraph
+    right before it that ends with a colon ("Seria włamań w gminie:") becomes its caption;
+    without one the caption says whose table it is ("Tabela 20 (komentarz)")."""
+    if "<table" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for table in soup.find_all("table", class_="commentary-table"):
+        before = table.find_previous_sibling()
+        text = before.get_text(" ", strip=True) if before is not None and before.name == "p" else ""
+        caption = soup.new_tag("caption")
+        if text.endswith(":") and len(text) <= MAX_CAPTION and not before.find(["img", "br"]):
+            caption.string = text.removesuffix(":").strip()
+            before.decompose()
+        else:
+            caption.string, caption["class"] = "(komentarz)", "untitled"
+        table.insert(0, caption)
+    return str(soup)
+
+
 def _figure_markup(photo: Photo, alt: str, caption: str) -> Markup:
+    """A photo, or a drawing when its text alternative says so ("Ilustracja: …"): the report
+    labels it "Ilustracja", not "Zdjęcie"."""
     src = f"data:{photo.mime};base64,{base64.b64encode(photo.data).decode('ascii')}"
     figcaption = Markup("<figcaption>{}</figcaption>").format(caption) if caption else Markup("")
-    return Markup('<figure class="photo"><img src="{}" alt="{}" width="{}" height="{}">{}</figure>').format(
-        src, alt, photo.width_px, photo.height_px, figcaption)
+    kind = "photo illustration" if ILLUSTRATION.match(alt) else "photo"
+    return Markup('<figure class="{}"><img src="{}" alt="{}" width="{}" height="{}">{}</figure>').format(
+        kind, src, alt, photo.width_px, photo.height_px, figcaption)
 
