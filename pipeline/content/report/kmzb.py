@@ -53,10 +53,10 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
         of_them = "" if small_base(summary["potwierdzone"], count) else " z nich"
         text += f" Policjanci potwierdzili {confirmed}{of_them}, a spośród potwierdzonych wyeliminowano {eliminated}."
     parts: list[Block] = [blocks.paragraphs(text, css="intro")]
+    if area is None:  # where the reports came from, then what they were about
+        parts.append(_kmzb_gminas(ds))
     if categories["razem"].sum() > 0:
         parts.append(_categories_chart(ds, categories) if area is None else _categories_table(ds, area, categories))
-    if area is None:
-        parts.append(_kmzb_gminas(ds))
     return blocks.join(parts)
 
 
