@@ -6,7 +6,7 @@ lines of a table's cell."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,8 +120,8 @@ def numbers_cut_from_their_nouns(page: pdfplumber.page.Page) -> list[str]:
     return found
 
 
-def _vocabulary(pdf: pdfplumber.PDF) -> set[str]:
-    return {word.lower() for page in pdf.pages for word in re.findall(r"\w+", page.extract_text() or "")}
+def _vocabulary(pdf: pdfplumber.PDF) -> Counter[str]:
+    return Counter(word.lower() for page in pdf.pages for word in re.findall(r"\w+", page.extract_text() or ""))
 
 
 def _cell_lines(page: pdfplumber.page.Page) -> list[tuple[str, float, float, float]]:
@@ -138,7 +138,7 @@ def _cell_lines(page: pdfplumber.page.Page) -> list[tuple[str, float, float, flo
 def words_split_across_lines(pdf: pdfplumber.PDF) -> list[str]:
     """A word broken inside a narrow column ("uczestnic" | "y"): the two pieces stand on
     consecutive lines of one column, together they are a word the document uses, and one of
-    them is no word of it."""
+    them is no word of it (it stands nowhere else)."""
     vocabulary = _vocabulary(pdf)
     found = []
     for page in pdf.pages:
@@ -148,7 +148,7 @@ def words_split_across_lines(pdf: pdfplumber.PDF) -> list[str]:
             if not (ends and starts and top < n_top < top + 20 and n_left < right and n_right > left):
                 continue
             head, tail = ends[1].lower(), starts[1].lower()
-            if head + tail in vocabulary and (head not in vocabulary or tail not in vocabulary):
+            if vocabulary[head + tail] and min(vocabulary[head], vocabulary[tail]) == 1:
                 found.append(f"strona {page.page_number}: słowo „{ends[1]}{starts[1]}” rozdzielone "
                              f"na „{ends[1]}” | „{starts[1]}”")
     return found

@@ -242,15 +242,16 @@ _SOUP = BeautifulSoup("", "html.parser")  # makes the tags the assembly adds
 # The case an abbreviation takes, from the word before it: a preposition that governs the
 # locative or the genitive, or a noun it qualifies ("zgłoszenia KMZB", "Wydział Ruchu
 # Drogowego KPP": genitive). After a word whose case cannot be told from it ("z" takes the
-# genitive or the instrumental, "i" the case of what it joins), at the start of a sentence
-# and before a bracket of its own ("akcja BRD (3)": ") (" reads badly) the abbreviation is left
-# as it is there, and its next use is spelled out; "Jak czytać raport" lists them all.
+# genitive or the instrumental, "i" the case of what it joins) and at the start of a sentence
+# the abbreviation is left as it is there, and its next use is spelled out; before a bracket
+# of its own ("akcja BRD (3)": ") (" reads badly) it gives way to its full form alone ("akcja
+# bezpieczeństwa ruchu drogowego (3)"). "Jak czytać raport" lists them all.
 _LOCATIVE_AFTER = frozenset("w we na o przy po".split())
 _GENITIVE_AFTER = frozenset("do od dla bez u według wśród spośród podczas oprócz obok wobec około koło".split())
 _CASE_UNKNOWN_AFTER = frozenset("z ze przez za pod nad przed między i oraz lub albo a ani czy jak niż to są".split())
-# Where an abbreviation stands as a label, not in a sentence: tables, captions and headings
-# keep it short ("Jak czytać raport" explains them all).
-_LABELS = ("table", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "style", "script")
+# Where an abbreviation names what follows rather than being read in a sentence: captions and
+# headings keep it short (the first use in the text or a table's cell spells it out).
+_LABELS = ("figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "style", "script")
 
 
 def _case(before: str) -> str | None:
@@ -267,8 +268,8 @@ def _case(before: str) -> str | None:
 
 
 def _spell_out_abbreviations(chapter: Tag) -> None:
-    """The first use of each abbreviation in a chapter's sentences says what it stands for, in
-    the case the sentence needs: "zgłoszenia Krajowej Mapy Zagrożeń Bezpieczeństwa (KMZB)", the
+    """The first use of each abbreviation in a chapter's text or tables says what it stands for,
+    in the case the sentence needs: "zgłoszenia Krajowej Mapy Zagrożeń Bezpieczeństwa (KMZB)", the
     abbreviation marked as <abbr>; a first use already in brackets after its full form ("…
     Bezpieczeństwa (KMZB)") is left as it is."""
     pending = dict(ABBREVIATIONS)
@@ -286,21 +287,33 @@ def _spell_out_abbreviations(chapter: Tag) -> None:
                     pending.pop(short)  # explained where it first stands
                     break
                 case = _case(before)
-                if case and not text[match.end():].lstrip().startswith("("):
-                    found.append((match.start(), match.end(), short, case))
-                    pending.pop(short)
-                    break
-        if not found:
-            continue
-        pieces: list[str | Tag] = []
-        position = 0
-        for start, end, short, case in sorted(found):
+                bracket = text[match.end():].lstrip().startswith("(")
+                if case:
+                    found.append((match.start(), match.end(), short, case, bracket))
+                    if not bracket:
+                        pending.pop(short)
+                        break
+        if found:
+            node.replace_with(*[p for p in _spelled_out(text, found) if p != ""])
+
+
+def _spelled_out(text: str, found: list[tuple[int, int, str, str, bool]]) -> list[str | Tag]:
+    """`text` with each found abbreviation spelled out: "pełna nazwa (<abbr>SKRÓT</abbr>)", or
+    the full name alone where a bracket of its own follows."""
+    pieces: list[str | Tag] = []
+    position = 0
+    for start, end, short, case, bracket in sorted(found):
+        full = getattr(ABBREVIATIONS[short], case)
+        pieces.append(text[position:start])
+        if bracket:
+            pieces.append(full)
+        else:
             abbr = _SOUP.new_tag("abbr", attrs={"title": ABBREVIATIONS[short].nominative})
             abbr.string = short
-            pieces += [text[position:start], f"{getattr(ABBREVIATIONS[short], case)} (", abbr, ")"]
-            position = end
-        pieces.append(text[position:])
-        node.replace_with(*[p for p in pieces if p != ""])
+            pieces += [f"{full} (", abbr, ")"]
+        position = end
+    pieces.append(text[position:])
+    return pieces
 
 
 def _typeset(chapter: Tag) -> None:

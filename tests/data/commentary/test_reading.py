@@ -165,3 +165,22 @@ def test_text_for_a_goals_chapter_that_will_not_print_is_a_warning_not_lost_sile
     assert [(p.severity, p.place) for p in problems] == [(Severity.WARNING, "nagłówek „Cele”")]
     assert "cele.csv" in problems[0].message and "ankieta.csv" in problems[0].message
     assert [p.chapter for p in commentary.pieces] == ["powiat"]
+
+
+def test_a_table_is_numbered_with_the_caption_the_paragraph_before_gives_it(year: Path) -> None:
+    commentary, _ = _read(year, "# Powiat\n\nSeria włamań w 2025 r.:\n\n| okres | włamania |\n|---|---|\n"
+                                "| maj | 3 |\n\nTekst.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    html = commentary.pieces[0].html
+    assert html.count('<table class="data commentary-table">') == 2  # numbered as the report's own tables
+    assert "<caption>Seria włamań w 2025 r.</caption>" in html and "Seria włamań w 2025 r.:</p>" not in html
+    assert '<caption class="untitled">(komentarz)</caption>' in html  # "Tabela 20 (komentarz)"
+    assert html.count("<tbody>") == 2
+
+
+def test_a_drawing_is_labelled_an_illustration_not_a_photo(year: Path) -> None:
+    _photo(year / "zdjecia" / "a.jpg")
+    _photo(year / "zdjecia" / "b.jpg")
+    commentary, _ = _read(year, '# Powiat\n\n![Ilustracja: rower na trasie](zdjecia/a.jpg "Rajd")\n\n'
+                                '![Uczniowie na trasie rajdu](zdjecia/b.jpg "Rajd")\n')
+    html = commentary.pieces[0].html
+    assert html.count('<figure class="photo illustration">') == 1 and html.count('<figure class="photo">') == 1
