@@ -18,6 +18,7 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.textpath import TextPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from ..data.formatting import fmt_int, fmt_number
@@ -199,9 +200,6 @@ def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[
             chosen = [i for i, p in enumerate(positions) if p == position]
             ax.scatter([populations[i] for i in chosen], [rates[i] for i in chosen], marker=markers[position], s=36,
                        color=PALETTE.primary, zorder=3, edgecolor="white", linewidth=0.6)
-        for label, x, y in zip(labels, populations, rates, strict=True):  # on white, so no line crosses a name
-            ax.annotate(label, (x, y), xytext=(5, 3), textcoords="offset points", fontsize=7.5, color=PALETTE.ink,
-                        zorder=4, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
         ax.set_xscale("log")
         ticks = [t for t in (2_000, 3_000, 5_000, 10_000, 20_000, 30_000, 50_000, 100_000)
                  if min(populations) / 1.3 <= t <= max(populations) * 1.3]
@@ -212,5 +210,44 @@ def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, 0)))
         ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
+        # Each gmina named with its rate, where a reader looks for it; on white, so no line crosses a name.
+        texts = [f"{label} {fmt_number(rate, 0)}" for label, rate in zip(labels, rates, strict=True)]
+        for text, (x, y), (dx, dy, ha, va) in zip(texts, zip(populations, rates, strict=True),
+                                                  _label_places(ax, populations, rates, texts), strict=True):
+            ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=7.5,
+                        color=PALETTE.ink, zorder=4,
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
         _legend(figure, ax)
         return _render(figure, alt, caption)
+
+
+_PLACES = ((5, 2, "left", "bottom"), (5, -2, "left", "top"), (-5, 2, "right", "bottom"), (-5, -2, "right", "top"))
+
+
+def _label_places(ax: Axes, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],
+                  ) -> list[tuple[int, int, str, str]]:
+    """Where each point's label goes (offset in points and alignment): right and above it unless
+    that covers a label already placed or another point, then below, then left. Measured in
+    points on the chart as it is laid out, the labels' widths from the font's outlines."""
+    ax.figure.draw_without_rendering()  # the layout settles the plot's size and limits
+    scale = 72 / ax.figure.dpi
+    points = [tuple(v * scale for v in ax.transData.transform((x, y))) for x, y in zip(xs, ys, strict=True)]
+    taken = [(qx - 3, qy - 3, qx + 3, qy + 3) for qx, qy in points]  # the markers
+    where: dict[str, tuple[int, int, str, str]] = {}
+    for (px, py), text in sorted(zip(points, texts, strict=True), key=lambda item: item[0]):
+        extent = TextPath((0, 0), text, size=7.5, prop=font_manager.FontProperties(family=FONT_FAMILY)).get_extents()
+        width, tall = extent.width + 2, 9.0
+        mine = (px - 3, py - 3, px + 3, py + 3)
+        for dx, dy, ha, va in _PLACES:
+            left = px + dx - (width if ha == "right" else 0)
+            bottom = py + dy - (tall if va == "top" else 0)
+            box = (left, bottom, left + width, bottom + tall)
+            if not any(_overlap(box, other) for other in taken if other != mine):
+                break
+        taken.append(box)
+        where[text] = (dx, dy, ha, va)
+    return [where[text] for text in texts]
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
