@@ -24,12 +24,13 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 from ..data.formatting import fmt_int, fmt_number
 from .theme import FONT_FAMILY, FONT_FILES, PALETTE
 
-__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "funnel", "grouped_bars", "stacked_hbars"]
+__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "funnel", "grouped_bars", "share_one_axis", "stacked_hbars"]
 
 ChartFormat = Literal["png", "svg"]
 CHART_FORMAT: ChartFormat = "png"  # chosen by measurement: see scripts/bench.py
 CHART_DPI = 200  # sharp in print; the benchmark prints what each format costs
 TEXT_WIDTH_IN = 6.7  # A4 minus margins: charts are drawn at the size they are printed
+SMALL_SERIES = 5  # a series this many times smaller than the largest gets an axis of its own
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 for _path in FONT_FILES.values():
@@ -119,9 +120,20 @@ def _legend(figure: Figure, ax: Axes) -> None:
     figure.legend([handles[i] for i in order], [names[i] for i in order], loc="outside lower center", ncols=columns)
 
 
+def share_one_axis(series: dict[str, Sequence[float | None]]) -> bool:
+    """Whether every series reads on one scale: a series of small counts (its largest value
+    under 1/SMALL_SERIES of the largest of all, e.g. deaths beside accidents) would be a line
+    at the floor, so it gets a panel and an axis of its own."""
+    largest = [max((v for v in values if v is not None), default=0) for values in series.values()]
+    return not any(0 < value * SMALL_SERIES < max(largest) for value in largest)
+
+
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
                  caption: str, ylabel: str = "", height_in: float = 2.0) -> Chart:
-    """Vertical bars, one group per category (usually a year), one bar per series."""
+    """Vertical bars, one group per category (usually a year), one bar per series; series of
+    very different sizes as small multiples, each on its own axis (`share_one_axis`)."""
+    if not share_one_axis(series):
+        return _small_multiples(categories, series, alt=alt, caption=caption, ylabel=ylabel, height_in=height_in)
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(height_in)
         width = 0.8 / max(len(series), 1)
@@ -138,6 +150,25 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | N
         ax.set_axisbelow(True)
         if len(series) > 1:
             _legend(figure, ax)
+        return _render(figure, alt, caption)
+
+
+def _small_multiples(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
+                     caption: str, ylabel: str, height_in: float) -> Chart:
+    """One panel per series, side by side, each with its own scale and its values on the bars."""
+    with matplotlib.rc_context(STYLE):
+        figure = Figure(figsize=(TEXT_WIDTH_IN, height_in), layout="constrained")
+        panels = figure.subplots(1, len(series))
+        positions = list(range(len(categories)))
+        for index, (ax, (label, values)) in enumerate(zip(panels, series.items(), strict=True)):
+            bars = ax.bar(positions, [0 if v is None else v for v in values], 0.7, **_style(index))
+            _label_bars(ax, bars, values)
+            ax.set_xticks(positions, list(categories))
+            ax.set_title(label, loc="left", fontsize=9)
+            _polish_axis(ax.yaxis, values)
+            ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
+            ax.set_axisbelow(True)
+        panels[0].set_ylabel(ylabel)
         return _render(figure, alt, caption)
 
 
