@@ -137,7 +137,7 @@ def _value(result: MeasureResult, value: object, counts: bool = False, interval:
         return share_text(*result.counts)
     if result.measure.percent and interval and result.interval is not None:
         low, high = result.interval
-        return f"{fmt_percent(value)} ({fmt_number(low)}–{fmt_number(high)})"
+        return f"{fmt_percent(value)}\n({fmt_number(low)}–{fmt_number(high)})"  # the interval on a line of its own
     if result.measure.percent:
         return fmt_percent(value)
     return fmt_number(value, 0) if result.key == "godziny_sluzb" else fmt_int(value)
