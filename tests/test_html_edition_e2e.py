@@ -247,7 +247,7 @@ def test_photos_are_files_numbered_as_in_the_pdf_without_their_metadata(edition,
 
     photos = [figure for name in pages for figure in _soup(edition, name).find_all("figure", class_="photo")]
     labels = sorted(figure.find("figcaption").find(class_="label").get_text() for figure in photos)
-    assert labels == ["Zdjęcie 1.", "Zdjęcie 2.", "Zdjęcie 3."]
+    assert labels == ["Ilustracja 1.", "Ilustracja 2.", "Ilustracja 3."]  # the example's pictures are drawings
     for figure in photos:
         with Image.open(edition / figure.find("img")["src"]) as image:
             assert image.format == "JPEG" and not image.getexif(), figure  # the camera's EXIF and GPS stay out
@@ -259,7 +259,7 @@ def test_tables_are_numbered_as_in_the_pdf(edition, pages, example_report) -> No
 
     text = " ".join(page.extract_text() for page in PdfReader(example_report.pdf).pages)
     captions = [c.get_text(" ", strip=True) for name in pages for c in _soup(edition, name).find_all("caption")]
-    assert len(captions) == 106
+    assert len(captions) == max(int(n) for n in re.findall(r"Tabela (\d+)\.", text))  # the analyst's table too
     for caption in (captions[0], captions[20], captions[-1]):
         number = caption.split(".")[0]
         assert number in text, caption

@@ -111,7 +111,7 @@ def test_the_gminas_at_a_glance_equal_the_indicators(tables, example_report) -> 
             if column.endswith(" (opis)"):
                 continue
             # the first use of KMZB in the chapter is spelled out there
-            label = column.replace(" (Krajowa Mapa Zagrożeń Bezpieczeństwa)", "")
+            label = column.replace("Krajowej Mapie Zagrożeń Bezpieczeństwa (KMZB)", "KMZB")
             rate = comparisons[label].rates(ds).at[gmina.teryt, "na_10_tys"]
             assert _number(row[column]) == _half_up(rate), (gmina.nazwa, column)
     notes = {row[header.index("wypadki drogowe (opis)")] for row in rows[1:]}

@@ -37,11 +37,13 @@ def test_each_heading_s_text_lands_in_its_chapter(example_report) -> None:
     titles = [title for title, _, _ in chapters(pdf)]
     assert titles[:3] == ["Spis treści", "Słowo wstępne", "Najważniejsze wnioski"]  # its own page, bookmarked
     assert "Słowo wstępne" in plain(PdfReader(pdf).pages[1].extract_text())  # and in the contents
-    assert "przekazuję Radzie Powiatu Opoczyńskiego" in _chapter_text(pdf, "Słowo wstępne")
+    foreword = _chapter_text(pdf, "Słowo wstępne")
+    assert "przedstawiam Radzie Powiatu Opoczyńskiego" in foreword and "Jak czytać raport" in foreword  # box below
     assert "oszustw internetowych" in _chapter_text(pdf, "Najważniejsze wnioski")
     drzewica = _chapter_text(pdf, "Gmina Drzewica")
-    series = drzewica.index("seria czterech włamań do domków")  # at the end of its section, "Przestępczość"
-    assert drzewica.index("Przestępstwa stwierdzone – gmina") < series < drzewica.index("Przestępstwa w 7 kategoriach")
+    series = drzewica.index("seria czterech włamań do domków")  # at the end of its section, under the table it explains
+    assert drzewica.index("Przestępstwa w 7 kategoriach – gmina") < series < drzewica.index("Gmina na tle powiatu")
+    assert re.search(r"Tabela \d+\. Seria włamań do domków letniskowych w 2025 r\.", drzewica)  # numbered, captioned
     assert "powiatowego rajdu rowerowego" in _chapter_text(pdf, "Gmina Opoczno")
     powiat = _chapter_text(pdf, "Powiat opoczyński w 2025 r.")
     assert "Najwięcej uczestników wśród turniejów miał Halowy Turniej" in powiat
@@ -54,8 +56,9 @@ def test_photos_are_figures_with_their_alt_text_and_caption(example_report) -> N
     alts = figure_alts(example_report.pdf)
     assert "Ilustracja: boisko halowe z dwiema bramkami i piłką na środku" in alts
     assert "Ilustracja: rower na krętej trasie rajdu wśród pól, z flagą na mecie" in alts
+    assert "Ilustracja: biały krzyż pierwszej pomocy na zielonym tle" in alts  # never the Red Cross emblem
     text = _chapter_text(example_report.pdf, "Gmina Opoczno")
-    assert re.search(r"Zdjęcie \d+\. Powiatowy rajd rowerowy \(ilustracja\)", text)
+    assert re.search(r"Ilustracja 3\. Powiatowy rajd rowerowy", text)  # a drawing, labelled as one
 
 
 def test_no_photo_in_the_pdf_carries_exif_or_a_gps_position(example_report) -> None:

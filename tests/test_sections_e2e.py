@@ -18,6 +18,7 @@ from pipeline.content.report.privacy import COVERED, SMALL
 from pipeline.making.outputs import ReportPaths
 
 from .pdf_reading import Table, chapter_pages, chapters, plain, tables
+from .test_report_pages import MAX_PAGES
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +73,7 @@ def test_every_section_is_in_the_report(example_report, text) -> None:
     assert "Opracowanie: Komenda Powiatowa Policji w Opocznie" in cover
     assert "Na tle województwa i kraju (na 10 tys. mieszkańców, wykrywalność w %): przestępstwa stwierdzone" \
         in text[3]  # the findings page
-    assert len(text) <= 50
+    assert len(text) <= MAX_PAGES
 
 
 def test_public_order_adds_up_between_the_powiat_and_each_gmina(example_report, read) -> None:
@@ -246,4 +247,4 @@ def test_none_of_the_new_files_renders_as_before(without_new_files) -> None:
     drzewica = pages[chapter_pages(pdf, "Gmina Drzewica")[0] - 1]
     assert "Urząd: Urząd Miejski w Drzewicy" in drzewica and "Rada: Rada Miejska w Drzewicy" in drzewica
     assert "Dzielnicowi" not in drzewica and "Jednostka Policji" not in drzewica
-    assert len(pages) <= 50
+    assert len(pages) <= MAX_PAGES

@@ -18,17 +18,19 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.textpath import TextPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from ..data.formatting import fmt_int, fmt_number
 from .theme import FONT_FAMILY, FONT_FILES, PALETTE
 
-__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "funnel", "grouped_bars", "stacked_hbars"]
+__all__ = ["CHART_DPI", "CHART_FORMAT", "Chart", "funnel", "grouped_bars", "share_one_axis", "stacked_hbars"]
 
 ChartFormat = Literal["png", "svg"]
 CHART_FORMAT: ChartFormat = "png"  # chosen by measurement: see scripts/bench.py
 CHART_DPI = 200  # sharp in print; the benchmark prints what each format costs
 TEXT_WIDTH_IN = 6.7  # A4 minus margins: charts are drawn at the size they are printed
+SMALL_SERIES = 5  # a series this many times smaller than the largest gets an axis of its own
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 for _path in FONT_FILES.values():
@@ -120,9 +122,20 @@ def _legend(figure: Figure, ax: Axes) -> None:
     figure.legend([handles[i] for i in order], [names[i] for i in order], loc="outside lower center", ncols=columns)
 
 
+def share_one_axis(series: dict[str, Sequence[float | None]]) -> bool:
+    """Whether every series reads on one scale: a series of small counts (its largest value
+    under 1/SMALL_SERIES of the largest of all, e.g. deaths beside accidents) would be a line
+    at the floor, so it gets a panel and an axis of its own."""
+    largest = [max((v for v in values if v is not None), default=0) for values in series.values()]
+    return not any(0 < value * SMALL_SERIES < max(largest) for value in largest)
+
+
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
                  caption: str, ylabel: str = "", height_in: float = 2.0) -> Chart:
-    """Vertical bars, one group per category (usually a year), one bar per series."""
+    """Vertical bars, one group per category (usually a year), one bar per series; series of
+    very different sizes as small multiples, each on its own axis (`share_one_axis`)."""
+    if not share_one_axis(series):
+        return _small_multiples(categories, series, alt=alt, caption=caption, ylabel=ylabel, height_in=height_in)
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(height_in)
         width = 0.8 / max(len(series), 1)
@@ -142,12 +155,33 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | N
         return _render(figure, alt, caption)
 
 
+def _small_multiples(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
+                     caption: str, ylabel: str, height_in: float) -> Chart:
+    """One panel per series, side by side, each with its own scale and its values on the bars."""
+    with matplotlib.rc_context(STYLE):
+        figure = Figure(figsize=(TEXT_WIDTH_IN, height_in), layout="constrained")
+        panels = figure.subplots(1, len(series))
+        positions = list(range(len(categories)))
+        for index, (ax, (label, values)) in enumerate(zip(panels, series.items(), strict=True)):
+            bars = ax.bar(positions, [0 if v is None else v for v in values], 0.7, **_style(index))
+            _label_bars(ax, bars, values)
+            ax.set_xticks(positions, list(categories))
+            ax.set_title(label, loc="left", fontsize=9)
+            _polish_axis(ax.yaxis, values)
+            ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
+            ax.set_axisbelow(True)
+        panels[0].set_ylabel(ylabel)
+        return _render(figure, alt, caption)
+
+
 def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str,
-                  totals: bool = True, scale_max: float | None = None) -> Chart:
+                  totals: bool = True, scale_max: float | None = None,
+                  end_labels: tuple[str, Sequence[str]] | None = None) -> Chart:
     """Horizontal stacked bars: one bar per category, one segment per part (e.g. KMZB status),
     each part in the same style whatever else is shown; a part that is empty everywhere gets
     no legend entry. `totals` prints each bar's sum at its end; `scale_max` fixes the scale
-    (100 for shares in %)."""
+    (100 for shares in %); `end_labels` (a heading and a value per bar) prints the value a
+    reader looks for beside each bar of a full-width scale, e.g. the share feeling safe."""
     with matplotlib.rc_context(STYLE):
         figure, ax = _figure(0.7 + 0.26 * len(labels))
         positions = list(range(len(labels)))[::-1]
@@ -165,8 +199,19 @@ def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, a
             ax.set_xlim(0, scale_max)
         ax.grid(axis="x", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
+        if end_labels is not None:
+            _end_labels(ax, positions, *end_labels)
         _legend(figure, ax)
         return _render(figure, alt, caption)
+
+
+def _end_labels(ax: Axes, positions: Sequence[int], heading: str, values: Sequence[str]) -> None:
+    """A column of values right of the plot, under a heading, one beside each bar."""
+    beside = ax.get_yaxis_transform()  # x in the axes' width, y in the data's rows
+    for position, value in zip(positions, values, strict=True):
+        ax.text(1.015, position, value, transform=beside, va="center", fontsize=8, fontweight="semibold",
+                color=PALETTE.ink)
+    ax.text(1.015, max(positions) + 0.75, heading, transform=beside, va="bottom", fontsize=7.5, color=PALETTE.muted)
 
 
 def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[float], positions: Sequence[int], *,
@@ -188,9 +233,6 @@ def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[
             chosen = [i for i, p in enumerate(positions) if p == position]
             ax.scatter([populations[i] for i in chosen], [rates[i] for i in chosen], marker=markers[position], s=36,
                        color=PALETTE.primary, zorder=3, edgecolor="white", linewidth=0.6)
-        for label, x, y in zip(labels, populations, rates, strict=True):  # on white, so no line crosses a name
-            ax.annotate(label, (x, y), xytext=(5, 3), textcoords="offset points", fontsize=7.5, color=PALETTE.ink,
-                        zorder=4, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
         ax.set_xscale("log")
         ticks = [t for t in (2_000, 3_000, 5_000, 10_000, 20_000, 30_000, 50_000, 100_000)
                  if min(populations) / 1.3 <= t <= max(populations) * 1.3]
@@ -201,5 +243,44 @@ def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, 0)))
         ax.grid(axis="y", color=PALETTE.rule, linewidth=0.5)
         ax.set_axisbelow(True)
+        # Each gmina named with its rate, where a reader looks for it; on white, so no line crosses a name.
+        texts = [f"{label} {fmt_number(rate, 0)}" for label, rate in zip(labels, rates, strict=True)]
+        for text, (x, y), (dx, dy, ha, va) in zip(texts, zip(populations, rates, strict=True),
+                                                  _label_places(ax, populations, rates, texts), strict=True):
+            ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=7.5,
+                        color=PALETTE.ink, zorder=4,
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
         _legend(figure, ax)
         return _render(figure, alt, caption)
+
+
+_PLACES = ((5, 2, "left", "bottom"), (5, -2, "left", "top"), (-5, 2, "right", "bottom"), (-5, -2, "right", "top"))
+
+
+def _label_places(ax: Axes, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],
+                  ) -> list[tuple[int, int, str, str]]:
+    """Where each point's label goes (offset in points and alignment): right and above it unless
+    that covers a label already placed or another point, then below, then left. Measured in
+    points on the chart as it is laid out, the labels' widths from the font's outlines."""
+    ax.figure.draw_without_rendering()  # the layout settles the plot's size and limits
+    scale = 72 / ax.figure.dpi
+    points = [tuple(v * scale for v in ax.transData.transform((x, y))) for x, y in zip(xs, ys, strict=True)]
+    taken = [(qx - 3, qy - 3, qx + 3, qy + 3) for qx, qy in points]  # the markers
+    where: dict[str, tuple[int, int, str, str]] = {}
+    for (px, py), text in sorted(zip(points, texts, strict=True), key=lambda item: item[0]):
+        extent = TextPath((0, 0), text, size=7.5, prop=font_manager.FontProperties(family=FONT_FAMILY)).get_extents()
+        width, tall = extent.width + 2, 9.0
+        mine = (px - 3, py - 3, px + 3, py + 3)
+        for dx, dy, ha, va in _PLACES:
+            left = px + dx - (width if ha == "right" else 0)
+            bottom = py + dy - (tall if va == "top" else 0)
+            box = (left, bottom, left + width, bottom + tall)
+            if not any(_overlap(box, other) for other in taken if other != mine):
+                break
+        taken.append(box)
+        where[text] = (dx, dy, ha, va)
+    return [where[text] for text in texts]
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -9,57 +9,71 @@ abbreviation in each chapter is spelled out by the assembly (`document.assemble`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..data.figures.indicators import FEW_CASES
 from ..data.figures.privacy import FEW_PEOPLE
 from ..data.formatting import MISSING, NOT_APPLICABLE
 from . import blocks
 from .blocks import Block
 
-__all__ = ["ABBREVIATIONS", "HOW_TO_READ", "how_to_read"]
+__all__ = ["ABBREVIATIONS", "HOW_TO_READ", "Abbreviation", "how_to_read"]
 
-# Abbreviation -> what it stands for, in the nominative (it follows the abbreviation in brackets).
-ABBREVIATIONS: dict[str, str] = {
-    "KMZB": "Krajowa Mapa Zagrożeń Bezpieczeństwa",
-    "BRD": "bezpieczeństwo ruchu drogowego",
-    "KPP": "Komenda Powiatowa Policji",
-    "PSP": "Państwowa Straż Pożarna",
-    "OSP": "Ochotnicza Straż Pożarna",
-    "SP": "szkoła podstawowa",
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """What an abbreviation stands for, in the cases a sentence may need: "zgłoszenia KMZB" is
+    spelled out as "zgłoszenia Krajowej Mapy Zagrożeń Bezpieczeństwa (KMZB)", "na KMZB" as "na
+    Krajowej Mapie …" (`document.assemble` chooses the case from the word before it)."""
+
+    nominative: str
+    genitive: str
+    locative: str
+
+
+ABBREVIATIONS: dict[str, Abbreviation] = {
+    "KMZB": Abbreviation("Krajowa Mapa Zagrożeń Bezpieczeństwa", "Krajowej Mapy Zagrożeń Bezpieczeństwa",
+                         "Krajowej Mapie Zagrożeń Bezpieczeństwa"),
+    "BRD": Abbreviation("bezpieczeństwo ruchu drogowego", "bezpieczeństwa ruchu drogowego",
+                        "bezpieczeństwie ruchu drogowego"),
+    "KPP": Abbreviation("Komenda Powiatowa Policji", "Komendy Powiatowej Policji", "Komendzie Powiatowej Policji"),
+    "PSP": Abbreviation("Państwowa Straż Pożarna", "Państwowej Straży Pożarnej", "Państwowej Straży Pożarnej"),
+    "OSP": Abbreviation("Ochotnicza Straż Pożarna", "Ochotniczej Straży Pożarnej", "Ochotniczej Straży Pożarnej"),
+    "SP": Abbreviation("szkoła podstawowa", "szkoły podstawowej", "szkole podstawowej"),
 }
 
 HOW_TO_READ: tuple[tuple[str, str], ...] = (
     ("dynamika", "wartość w roku raportu ÷ wartość z poprzedniego roku × 100 (poprzedni rok = 100%); podawana, "
                  f"gdy w poprzednim roku było co najmniej {FEW_CASES} zdarzeń."),
-    ("zmiana", "różnica wobec poprzedniego roku: „+” wzrost, „−” spadek; przy wskaźnikach w procentach "
-               f"w punktach procentowych (pkt proc.). Przy mniej niż {FEW_CASES} zdarzeniach zmianę podajemy tylko "
-               "w liczbach, a udział – jako liczby („1 z 1”), bo procent z kilku zdarzeń wprowadza w błąd."),
+    ("zmiana", "różnica wobec poprzedniego roku („+” wzrost, „−” spadek), przy wskaźnikach w procentach "
+               f"w punktach procentowych (pkt proc.); przy mniej niż {FEW_CASES} zdarzeniach udział podajemy "
+               "liczbami („1 z 1”), bo procent z kilku zdarzeń wprowadza w błąd."),
     ("w granicach zwykłych wahań (≈)", "zmiana liczby zdarzeń (przestępstw, wypadków, zgłoszeń), jaką często daje "
-                                   "sam przypadek (dokładny test, poziom 5%): nie świadczy o trendzie. Zmiany działań, "
-                                   "o których decydują policja i samorządy, są faktami i nie podlegają tej ocenie."),
-    ("waga zmiany", "na stronę „Najważniejsze wnioski” trafiają zmiany o największej wadze, dobre i złe: o wadze "
-                    "decyduje względna wielkość zmiany, a dwukrotny wzrost waży tyle, co spadek o połowę. Zmiana "
-                    "zdarzeń liczy się tylko poza granicami zwykłych wahań, a gmina, która przestała lub zaczęła "
-                    "opłacać służby, jest wymieniana zawsze."),
+                                   "sam przypadek (dokładny test, poziom 5%): nie świadczy o trendzie. Zmiany działań "
+                                   "policji i samorządów są faktami i tej ocenie nie podlegają."),
+    ("waga zmiany", "na stronę „Najważniejsze wnioski” trafiają zmiany największe względnie, dobre i złe (dwukrotny "
+                    "wzrost waży tyle, co spadek o połowę); zmiana zdarzeń – tylko poza granicami zwykłych wahań, "
+                    "gmina, która przestała lub zaczęła opłacać służby – zawsze."),
     (f"„{NOT_APPLICABLE}”", f"nie dotyczy: dynamika przy mniej niż {FEW_CASES} zdarzeniach w poprzednim roku albo przy "
-                     "wskaźniku w procentach, udział liczony z zera, zmiana liczby, której nie podajemy (niżej)."),
-    (f"mniej niż {FEW_PEOPLE}, ukryte", "liczby osób w sprawach, które mogłyby wskazać konkretną osobę (zaginieni, "
-                                        "zatrzymani, doprowadzeni do wytrzeźwienia, interwencje domowe, „Niebieskie "
-                                        "Karty”, dzieci – ofiary wypadków), od 1 do 2 nie podajemy; gdy w kolumnie "
-                                        "tak ukryto tylko jedną gminę, ukrywamy też liczbę innej gminy, "
-                                        "by nie dało się jej wyliczyć z sumy powiatu."),
+                     "wskaźniku w procentach, udział liczony z zera."),
+    (f"mniej niż {FEW_PEOPLE}, ukryte", "liczby osób od 1 do 2 w sprawach, które mogłyby wskazać konkretną osobę "
+                                        "(zaginieni, zatrzymani, doprowadzeni do wytrzeźwienia, interwencje domowe, "
+                                        "„Niebieskie Karty”, dzieci – ofiary wypadków), nie podajemy; gdy w kolumnie "
+                                        "ukryto tak jedną gminę, ukrywamy też liczbę innej, by nie dało się jej "
+                                        "wyliczyć z sumy powiatu."),
     (MISSING, "brak danych: pusta komórka w danych źródłowych, a nie zero."),
     ("na 10 tys. mieszkańców", "liczba zdarzeń ÷ ludność × 10 000, by porównać gminy różnej wielkości; średnia gmin "
-                               "to wszystkie zdarzenia w gminach ÷ ich łączna ludność × 10 000, bez zdarzeń "
-                               "przypisanych całemu powiatowi (np. wydarzeń ogólnopowiatowych)."),
+                               "to zdarzenia w gminach ÷ ich łączna ludność × 10 000 (bez zdarzeń całego powiatu, "
+                               "np. wydarzeń ogólnopowiatowych)."),
     ("▲ wyżej, ≈ w granicach, ▼ niżej", "gmina wobec średniej gmin: „wyżej” lub „niżej” tylko poza granicami 99,8% "
                                         "dla gminy tej wielkości (wykres lejkowy w rozdziale o powiecie), inaczej "
                                         "„w granicach” – w małej gminie nawet przy dużej różnicy."),
     ("*", f"mniej niż {FEW_CASES} zdarzeń: wskaźnik niestabilny, różnica może być przypadkowa."),
     ("± nierozstrzygnięty", "cel mierzony ankietą, której wynik z przedziałem błędu (95%) obejmuje wartość docelową: "
-                            "w granicach błędu nie wiadomo, czy cel osiągnięto."),
-    ("realizacja planu", "rodzaj działania zaplanowany na dany rok jest zrealizowany, jeśli odbyło się co najmniej "
-                         "jedno takie działanie; wydarzenia ponad plan nie podnoszą realizacji."),
-    ("skróty", "; ".join(f"{short} – {long}" for short, long in ABBREVIATIONS.items())
+                            "nie wiadomo, czy cel osiągnięto."),
+    ("realizacja planu", "rodzaj działania zaplanowany na rok jest zrealizowany, gdy odbyło się co najmniej jedno "
+                         "takie działanie; wydarzenia ponad plan nie podnoszą realizacji."),
+    ("skróty", "; ".join(f"{short} – {long.nominative}" for short, long in ABBREVIATIONS.items())
      + "; pkt proc. – punkty procentowe."),
 )
 

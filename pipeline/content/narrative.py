@@ -29,8 +29,9 @@ from ..data.formatting import (
 )
 from ..data.schema import EVENT_KINDS, SEVEN_CATEGORIES
 
-__all__ = ["CHANCE", "KIND_GENITIVE", "SUBJECTS", "Subject", "chance_words", "change_by", "change_sentence", "hours",
-           "killed_in_them", "more_or_less", "plural", "seven_categories_sentence", "share_text", "small_base"]
+__all__ = ["CHANCE", "KIND_GENITIVE", "SEVEN_GENITIVE", "SUBJECTS", "Subject", "chance_words", "change_by",
+           "change_sentence", "hours", "killed_in_them", "more_or_less", "plural", "seven_categories_sentence",
+           "share_text", "small_base"]
 
 CHANCE = "w granicach zwykłych wahań"  # a change the exact test cannot tell from chance
 

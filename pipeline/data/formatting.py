@@ -30,6 +30,7 @@ __all__ = [
     "fmt_day",
     "fmt_int",
     "fmt_money",
+    "fmt_none",
     "money_digits",
     "fmt_number",
     "fmt_percent",
@@ -125,6 +126,12 @@ def fmt_day(day: Any) -> str:
 def fmt_list(items: list[str]) -> str:
     """ "a, b i c": the last two joined the Polish way (CLDR list patterns)."""
     return format_list(items, locale=LOCALE)
+
+
+def fmt_none(items: list[str]) -> str:
+    """What there was none of, after a negated verb: "a, b ani c" ("nie stwierdzono kradzieży ani
+    rozbojów"), so a name that holds an "i" of its own never meets a second one."""
+    return ", ".join(items[:-1]) + " ani " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def fmt_years(first: int, last: int) -> str:

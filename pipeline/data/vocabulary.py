@@ -84,7 +84,7 @@ EVENT_KINDS: dict[str, str] = {
     "punkt_przyjec": "punkt przyjęć interesantów",
     "turniej_sportowy": "turniej sportowy",
     "akcja_edukacyjna": "akcja edukacyjna",
-    "pierwsza_pomoc": "nauka pierwszej pomocy",
+    "pierwsza_pomoc": "zajęcia z pierwszej pomocy",  # as the findings say it: "zajęć z pierwszej pomocy: 11"
     "rajd_rowerowy": "rajd rowerowy",
     "piknik": "piknik",
     "spotkanie_z_gosciem": "spotkanie z ciekawym gościem",

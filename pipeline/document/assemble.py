@@ -63,6 +63,7 @@ class ChapterDoc:
     tables: int
     charts: int
     photos: int  # numbered photos: those with a caption (see report.css)
+    illustrations: int  # numbered drawings, apart from the photos ("Ilustracja 1")
 
 
 TITLE = "Informacja o stanie bezpieczeństwa i działaniach profilaktycznych"
@@ -100,26 +101,37 @@ def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
 def _doc(section: Tag) -> ChapterDoc:
     return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
                       len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")),
-                      len([f for f in section.find_all("figure", class_="photo") if f.find("figcaption")]))
+                      len(section.select("figure.photo:not(.illustration) > figcaption")),
+                      len(section.select("figure.illustration > figcaption")))
+
+
+# "Jak czytać raport" stands under the foreword, on the page before the findings (the foreword
+# is short; the contents fill their own page); without a foreword, under the contents.
+FOREWORD_ID = "slowo-wstepne"  # the id `_chapters` gives the chapter "Słowo wstępne"
+
+
+def _has_foreword(chapters: Sequence[ChapterDoc]) -> bool:
+    return any(c.id == FOREWORD_ID for c in chapters)
 
 
 def whole_document(ds: Dataset, chapters: Sequence[ChapterDoc]) -> str:
     """The report as one HTML document: WeasyPrint numbers its pages and its contents."""
     return _render("document.html.j2", ds, toc=chapters, body=chapters, front=True, numbered=True,
-                   counters=(0, 0, 0))
+                   counters=(0, 0, 0, 0), guide_in_front=not _has_foreword(chapters))
 
 
 def part_document(ds: Dataset, chapters: Sequence[ChapterDoc], index: int) -> str:
     """Chapter `index` alone, its tables and charts numbered on from the chapters before it."""
     before = chapters[:index]
-    counters = (sum(c.tables for c in before), sum(c.charts for c in before), sum(c.photos for c in before))
+    counters = (sum(c.tables for c in before), sum(c.charts for c in before), sum(c.photos for c in before),
+                sum(c.illustrations for c in before))
     return _render("document.html.j2", ds, body=[chapters[index]], front=False, numbered=False, counters=counters)
 
 
 def front_document(ds: Dataset, chapters: Sequence[ChapterDoc], pages: dict[str, int]) -> str:
     """The cover and the contents, with the page numbers the parts ended up on."""
-    return _render("document.html.j2", ds, toc=chapters, front=True, numbered=False, counters=(0, 0, 0),
-                   toc_pages=pages)
+    return _render("document.html.j2", ds, toc=chapters, front=True, numbered=False, counters=(0, 0, 0, 0),
+                   toc_pages=pages, guide_in_front=not _has_foreword(chapters))
 
 
 def extract_contents(ds: Dataset, with_goals: bool, gmina: Gmina | None = None) -> str:
@@ -136,7 +148,7 @@ def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry
     note = (f"Wyciąg z raportu przedstawianego {ds.powiat.rada_celownik}: {extract_contents(ds, with_goals, gmina)}. "
             "Tabele i wykresy mają te same numery co w pełnym raporcie; odesłania do rozdziałów, których wyciąg "
             "nie zawiera (np. rozdziału o powiecie i „Planu na kolejny rok”), dotyczą pełnego raportu.")
-    return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0),
+    return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0, 0),
                    toc_pages=pages, title=extract_title(ds, gmina), cover_note=note, short_contents=True,
                    cover_for=f"Informacja przekazywana {gmina.head_celownik} i {gmina.rada_celownik}",
                    audience=f"Wyciąg z raportu dla {gmina.head_dopelniacz} i {gmina.rada_dopelniacz}",
@@ -160,11 +172,16 @@ def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entri
         "cover_note": "", "short_contents": False, "powiat": ds.powiat, "year": ds.year, "version": __version__,
         "toc": [*(entry for chapter in toc for entry in chapter.toc), *entries],
         "short_title": f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
-        "chapters": Markup("\n".join(c.markup for c in body)), "toc_pages": toc_pages,
+        "chapters": Markup("\n".join(c.markup + (_guide() if c.id == FOREWORD_ID else "") for c in body)),
+        "toc_pages": toc_pages, "guide_in_front": True,
         "report_date": fmt_date(day) if day else "", "iso_date": _iso(day), "font_faces": Markup(_font_faces()),
-        "palette": Markup(PALETTE.css_variables()), "guide": Markup(how_to_read().html),
+        "palette": Markup(PALETTE.css_variables()), "guide": Markup(_guide()),
     }
     return env.get_template(template).render(**{**values, **context})
+
+
+def _guide() -> str:
+    return f'<aside id="how-to-read">{how_to_read().html}</aside>'
 
 
 def _css_string(text: str) -> Markup:
@@ -208,46 +225,98 @@ def _split_at_marker(soup: BeautifulSoup) -> tuple[list[Tag], list[Tag]]:
 
 
 # Polish typesetting: a one-letter word (w, i, z, o, a, u) never ends a line, and a number
-# stays with its unit ("2025 r.", "12 zł").
+# stays with what it counts: its unit ("2025 r.", "12 zł", "100,0%"), its noun ("5 osób",
+# "2 osoby") or its bracket ("zrealizowane 5 (100,0%)", "(4 wydarzenia)"). Words that begin a
+# new phrase ("z 4 do 9", "24 i 26") may still start the next line.
 _ORPHAN = re.compile(r"(?<![\w\u00a0.,])([aiouwzAIOUWZ])\s+")
 _UNIT = re.compile(r"(\d)\s+(r\.|zł|km²|tys\.|proc\.|pkt)")
+_FREE_AFTER_A_NUMBER = "i|w|z|a|o|u|na|do|od|oraz|lub|albo|wobec|we|ze|po|przy|dla|bez|niż|jak|ani|czy"
+_NOUN = re.compile(rf"(?<![\w-])(\d[\d\u00a0\u202f]*(?:,\d+)?%?) +"
+                   rf"(?=\(|(?!(?:{_FREE_AFTER_A_NUMBER})\b)[a-ząćęłńóśźż])")
 
 
 def nbsp(text: str) -> str:
-    return _UNIT.sub("\\1\u00a0\\2", _ORPHAN.sub("\\1\u00a0", text))
+    return _NOUN.sub("\\1\u00a0", _UNIT.sub("\\1\u00a0\\2", _ORPHAN.sub("\\1\u00a0", text)))
 
 
 _SOUP = BeautifulSoup("", "html.parser")  # makes the tags the assembly adds
 
 
+# The case an abbreviation takes, from the word before it: a preposition that governs the
+# locative or the genitive, or a noun it qualifies ("zgłoszenia KMZB", "Wydział Ruchu
+# Drogowego KPP": genitive). After a word whose case cannot be told from it ("z" takes the
+# genitive or the instrumental, "i" the case of what it joins) and at the start of a sentence
+# the abbreviation is left as it is there, and its next use is spelled out; before a bracket
+# of its own ("akcja BRD (3)": ") (" reads badly) it gives way to its full form alone ("akcja
+# bezpieczeństwa ruchu drogowego (3)"). "Jak czytać raport" lists them all.
+_LOCATIVE_AFTER = frozenset("w we na o przy po".split())
+_GENITIVE_AFTER = frozenset("do od dla bez u według wśród spośród podczas oprócz obok wobec około koło".split())
+_CASE_UNKNOWN_AFTER = frozenset("z ze przez za pod nad przed między i oraz lub albo a ani czy jak niż to są".split())
+# Where an abbreviation names what follows rather than being read in a sentence: captions and
+# headings keep it short (the first use in the text or a table's cell spells it out).
+_LABELS = ("figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "style", "script")
+
+
+def _case(before: str) -> str | None:
+    """ "genitive", "locative" or None (cannot tell) for an abbreviation after `before`."""
+    words = re.findall(r"[\w„”]+|[^\w\s]", before)
+    if not words or not words[-1][0].isalpha():
+        return None
+    word = words[-1].lower()
+    if word in _LOCATIVE_AFTER:
+        return "locative"
+    if word in _GENITIVE_AFTER:
+        return "genitive"
+    return None if word in _CASE_UNKNOWN_AFTER else "genitive"
+
+
 def _spell_out_abbreviations(chapter: Tag) -> None:
-    """The first use of each abbreviation in a chapter says what it stands for:
-    "KMZB (Krajowa Mapa Zagrożeń Bezpieczeństwa)", the abbreviation marked as <abbr>; a first use
-    already in brackets after its full form ("… Bezpieczeństwa (KMZB)") is left as it is."""
+    """The first use of each abbreviation in a chapter's text or tables says what it stands for,
+    in the case the sentence needs: "zgłoszenia Krajowej Mapy Zagrożeń Bezpieczeństwa (KMZB)", the
+    abbreviation marked as <abbr>; a first use already in brackets after its full form ("…
+    Bezpieczeństwa (KMZB)") is left as it is."""
     pending = dict(ABBREVIATIONS)
     for node in list(chapter.find_all(string=True)):
         if not pending:
             return
-        if node.parent is None or node.parent.name in ("style", "script", "abbr"):
+        if node.parent is None or node.parent.name in _LABELS or node.find_parent(_LABELS) is not None:
             continue
         text = str(node)
-        found = sorted((m.start(), m.end(), short) for short in list(pending)
-                       if (m := re.search(rf"(?<![\w.]){short}(?![\w])", text)))
-        if not found:
-            continue
-        pieces: list[str | Tag] = []
-        position = 0
-        for start, end, short in found:
-            meaning = pending.pop(short)
-            pieces.append(text[position:start])
-            abbr = _SOUP.new_tag("abbr", attrs={"title": meaning})
+        found = []
+        for short in list(pending):
+            for match in re.finditer(rf"(?<![\w.]){short}(?![\w])", text):
+                before = text[:match.start()]
+                if before.endswith("("):
+                    pending.pop(short)  # explained where it first stands
+                    break
+                case = _case(before)
+                bracket = text[match.end():].lstrip().startswith("(")
+                if case:
+                    found.append((match.start(), match.end(), short, case, bracket))
+                    if not bracket:
+                        pending.pop(short)
+                        break
+        if found:
+            node.replace_with(*[p for p in _spelled_out(text, found) if p != ""])
+
+
+def _spelled_out(text: str, found: list[tuple[int, int, str, str, bool]]) -> list[str | Tag]:
+    """`text` with each found abbreviation spelled out: "pełna nazwa (<abbr>SKRÓT</abbr>)", or
+    the full name alone where a bracket of its own follows."""
+    pieces: list[str | Tag] = []
+    position = 0
+    for start, end, short, case, bracket in sorted(found):
+        full = getattr(ABBREVIATIONS[short], case)
+        pieces.append(text[position:start])
+        if bracket:
+            pieces.append(full)
+        else:
+            abbr = _SOUP.new_tag("abbr", attrs={"title": ABBREVIATIONS[short].nominative})
             abbr.string = short
-            pieces.append(abbr)
-            if not text[:start].endswith("("):
-                pieces.append(f" ({meaning})")
-            position = end
-        pieces.append(text[position:])
-        node.replace_with(*[p for p in pieces if p != ""])
+            pieces += [f"{full} (", abbr, ")"]
+        position = end
+    pieces.append(text[position:])
+    return pieces
 
 
 def _typeset(chapter: Tag) -> None:

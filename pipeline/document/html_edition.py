@@ -52,7 +52,7 @@ STYLESHEET = "styl.css"
 FONTS, IMAGES = "czcionki", "obrazy"
 FONT_LICENSE = "LICENSE.txt"  # the OFL, shipped with the font files it covers
 _EXTENSIONS = {"image/png": "png", "image/svg+xml": "svg", "image/jpeg": "jpg"}
-_FILE_STEMS = {"chart": "wykres", "photo": "zdjecie"}
+_FILE_STEMS = {"chart": "wykres", "photo": "zdjecie", "illustration": "ilustracja"}
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,10 @@ class _Page:
     file: str
     title: str
     doc: ChapterDoc
-    tables: int  # tables, charts and photos in the chapters before this one
+    tables: int  # tables, charts, photos and illustrations in the chapters before this one
     charts: int
     photos: int
+    illustrations: int
 
 
 def html_pages(ds: Dataset, docs: Sequence[ChapterDoc], downloads: Downloads) -> dict[str, bytes]:
@@ -141,12 +142,13 @@ def _page(context: dict[str, object], pages: Sequence[_Page], number: int,
 
 def _pages(ds: Dataset, docs: Sequence[ChapterDoc]) -> list[_Page]:
     """The findings open the index; every other chapter has a page named after it."""
-    pages, tables, charts, photos = [], 0, 0, 0
+    pages, tables, charts, photos, drawings = [], 0, 0, 0, 0
     names = {f"gmina-{g.teryt}": f"gmina-{g.slug}.html" for g in ds.powiat.gminy}
     for doc in docs:
         file = INDEX if doc.id == FINDINGS else names.get(doc.id, f"{doc.id}.html")
-        pages.append(_Page(file, doc.toc[0].title, doc, tables, charts, photos))
+        pages.append(_Page(file, doc.toc[0].title, doc, tables, charts, photos, drawings))
         tables, charts, photos = tables + doc.tables, charts + doc.charts, photos + doc.photos
+        drawings += doc.illustrations
     if not any(page.file == INDEX for page in pages):
         raise RenderError(f"Wydanie HTML: w raporcie brak rozdziału {FINDINGS}, który otwiera stronę główną.")
     return sorted(pages, key=lambda p: p.file != INDEX)  # the index first (it is first anyway)
@@ -197,13 +199,12 @@ def _chapter_markup(page: _Page, downloads: Downloads, index: bool,
     soup = BeautifulSoup(CHART_DATA.sub(take, page.doc.markup), "html.parser")
     for number, table in enumerate(soup.find_all("table", class_="data"), start=page.tables + 1):
         _table(soup, table, number, downloads.tables.get(number))
-    for table in soup.find_all("table", class_="commentary-table"):  # unnumbered, as in the PDF
-        table.wrap(soup.new_tag("div", attrs={"class": "table-scroll", "role": "region", "tabindex": "0",
-                                              "aria-label": "Tabela z komentarza"}))
     images: dict[str, bytes] = {}
-    for kind, label, first in (("chart", "Wykres", page.charts), ("photo", "Zdjęcie", page.photos)):
+    for kind, label, first in (("chart", "Wykres", page.charts), ("photo", "Zdjęcie", page.photos),
+                               ("illustration", "Ilustracja", page.illustrations)):
+        found = soup.select("figure.photo:not(.illustration)") if kind == "photo" else soup.select(f"figure.{kind}")
         unnumbered = 0
-        for figure in soup.find_all("figure", class_=kind):
+        for figure in found:
             caption = figure.find("figcaption")
             if caption is None:  # a photo without a caption: no number, as in the PDF (nothing refers to it)
                 unnumbered += 1
@@ -236,7 +237,7 @@ def _table(soup: BeautifulSoup, table: Tag, number: int, csv: str | None) -> Non
     and, under the table, a link to its data."""
     caption = table.find("caption")
     caption["id"] = f"tabela-{number}"
-    _label(soup, caption, f"Tabela {number}.")
+    _label(soup, caption, f"Tabela {number}" + ("" if "untitled" in (caption.get("class") or []) else "."))
     block = table.find_parent("div", class_="table-block")
     scroller = soup.new_tag("div", attrs={"class": "table-scroll", "role": "region", "tabindex": "0",
                                           "aria-labelledby": caption["id"]})

@@ -7,7 +7,7 @@ import math
 import pytest
 from matplotlib.figure import Figure
 
-from pipeline.content.charts import _legend, _polish_axis
+from pipeline.content.charts import _legend, _polish_axis, grouped_bars, share_one_axis
 
 
 @pytest.mark.parametrize("values", [[137, 125, 96], [31, 30, 8], [3], [0.4, 2.2], [1_836, 1_712]])
@@ -31,3 +31,15 @@ def test_a_chart_with_nothing_to_explain_has_no_legend() -> None:
     ax.barh([0], [3])
     _legend(figure, ax)
     assert figure.legends == []
+
+
+@pytest.mark.parametrize(("series", "one_axis"), [
+    ({"stwierdzone": [1_773, 1_836], "wykryte": [1_326, 1_387]}, True),
+    ({"wypadki": [36, 40], "kolizje": [144, 152]}, True),  # 4 times smaller: still readable on one scale
+    ({"wypadki": [40, 36], "zabici": [4, 2]}, False),  # 2 to 4 deaths on a 0-40 scale: a line at the floor
+    ({"wypadki": [0, 0], "zabici": [0, 0]}, True),
+])
+def test_a_series_of_small_counts_gets_an_axis_of_its_own(series, one_axis) -> None:
+    assert share_one_axis(series) is one_axis
+    chart = grouped_bars(["2024", "2025"], series, alt="Wykres", caption="Wykres")
+    assert chart.data.startswith(b"\x89PNG")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -87,3 +88,25 @@ def test_the_example_commentary_has_a_foreword_two_gminas_and_photos_with_a_posi
     photos = sorted((INPUTS / "2025" / "zdjecia").glob("*.jpg"))
     assert len(photos) == 3
     assert all(b"Exif" in p.read_bytes() for p in photos)  # as a phone saves them: the report must drop it
+
+
+def test_the_example_reads_as_a_police_document_would(dataset, tmp_path) -> None:
+    """Plausible names and words: what tests/language.py marks never comes from the example,
+    and its first-aid picture is the first-aid sign (white on green), never the Red Cross emblem."""
+    from PIL import Image
+
+    from pipeline.data.commentary.example import write_example_commentary
+
+    from ..language import wrong_forms
+
+    write_example_commentary(tmp_path, 2025)
+    markdown = (tmp_path / "komentarz.md").read_text(encoding="utf-8")
+    text = re.sub(r'!\[([^\]]*)\]\(\S+ "([^"]*)"\)', r"\1. \2.", markdown)  # a picture: its words, not its file
+    names = [str(v) for year in YEARS for name in ("dzialania", "plan")
+             for v in dataset.table(name, year)[["nazwa", "partnerzy"]].stack()]
+    assert not [*wrong_forms(text), *wrong_forms("; ".join(names))]
+    assert "przykładow" not in text.split("# Najważniejsze wnioski")[0]  # the foreword is a Komendant's
+    with Image.open(tmp_path / "zdjecia" / "na-ratunek.jpg") as picture:
+        centre, corner = picture.getpixel((800, 450)), picture.getpixel((520, 170))
+    assert min(centre) > 230  # a white cross
+    assert corner[1] > 100 and corner[0] < 60 and corner[2] < 100  # on green

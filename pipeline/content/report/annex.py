@@ -6,7 +6,7 @@ from ...data.dataset import Dataset, SourceFile
 from ...data.figures.goals import goals_set_last_year
 from ...data.formatting import fmt_int, fmt_list
 from ...data.glyphs import printable_message
-from ...data.schema import PHOTO_FOLDER, TABLES
+from ...data.schema import TABLES
 from .. import blocks
 from ..blocks import Block, Column, Row
 from ..narrative import plural
@@ -60,8 +60,9 @@ def source_files(ds: Dataset, manifest: str) -> Block:
 def _companions(source: SourceFile, manifest: str) -> str:
     if not source.companions:
         return ""
-    return (f" Oryginalnych zdjęć z folderu {PHOTO_FOLDER}/ (plików: {fmt_int(len(source.companions))}) nie "
-            f"dołączono, bo zawierają metadane; ich SHA-256 podaje {manifest}.")
+    count = len(source.companions)
+    return (f" Oryginałów zdjęć ({fmt_int(count)} {plural(count, 'plik', 'pliki', 'plików')}) nie dołączono, bo "
+            f"zawierają metadane; ich SHA-256 podaje {manifest}.")
 
 
 def data_quality(ds: Dataset) -> Block:

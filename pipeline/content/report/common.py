@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from ...data.dataset import Dataset
@@ -13,7 +15,7 @@ from ...data.formatting import (
     NOT_APPLICABLE,
     fmt_change,
     fmt_int,
-    fmt_list,
+    fmt_none,
     fmt_percent,
     fmt_years,
 )
@@ -96,12 +98,14 @@ def previous_cell(ds: Dataset, value: object) -> list[str]:
     return [fmt_int(value)] if comparing(ds) else []
 
 
-def without_zero_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """A comparison table without the rows that are 0 in both years, and a note naming them
-    (nothing is lost, and a column of zeros does not hide the rows that matter)."""
+def without_zero_rows(table: pd.DataFrame, genitive: Mapping[str, str], verb: str) -> tuple[pd.DataFrame, list[str]]:
+    """A comparison table without the rows that are 0 in both years, and a sentence naming them
+    (nothing is lost, and a column of zeros does not hide the rows that matter): "W obu latach
+    nie stwierdzono kradzieży samochodów ani bójek lub pobić." – `genitive` names each row's
+    code as a negated verb needs it, `verb` is the negated verb."""
     zero = (table["poprzedni"].fillna(-1) == 0) & (table["biezacy"].fillna(-1) == 0)
-    labels = list(table.loc[zero, "wskaznik"])
-    return table[~zero], [f"W obu latach 0: {fmt_list(labels)}."] if labels else []
+    names = [genitive[code] for code in table.index[zero]]
+    return table[~zero], [f"W obu latach {verb} {fmt_none(names)}."] if names else []
 
 
 def fmt_dynamika(value: object, base: object) -> str | Annotated:

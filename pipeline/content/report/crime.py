@@ -19,7 +19,7 @@ from ...data.formatting import MISSING_TEXT, NOT_APPLICABLE, fmt_int, fmt_list, 
 from ...data.schema import CRIME_GROUPS, SEVEN_CATEGORIES
 from .. import blocks, charts
 from ..blocks import Annotated, Block, Column, Row
-from ..narrative import chance_words, more_or_less, plural, seven_categories_sentence
+from ..narrative import SEVEN_GENITIVE, chance_words, more_or_less, plural, seven_categories_sentence
 from .common import (
     Area,
     as_float,
@@ -93,12 +93,22 @@ def _crime_sentence(ds: Dataset, area: Area, total: pd.Series) -> str:
     return text + f". Wykrywalność sprawców wyniosła {detected}."
 
 
+REPORTED = ("przestępstwo stwierdzone", "przestępstwa stwierdzone", "przestępstw stwierdzonych")
+
+
+def _count(value: float | None, one: str, few: str, many: str) -> str:
+    """ "64 przestępstwa", "65 przestępstw", "brak danych": a number and its noun, agreeing."""
+    if value is None or pd.isna(value):
+        return MISSING_TEXT
+    return f"{fmt_int(value)} {plural(int(value), one, few, many)}"
+
+
 def _crime_chart(ds: Dataset, area: Area) -> charts.Chart:
     trend = ind.crime_trend(ds, area)
     reported = [as_float(v) for v in trend["stwierdzone"]]
     detected = [as_float(v) for v in trend["wykryte"]]
     alt = (f"Wykres słupkowy: przestępstwa stwierdzone i wykryte {place(ds, area)} w latach {years_span(ds)}. "
-           + "; ".join(f"{y}: {fmt_int(r)} stwierdzonych, {fmt_int(d)} wykrytych"
+           + "; ".join(f"{y}: {_count(r, *REPORTED)}, {_count(d, 'wykryte', 'wykryte', 'wykrytych')}"
                        for y, r, d in zip(trend.index, reported, detected, strict=True)) + ".")
     return charts.grouped_bars([str(y) for y in trend.index], {"stwierdzone": reported, "wykryte": detected},
                                alt=alt, height_in=1.8,
@@ -113,7 +123,7 @@ def seven_categories(ds: Dataset, area: Area = None) -> Block:
     full = ind.crime_table(ds, area)
     table = full.loc[list(SEVEN_CATEGORIES)]
     tests = {c: KeyFigure(c, "", table.at[c, "biezacy"], table.at[c, "poprzedni"]).test() for c in SEVEN_CATEGORIES}
-    shown, notes = without_zero_rows(table)
+    shown, notes = without_zero_rows(table, SEVEN_GENITIVE, "nie stwierdzono")
     sentence = seven_categories_sentence(tests) if comparing(ds) else _most_frequent(table)
     rows = [_row(ds, r["wskaznik"], r) for _, r in shown.iterrows()]
     if full.at[SEVEN_RESIDUAL, "ujemne"]:
@@ -158,7 +168,8 @@ def gminas_compared(ds: Dataset) -> Block:
     outside = _outside(list(rates["gmina"]), positions)
     alt = (f"Wykres lejkowy: przestępstwa stwierdzone na 10 tys. mieszkańców w gminach w {ds.year} r. wobec liczby "
            f"mieszkańców, z granicami zwykłych wahań 95% i 99,8% wokół średniej gmin ({fmt_number(average)}). "
-           + "; ".join(f"{g}: {fmt_number(v)} ({fmt_int(n)} przestępstw, {fmt_int(p)} mieszkańców)"
+           + "; ".join(f"{g}: {fmt_number(v)} ({_count(n, 'przestępstwo', 'przestępstwa', 'przestępstw')}, "
+                       f"{_count(p, 'mieszkaniec', 'mieszkańców', 'mieszkańców')})"
                        for g, v, n, p in zip(rates["gmina"], rates["na_10_tys"], rates["wartosc"], rates["ludnosc"],
                                              strict=True)) + f". {outside}")
     chart = charts.funnel(list(rates["gmina"]), [float(p) for p in rates["ludnosc"]],

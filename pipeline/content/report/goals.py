@@ -75,12 +75,22 @@ def goals_line(ds: Dataset) -> str | None:
 
 
 def _met_count(found: list[Goal]) -> str:
-    met = sum(g.status == MET for g in found)
-    undecided = sum(g.status == UNDECIDED for g in found)
-    unknown = sum(g.status == NO_DATA for g in found)
-    text = f"osiągnięto {fmt_int(met)} z {fmt_int(len(found))} {plural(len(found), 'celu', 'celów', 'celów')}"
-    text += f", {fmt_int(undecided)} {UNDECIDED} ({IN_MARGIN})" if undecided else ""
-    return text + (f", {fmt_int(unknown)} bez pełnych danych do oceny" if unknown else "")
+    """Every outcome, none left for the reader to work out: "z 3 celów osiągnięto 1, nie
+    osiągnięto 1, 1 nierozstrzygnięty"; "osiągnięto wszystkie cele (3)"."""
+    count = {status: sum(g.status == status for g in found) for status in (MET, MISSED, UNDECIDED, NO_DATA)}
+    total = len(found)
+    if count[MET] == total:
+        return "osiągnięto wyznaczony cel" if total == 1 else f"osiągnięto wszystkie cele ({fmt_int(total)})"
+    if count[MISSED] == total:
+        return "nie osiągnięto wyznaczonego celu" if total == 1 else \
+            f"nie osiągnięto żadnego z {fmt_int(total)} celów"
+    tally = [f"osiągnięto {fmt_int(count[MET])}" if count[MET] else "",
+             f"nie osiągnięto {fmt_int(count[MISSED])}" if count[MISSED] else "",
+             f"{fmt_int(count[UNDECIDED])} "
+             f"{plural(count[UNDECIDED], UNDECIDED, 'nierozstrzygnięte', 'nierozstrzygniętych')}"
+             if count[UNDECIDED] else "",
+             f"{fmt_int(count[NO_DATA])} bez pełnych danych" if count[NO_DATA] else ""]
+    return f"z {fmt_int(total)} {plural(total, 'celu', 'celów', 'celów')} " + ", ".join(t for t in tally if t)
 
 
 def goal_sentence(ds: Dataset, goal: Goal) -> str:
@@ -127,7 +137,7 @@ def _value(result: MeasureResult, value: object, counts: bool = False, interval:
         return share_text(*result.counts)
     if result.measure.percent and interval and result.interval is not None:
         low, high = result.interval
-        return f"{fmt_percent(value)} ({fmt_number(low)}–{fmt_number(high)})"
+        return f"{fmt_percent(value)}\n({fmt_number(low)}–{fmt_number(high)})"  # the interval on a line of its own
     if result.measure.percent:
         return fmt_percent(value)
     return fmt_number(value, 0) if result.key == "godziny_sluzb" else fmt_int(value)
@@ -251,4 +261,6 @@ def _survey_chart(ds: Dataset, table: pd.DataFrame) -> charts.Chart:
            + ".")
     caption = caption_for(ds, None, "Czy czuje się Pan/Pani bezpiecznie w swojej okolicy? Odpowiedzi w gminach (%)",
                           f"{ds.year} r.")
-    return charts.stacked_hbars(labels, shares, alt=alt, caption=caption, totals=False, scale_max=100)
+    # The figure a reader looks up is each gmina's share feeling safe: printed at the bar's end.
+    return charts.stacked_hbars(labels, shares, alt=alt, caption=caption, totals=False, scale_max=100,
+                                end_labels=("bezpiecznie", [fmt_percent(p) for p in table["poczucie"]]))

@@ -13,7 +13,7 @@ import pandas as pd
 from ...data.dataset import Dataset
 from ...data.figures import indicators as ind
 from ...data.formatting import fmt_int, fmt_list, fmt_number
-from ...data.schema import KMZB_CONFIRMED, KMZB_ELIMINATED
+from ...data.schema import KMZB_ELIMINATED
 from .. import blocks, charts
 from ..blocks import Block, Column, Row
 from ..narrative import plural, small_base
@@ -53,10 +53,10 @@ def kmzb(ds: Dataset, area: Area = None) -> Block:
         of_them = "" if small_base(summary["potwierdzone"], count) else " z nich"
         text += f" Policjanci potwierdzili {confirmed}{of_them}, a spośród potwierdzonych wyeliminowano {eliminated}."
     parts: list[Block] = [blocks.paragraphs(text, css="intro")]
+    if area is None:  # where the reports came from, then what they were about
+        parts.append(_kmzb_gminas(ds))
     if categories["razem"].sum() > 0:
         parts.append(_categories_chart(ds, categories) if area is None else _categories_table(ds, area, categories))
-    if area is None:
-        parts.append(_kmzb_gminas(ds))
     return blocks.join(parts)
 
 
@@ -116,4 +116,5 @@ def _kmzb_gminas(ds: Dataset) -> Block:
     return blocks.table(f"Zgłoszenia na KMZB w gminach, {ds.year} r.",
                         [Column("gmina", False), Column("zgłoszenia"), Column("na 10 tys. mieszkańców"),
                          Column("potwierdzone"), Column("wyeliminowane z potwierdzonych")], rows,
-                        notes=[f"Potwierdzone: statusy {', '.join(KMZB_CONFIRMED)}."])
+                        notes=["Potwierdzone: wszystkie zgłoszenia potwierdzone przez policjantów, także te "
+                               "wyeliminowane i przekazane poza Policję."])

@@ -36,16 +36,16 @@ def plan_done(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
     if table.empty:
         return blocks.join([*title, blocks.paragraphs(f"Plan na {ds.year} r. nie przewidywał działań "
                                                       f"{place(ds, area)}.")])
+    # A gmina's plan is told in one paragraph: what was planned and done, kind by kind.
+    detail = f" {_done_and_not(table)}" if area is not None else ""
     parts = [*title,
              blocks.paragraphs(f"Plan na {ds.year} r., przyjęty rok wcześniej, {place(ds, area)}: "
-                               f"{_realisation(table)}.", css="intro")]
+                               f"{_realisation(table)}.{detail}", css="intro")]
     if area is None:
         parts.append(_done_by_area(ds, table))
         county = table[table["teryt"] == ds.powiat.code]
         if not county.empty:
             parts.append(_done_by_kind(ds, ds.powiat.code, county, "Realizacja planu ogólnopowiatowego"))
-    else:
-        parts.append(blocks.paragraphs(_done_and_not(table)))
     return blocks.join(parts)
 
 

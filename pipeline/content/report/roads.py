@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...data.dataset import Dataset
 from ...data.figures import indicators as ind
-from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number
+from ...data.formatting import MISSING_TEXT, fmt_int, fmt_number, rounded
 from ...data.schema import CONTROLLED
 from .. import blocks
 from ..blocks import Block, Row
@@ -24,12 +24,16 @@ from .common import (
 
 __all__ = ["road_safety"]
 
+# The rows of the road table as "W obu latach nie było …" names them.
+_NONE_OF = {"wypadki": "wypadków drogowych", "zabici": "zabitych", "ranni": "rannych", "kolizje": "kolizji",
+            "nietrzezwi_kierujacy": "nietrzeźwych kierujących"}
+
 
 def road_safety(ds: Dataset, area: Area = None) -> Block:
     if not ds.has("ruch_drogowy", ds.year):
         return no_data(ds, "Ruch drogowy")
     table = ind.roads_table(ds, area)
-    shown, notes = without_zero_rows(table)
+    shown, notes = without_zero_rows(table, _NONE_OF, "nie było")
     rows = [Row(comparison_cells(r["wskaznik"], r, compare=comparing(ds))) for _, r in shown.iterrows()]
     return blocks.join([
         blocks.paragraphs(_road_sentence(ds, area, table), css="intro"),
@@ -61,10 +65,18 @@ def _road_sentence(ds: Dataset, area: Area, table: pd.DataFrame) -> str:
             f"; {_people(killed, 'zginęła', 'zginęły', 'zginęło', nobody_killed)}, "
             f"{_people(injured, 'została ranna', 'zostały ranne', 'zostało rannych', 'nikt nie został ranny')}.")
     if accidents >= ind.FEW_CASES:  # a rate per 100 accidents means little for a handful of them
-        severity = ind.road_severity(ds, area)
-        text += (f" Na 100 wypadków przypadało {fmt_number(severity['zabici_na_100'])} zabitych i "
-                 f"{fmt_number(severity['ranni_na_100'])} rannych.")
+        text += _per_100(ind.road_severity(ds, area))
     return text + _checks(ds, area, table)
+
+
+def _per_100(severity: dict[str, object]) -> str:
+    """ " Na 100 wypadków: 8 zabitych i 113 rannych." – whole people in a sentence (the table and
+    the annex keep the decimals); a rate of 0 is already said ("nikt w nich nie zginął")."""
+    parts = [f"{fmt_number(rate, 0)} {plural(int(rounded(rate, 0)), one, many, many)}"
+             for rate, one, many in ((severity["zabici_na_100"], "zabity", "zabitych"),
+                                     (severity["ranni_na_100"], "ranny", "rannych"))
+             if not pd.isna(rate) and rounded(rate, 0) > 0]
+    return f" Na 100 wypadków: {' i '.join(parts)}." if parts else ""
 
 
 def _checks(ds: Dataset, area: Area, table: pd.DataFrame) -> str:

@@ -1,7 +1,9 @@
-"""The example year's commentary: a foreword, a few sections, two gminas and three photos.
+"""The example year's commentary: a foreword, a few sections, two gminas and three pictures.
 
-The photos are drawn here (Pillow): simple illustrations, labelled as such, with no real
-people. Each carries made-up camera data and a GPS position in its EXIF, as a phone's photo
+The pictures are drawn here (Pillow): simple illustrations with no real people, whose text
+alternatives begin with "Ilustracja", so the report labels them "Ilustracja", not "Zdjęcie".
+First aid is a white cross on green, never a red cross on white (the protected emblem of the
+Red Cross). Each carries made-up camera data and a GPS position in its EXIF, as a phone's photo
 would, so that the example shows the report publishing none of it. Same call, same bytes.
 """
 
@@ -25,12 +27,17 @@ TEXT = """# Słowo wstępne
 
 Szanowni Państwo,
 
-przekazuję Radzie Powiatu Opoczyńskiego informację o stanie bezpieczeństwa i o działaniach
-profilaktycznych, które policjanci Komendy Powiatowej Policji w Opocznie prowadzili w {rok} r.
-razem z samorządami gmin. Dziękuję wójtom i burmistrzom za współfinansowanie służb
-ponadnormatywnych i za współorganizowanie debat, pikników i turniejów.
+przedstawiam Radzie Powiatu Opoczyńskiego informację o stanie bezpieczeństwa w powiecie w {rok} r.
+i o działaniach profilaktycznych, które policjanci Komendy Powiatowej Policji w Opocznie prowadzili
+razem z samorządami gmin, szkołami, strażakami i ratownikami medycznymi.
 
-*Komendant Powiatowy Policji w Opocznie* (tekst przykładowy)
+Miniony rok przyniósł więcej stwierdzonych przestępstw, w dużej części oszustw popełnianych przez
+internet, ale też wyższą wykrywalność ich sprawców i mniej ofiar śmiertelnych na drogach powiatu.
+Dziękuję wójtom i burmistrzom za współfinansowanie dodatkowych służb policjantów, a dyrektorom szkół
+i naszym partnerom – za wspólne debaty, pikniki, turnieje i zajęcia z pierwszej pomocy. Liczę, że ta
+informacja posłuży Radzie i samorządom przy planowaniu wspólnych działań na {nastepny} r.
+
+*Komendant Powiatowy Policji w Opocznie*
 
 # Najważniejsze wnioski
 
@@ -55,10 +62,12 @@ prędkości. Każde zgłoszenie dzielnicowi sprawdzali na miejscu w ciągu kilku
 
 # Gmina Drzewica
 
-## Przestępczość
+## Przestępstwa w 7 kategoriach
 
 Wzrost liczby kradzieży z włamaniem to w większości seria czterech włamań do domków
 letniskowych wiosną. W maju zatrzymano podejrzanych; do końca roku wyjaśniono dwa z tych włamań.
+
+Seria włamań do domków letniskowych w {rok} r.:
 
 | okres | włamania w serii | wyjaśnione |
 |---|---|---|
@@ -84,11 +93,11 @@ w okresie wakacyjnym, gdy ruch na drogach powiatu jest największy.
 # name -> (file, text alternative, caption): Markdown's ![alternative](file "caption")
 PHOTOS = {
     "turniej": ("turniej.jpg", "Ilustracja: boisko halowe z dwiema bramkami i piłką na środku",
-                "Halowy Turniej Piłki Nożnej o Puchar Komendanta (ilustracja)"),
-    "na_ratunek": ("na-ratunek.jpg", "Ilustracja: czerwony krzyż pierwszej pomocy na białym tle",
-                   "Akcja „Na ratunek” ze stacją Falck (ilustracja)"),
+                "Halowy Turniej Piłki Nożnej o Puchar Komendanta"),
+    "na_ratunek": ("na-ratunek.jpg", "Ilustracja: biały krzyż pierwszej pomocy na zielonym tle",
+                   "Akcja „Na ratunek” ze stacją Falck"),
     "rajd": ("rajd.jpg", "Ilustracja: rower na krętej trasie rajdu wśród pól, z flagą na mecie",
-             "Powiatowy rajd rowerowy (ilustracja)"),
+             "Powiatowy rajd rowerowy"),
 }
 
 
@@ -128,9 +137,11 @@ def _pitch(draw: ImageDraw.ImageDraw) -> None:
 
 
 def _first_aid(draw: ImageDraw.ImageDraw) -> None:
-    draw.rectangle((500, 150, 1100, 750), fill="white", outline="#b3261e", width=6)
-    draw.rectangle((720, 220, 880, 680), fill="#b3261e")
-    draw.rectangle((570, 370, 1030, 530), fill="#b3261e")
+    """The first-aid sign (ISO 7010 E003): a white cross on green. A red cross on white is the
+    Red Cross emblem, which the law protects and a police document must not show."""
+    draw.rectangle((500, 150, 1100, 750), fill="#008a3e")
+    draw.rectangle((720, 220, 880, 680), fill="white")
+    draw.rectangle((570, 370, 1030, 530), fill="white")
 
 
 def _route(draw: ImageDraw.ImageDraw) -> None:

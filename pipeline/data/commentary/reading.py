@@ -45,6 +45,8 @@ TAGS = {"p", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "ul", "ol",
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 SCHEMES = ("http://", "https://", "mailto:")
 MAX_MARKDOWN = 2 * 2**20  # characters
+MAX_CAPTION = 160  # characters: a longer paragraph before a table is text, not its caption
+ILLUSTRATION = re.compile(r"ilustracja\b", re.I)  # how a drawing's text alternative begins
 
 
 def published_copy(source: str, pieces: list[Piece], places: Places) -> bytes:
@@ -202,7 +204,7 @@ class _Reading:
             self.add(ERROR, "nieznana sekcja", hint)
 
     def _close(self, current: list[str], pieces: list[Piece]) -> None:
-        html = "".join(current).strip()
+        html = _captioned("".join(current).strip())
         if html and self.chapter is not None and not self.skipping:
             pieces.append(Piece(self.chapter.key, self.section, html))
         current.clear()
@@ -305,9 +307,32 @@ def _breakable(html: Markup) -> Markup:
     return Markup(LONG_WORD.sub(lambda m: f'<span class="long-word">{m[0]}</span>', str(html)))
 
 
+def _captioned(html: str) -> str:
+    """Each of the analyst's tables with a caption, as the report's own have: a short paragraph
+    right before it that ends with a colon ("Seria włamań w gminie:") becomes its caption;
+    without one the caption says whose table it is ("Tabela 20 (komentarz)")."""
+    if "<table" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for table in soup.find_all("table", class_="commentary-table"):
+        before = table.find_previous_sibling()
+        text = before.get_text(" ", strip=True) if before is not None and before.name == "p" else ""
+        caption = soup.new_tag("caption")
+        if text.endswith(":") and len(text) <= MAX_CAPTION and not before.find(["img", "br"]):
+            caption.string = text.removesuffix(":").strip()
+            before.decompose()
+        else:
+            caption.string, caption["class"] = "(komentarz)", "untitled"
+        table.insert(0, caption)
+    return str(soup)
+
+
 def _figure_markup(photo: Photo, alt: str, caption: str) -> Markup:
+    """A photo, or a drawing when its text alternative says so ("Ilustracja: …"): the report
+    labels it "Ilustracja", not "Zdjęcie"."""
     src = f"data:{photo.mime};base64,{base64.b64encode(photo.data).decode('ascii')}"
     figcaption = Markup("<figcaption>{}</figcaption>").format(caption) if caption else Markup("")
-    return Markup('<figure class="photo"><img src="{}" alt="{}" width="{}" height="{}">{}</figure>').format(
-        src, alt, photo.width_px, photo.height_px, figcaption)
+    kind = "photo illustration" if ILLUSTRATION.match(alt) else "photo"
+    return Markup('<figure class="{}"><img src="{}" alt="{}" width="{}" height="{}">{}</figure>').format(
+        kind, src, alt, photo.width_px, photo.height_px, figcaption)
 

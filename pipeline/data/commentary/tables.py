@@ -38,7 +38,12 @@ def commentary_table(table: Tag) -> None:
         head = _SOUP.new_tag("thead")
         table.insert(0, head)
         head.append(rows[0].extract())
-    table["class"] = "commentary-table"
+    if table.find("tbody") is None:  # Word's tables come without one; a report's table has it
+        body = _SOUP.new_tag("tbody")
+        for row in table.find_all("tr", recursive=False):
+            body.append(row.extract())
+        table.append(body)
+    table["class"] = "data commentary-table"  # numbered like the report's own tables
     _numeric_columns(table)
 
 

@@ -205,7 +205,7 @@ def test_a_table_in_a_table_becomes_lines_of_text_in_its_cell(year: Path) -> Non
 
 def test_a_table_in_a_quote_gets_its_header_row_too(year: Path) -> None:
     commentary, _ = _read(year, "# Powiat\n\n> | gmina | włamania |\n> |---|---|\n> | Drzewica | 7 |\n")
-    assert '<table class="commentary-table">' in commentary.pieces[0].html
+    assert '<table class="data commentary-table">' in commentary.pieces[0].html
     assert '<th scope="col">gmina</th>' in commentary.pieces[0].html
 
 
@@ -261,3 +261,22 @@ def test_a_loose_list_s_paragraphs_become_the_items_lines(year: Path) -> None:
     commentary, _ = _read(year, "# Powiat\n\n- pierwszy\n\n- drugi\n\n  dalej drugi\n")
     html = " ".join(commentary.pieces[0].html.split())
     assert "<li> pierwszy </li>" in html and "<li> drugi<br/> dalej drugi </li>" in html and "<p>" not in html
+
+
+def test_a_table_is_numbered_with_the_caption_the_paragraph_before_gives_it(year: Path) -> None:
+    commentary, _ = _read(year, "# Powiat\n\nSeria włamań w 2025 r.:\n\n| okres | włamania |\n|---|---|\n"
+                                "| maj | 3 |\n\nTekst.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    html = commentary.pieces[0].html
+    assert html.count('<table class="data commentary-table">') == 2  # numbered as the report's own tables
+    assert "<caption>Seria włamań w 2025 r.</caption>" in html and "Seria włamań w 2025 r.:</p>" not in html
+    assert '<caption class="untitled">(komentarz)</caption>' in html  # "Tabela 20 (komentarz)"
+    assert html.count("<tbody>") == 2
+
+
+def test_a_drawing_is_labelled_an_illustration_not_a_photo(year: Path) -> None:
+    _photo(year / "zdjecia" / "a.jpg")
+    _photo(year / "zdjecia" / "b.jpg")
+    commentary, _ = _read(year, '# Powiat\n\n![Ilustracja: rower na trasie](zdjecia/a.jpg "Rajd")\n\n'
+                                '![Uczniowie na trasie rajdu](zdjecia/b.jpg "Rajd")\n')
+    html = commentary.pieces[0].html
+    assert html.count('<figure class="photo illustration">') == 1 and html.count('<figure class="photo">') == 1
