@@ -43,6 +43,7 @@ TOC_DEPTH_GMINA = 1  # gmina chapters list only their title in the contents
 # A chart in the markup (`content.blocks.figure`): half of a chapter's markup, which a reader
 # of its structure does better to leave unparsed.
 CHART_DATA = re.compile(r'src="data:(?P<mime>[\w/+.-]+);base64,(?P<data>[^"]*)"')
+NARROW = "data-narrow"  # a chart's attribute that holds it drawn for a phone (see ChapterDoc)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class ChapterDoc:
     tables: int
     charts: int
     photos: int
+    # Each chart drawn for a phone (`content.charts.Chart.narrow`, an SVG data URL, or "") in
+    # the order of the charts: the HTML edition's, kept out of the markup the PDF is made from.
+    narrow_charts: tuple[str, ...] = ()
 
 
 TITLE = "Informacja o stanie bezpieczeństwa i działaniach profilaktycznych"
@@ -97,9 +101,10 @@ def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
 
 
 def _doc(section: Tag) -> ChapterDoc:
+    narrow = tuple(str(figure.attrs.pop(NARROW, "")) for figure in section.find_all("figure", class_="chart"))
     return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
                       len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")),
-                      len(section.find_all("figure", class_="photo")))
+                      len(section.find_all("figure", class_="photo")), narrow)
 
 
 def whole_document(ds: Dataset, chapters: Sequence[ChapterDoc]) -> str:
