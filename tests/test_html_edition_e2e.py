@@ -33,6 +33,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+SMALL_PHONE = {"width": 320, "height": 640}  # WCAG 2.1 reflow: 320 CSS px wide, nothing to scroll sideways
+SMALLEST_CHART_TEXT = 12  # CSS px, on a phone
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +98,7 @@ def _soup(edition: Path, page: str) -> BeautifulSoup:
 # ---------------------------------------------------------------- in the browser
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE, SMALL_PHONE], ids=["desktop", "phone", "320"])
 def test_every_page_passes_axe_core_wcag_21_aa(browser, server, pages, viewport) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -149,6 +151,81 @@ def test_a_phone_scrolls_only_down_and_the_pages_work_without_javascript(browser
     for name in pages:
         page.goto(base + name)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name  # tables scroll inside
+
+
+# Every table cell's box, relative to the viewport (hidden ones, e.g. the header row a
+# phone keeps for screen readers only, are 1 px boxes and count too).
+_CELL_BOXES = """() => [...document.querySelectorAll('main table')].flatMap((table, t) =>
+  [...table.querySelectorAll('caption, th, td')].map(cell => {
+    const box = cell.getBoundingClientRect();
+    return {table: t, text: cell.textContent.trim().slice(0, 40), left: box.left, right: box.right};
+  }))"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=["390", "320"])
+def test_on_a_phone_every_table_cell_is_on_the_screen(browser, server, pages, viewport) -> None:
+    """WCAG 2.1 reflow: each row a card, each cell within the screen's width (the verdicts
+    included, which a table scrolled sideways hid), and no page to scroll sideways."""
+    base, _ = server
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    outside, checked = [], 0
+    for name in pages:
+        page.goto(base + name)
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
+        for cell in page.evaluate(_CELL_BOXES):
+            checked += 1
+            if cell["left"] < -0.5 or cell["right"] > viewport["width"] + 0.5:
+                outside.append((name, cell))
+    context.close()
+    assert checked > 1000 and not outside, outside[:10]
+
+
+def test_on_a_phone_a_table_is_still_a_table_to_a_screen_reader(browser, server) -> None:
+    """Shown as cards, the goals' table still has its rows, column headers and cells, and the
+    column "ocena" is read as what it is."""
+    base, _ = server
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base + "cele-wspolpracy-i-ich-realizacja.html")
+    table = page.get_by_role("table", name=re.compile(r"Tabela \d+\. Cel „Ograniczenie przestępczości”"))
+    assert table.evaluate("t => getComputedStyle(t).display") == "block"  # a card layout, not a table's
+    snapshot = table.aria_snapshot()
+    assert "columnheader \"ocena\"" in snapshot and "rowheader" in snapshot and "cell" in snapshot, snapshot
+    verdict = table.get_by_role("cell", name=re.compile("osiągnięty"))
+    assert verdict.count() >= 1 and verdict.first.is_visible()
+    label = verdict.first.evaluate("c => getComputedStyle(c, '::before').content")
+    assert "ocena" in label  # its column's header shown beside it
+    context.close()
+
+
+def test_on_a_phone_charts_are_drawn_for_its_width(browser, server, edition, pages) -> None:
+    """Each chart on a phone is the SVG drawn for it, and no text in it is smaller than 12 CSS px
+    as shown (matplotlib draws a text's glyphs scaled by its size ÷ FONT_SCALE)."""
+    from matplotlib.textpath import TextToPath
+
+    base, _ = server
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    sizes = []
+    for name in pages:
+        page.goto(base + name)
+        for source, width in page.evaluate(
+                "[...document.querySelectorAll('figure.chart img')].map(i => [i.currentSrc, i.clientWidth])"):
+            assert source.endswith("-telefon.svg"), (name, source)
+            svg = (edition / urlparse(source).path.lstrip("/")).read_text(encoding="utf-8")
+            view_width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+            texts = re.findall(r'<g id="text_\d+">.*?scale\(([\d.]+) -', svg, re.S)
+            assert texts, source
+            sizes += [(float(scale) * TextToPath.FONT_SCALE * width / view_width, name, source) for scale in texts]
+    context.close()
+    assert len({source for _, _, source in sizes}) == 12  # every chart of the report
+    assert min(sizes)[0] >= SMALLEST_CHART_TEXT, min(sizes)
+    context = browser.new_context(viewport=DESKTOP)  # a wide screen gets the printed chart
+    page = context.new_page()
+    page.goto(base + "gmina-drzewica.html")
+    assert page.evaluate("document.querySelector('figure.chart img').currentSrc").endswith(".png")
+    context.close()
 
 
 def test_print_leaves_out_the_navigation(browser, server) -> None:
@@ -279,4 +356,70 @@ def test_the_index_offers_the_pdf_every_extract_and_the_data(edition, example_re
     assert box.find_previous_sibling("ul", class_="facts")  # right under the gmina's facts
     powiat = _soup(edition, "powiat-opoczynski-w-2025-r.html")
     assert not powiat.find(class_="download-box")
-    assert powiat.find("ul", class_="facts").find_next_sibling().name == "div"  # the key figures follow the facts
+    following = powiat.find("ul", class_="facts").find_next_sibling(lambda t: "symbols" not in t.get("class", []))
+    assert following.name == "div"  # the key figures follow the facts (and the symbols they use)
+
+
+def test_every_page_explains_the_symbols_its_tables_use(edition, pages) -> None:
+    """▲ ▼ ≈ * ± – b.d. …: a short legend before the first table that uses one, naming those the
+    page uses, and the way to "Jak czytać raport"."""
+    from pipeline.content.glossary import SYMBOLS
+
+    explained = 0
+    for name in pages:
+        soup = _soup(edition, name)
+        main = soup.find("main")
+        cells = [" ".join(c.get_text(" ").split()) for c in main.find_all(["td", "th"])]
+        legend = main.find("aside", class_="symbols")
+        if not any(s in c for c in cells for s in "▲▼≈±"):
+            continue
+        assert legend is not None, name
+        explained += 1
+        shown = {dt.get_text() for dt in legend.find_all("dt")}
+        used = {s for s in "▲▼≈±" if any(s in c for c in cells)}
+        assert used <= shown <= {symbol for symbol, _ in SYMBOLS}, (name, shown)
+        assert legend.find("a")["href"] in ("#jak-czytac-raport", "index.html#jak-czytac-raport")
+        assert legend.find_next("table") is not None and not legend.find_previous("table"), name  # before the first
+    assert explained >= 10  # the findings, the goals, the powiat and every gmina
+
+
+def test_the_index_puts_the_foreword_before_the_findings_as_the_pdf_does(edition) -> None:
+    main = _soup(edition, "index.html").find("main")
+    foreword = main.find("a", href="slowo-wstepne.html")
+    findings = main.find("ul", class_="findings")
+    assert foreword is not None and findings is not None
+    assert findings in foreword.find_all_next("ul")
+    contents = [a["href"] for a in main.find("nav", class_="contents").find_all("a")]
+    assert contents.index("slowo-wstepne.html") < contents.index("index.html#najwazniejsze-wnioski--tytul")
+
+
+def test_the_files_the_text_refers_to_can_be_downloaded_where_it_refers_to_them(edition, pages,
+                                                                                example_report) -> None:
+    """'Wykaz wszystkich działań … plik źródłowy dołączony do raportu': the register linked
+    under the sentence; the annex's list of the files the PDF carries: each to download, the
+    same bytes as in the PDF; the accidents one by one (personal data) nowhere."""
+    from pipeline.content.report.prevention import REGISTER_NOTE
+
+    register = "pliki/dane/rejestr-dzialan-2025.csv"
+    notes = 0
+    for name in pages:
+        for note in _soup(edition, name).find_all("p", class_="table-note"):
+            if " ".join(note.get_text().split()) == REGISTER_NOTE:
+                notes += 1
+                assert note.find_next_sibling("p").find("a")["href"] == register, name
+    assert notes >= 9  # the powiat's events and each gmina's biggest
+    lines = (edition / register).read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("data;gmina lub powiat;kod TERYT;rodzaj;nazwa")
+    events = example_report.dataset.table("dzialania", 2025)
+    assert len(lines) == 1 + len(events)
+    with pikepdf.open(example_report.pdf) as pdf:
+        carried = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
+    annex = _soup(edition, "aneks.html")
+    links = {a.get_text(): a["href"] for a in annex.select("table.sources a")}
+    assert set(links) == set(carried) - {"manifest.json"}
+    assert annex.find("a", href="pliki/zrodla/manifest.json")
+    for attachment, data in carried.items():
+        assert (edition / "pliki" / "zrodla" / attachment).read_bytes() == data
+    published = [p.name for p in edition.rglob("*")]
+    assert not any(re.fullmatch(r"\d{4}-wypadki\.csv|wypadki\.csv", n) for n in published)
+    assert "2025-wypadki-zbiorczo.csv" in published

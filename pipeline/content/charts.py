@@ -8,16 +8,19 @@ matplotlib's object API (no pyplot), so no state survives from one chart to the 
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import textwrap
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from typing import Literal, ParamSpec
 
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.textpath import TextPath
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
@@ -32,6 +35,15 @@ CHART_DPI = 200  # sharp in print; the benchmark prints what each format costs
 TEXT_WIDTH_IN = 6.7  # A4 minus margins: charts are drawn at the size they are printed
 SMALL_SERIES = 5  # a series this many times smaller than the largest gets an axis of its own
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
+# The HTML edition shows a phone the chart drawn again for its width (`Chart.narrow`): the
+# column of a 390 px screen, less the page's margins, is about 3.6 in at 96 CSS px per inch,
+# so a point is 1.33 CSS px and no text is smaller than NARROW_MIN_PT (12.6 px).
+NARROW_WIDTH_IN = 3.6
+NARROW_MIN_PT = 9.5
+NARROW_WRAP = 24  # characters per line of a category's label
+NARROW_TALLER = 1.35  # the larger text needs more height than the printed chart's
+NARROW_TRIES = 3  # times the height grows for labels that overlap
+_NARROW: ContextVar[bool] = ContextVar("narrow", default=False)
 
 for _path in FONT_FILES.values():
     font_manager.fontManager.addfont(str(_path))
@@ -63,10 +75,33 @@ class Chart:
     alt: str  # Polish text alternative: the numbers the chart shows
     caption: str
     width_in: float
+    narrow: bytes = b""  # the same chart drawn for a phone's width (SVG), for the HTML edition
 
     @property
     def data_uri(self) -> str:
         return f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+    @property
+    def narrow_uri(self) -> str:
+        return f"data:{MIME['svg']};base64,{base64.b64encode(self.narrow).decode('ascii')}" if self.narrow else ""
+
+
+_Params = ParamSpec("_Params")
+
+
+def _also_narrow(draw: Callable[_Params, Chart]) -> Callable[_Params, Chart]:
+    """The chart as printed, and drawn once more for a phone's width (`_fit_narrow`): the
+    same drawing code, so the two can never show different numbers."""
+    @functools.wraps(draw)
+    def both(*args: _Params.args, **kwargs: _Params.kwargs) -> Chart:
+        chart = draw(*args, **kwargs)
+        token = _NARROW.set(True)
+        try:
+            narrow = draw(*args, **kwargs)
+        finally:
+            _NARROW.reset(token)
+        return replace(chart, narrow=narrow.data)
+    return both
 
 
 def _figure(height_in: float, width_in: float = TEXT_WIDTH_IN) -> tuple[Figure, Axes]:
@@ -75,12 +110,51 @@ def _figure(height_in: float, width_in: float = TEXT_WIDTH_IN) -> tuple[Figure, 
 
 
 def _render(figure: Figure, alt: str, caption: str, fmt: ChartFormat | None = None) -> Chart:
+    if _NARROW.get():
+        return _render_narrow(figure, alt, caption)
     fmt = fmt or CHART_FORMAT
     buffer = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
     figure.savefig(buffer, format=fmt, dpi=CHART_DPI, metadata=metadata)
     width = figure.get_figwidth()
     return Chart(buffer.getvalue(), MIME[fmt], alt, caption, width)
+
+
+def _render_narrow(figure: Figure, alt: str, caption: str) -> Chart:
+    """The chart for a phone: an SVG (glyphs as outlines, so it needs no font) at its width."""
+    _fit_narrow(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return Chart(buffer.getvalue(), MIME["svg"], alt, caption, figure.get_figwidth())
+
+
+def _fit_narrow(figure: Figure) -> None:
+    """A chart laid out for print, made fit for a phone: its width, text no smaller than
+    NARROW_MIN_PT, long category labels wrapped shorter, and more height for them."""
+    figure.set_size_inches(NARROW_WIDTH_IN, figure.get_figheight() * NARROW_TALLER)
+    for ax in figure.axes:
+        for labels, setter in ((ax.get_yticklabels(), ax.set_yticklabels), (ax.get_xticklabels(), ax.set_xticklabels)):
+            texts = [label.get_text() for label in labels]
+            if any(len(text) > NARROW_WRAP for text in texts):
+                setter([textwrap.fill(text.replace("\n", " "), NARROW_WRAP) for text in texts])
+    for text in figure.findobj(Text):
+        text.set_fontsize(max(float(text.get_fontsize()), NARROW_MIN_PT))
+    for _ in range(NARROW_TRIES):  # taller until no two labels of a plot overlap
+        growth = max((_crowding(ax) for ax in figure.axes), default=1.0)
+        if growth <= 1.0:
+            return
+        figure.set_figheight(figure.get_figheight() * min(growth, 2.0))
+
+
+def _crowding(ax: Axes) -> float:
+    """How much taller the plot must be for its category names (wrapped on the left) not to
+    overlap one another: 1.0 when they do not."""
+    ax.figure.draw_without_rendering()
+    plot = ax.get_window_extent().height
+    boxes = sorted((t.get_window_extent() for t in ax.get_yticklabels() if t.get_visible() and t.get_text()),
+                   key=lambda box: box.y0)
+    needed = max((low.y1 - high.y0 + 4 for low, high in zip(boxes, boxes[1:], strict=False)), default=0.0)
+    return 1.0 + needed * len(boxes) / plot if needed > 0 and plot else 1.0
 
 
 def _polish_axis(axis: matplotlib.axis.Axis, values: Sequence[float | None], integer: bool = True) -> None:
@@ -116,6 +190,8 @@ def _legend(figure: Figure, ax: Axes) -> None:
     if not names:  # e.g. no average to draw and no bar to flag: nothing to explain
         return
     columns = len(names) if len(names) <= 4 else 3
+    if _NARROW.get():  # a phone's width holds two short names in a row, or one long
+        columns = 1 if max(map(len, names), default=0) > NARROW_WRAP // 2 else min(len(names), 2)
     # matplotlib fills a legend column by column; people read it row by row.
     rows = -(-len(names) // columns)
     order = [r * columns + c for c in range(columns) for r in range(rows) if r * columns + c < len(names)]
@@ -130,6 +206,7 @@ def share_one_axis(series: dict[str, Sequence[float | None]]) -> bool:
     return not any(0 < value * SMALL_SERIES < max(largest) for value in largest)
 
 
+@_also_narrow
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | None]], *, alt: str,
                  caption: str, ylabel: str = "", height_in: float = 2.0) -> Chart:
     """Vertical bars, one group per category (usually a year), one bar per series; series of
@@ -174,6 +251,7 @@ def _small_multiples(categories: Sequence[str], series: dict[str, Sequence[float
         return _render(figure, alt, caption)
 
 
+@_also_narrow
 def stacked_hbars(labels: Sequence[str], parts: dict[str, Sequence[float]], *, alt: str, caption: str,
                   totals: bool = True, scale_max: float | None = None,
                   end_labels: tuple[str, Sequence[str]] | None = None) -> Chart:
@@ -214,6 +292,7 @@ def _end_labels(ax: Axes, positions: Sequence[int], heading: str, values: Sequen
     ax.text(1.015, max(positions) + 0.75, heading, transform=beside, va="bottom", fontsize=7.5, color=PALETTE.muted)
 
 
+@_also_narrow
 def funnel(labels: Sequence[str], populations: Sequence[float], rates: Sequence[float], positions: Sequence[int], *,
            average: float, bands: dict[str, tuple[Sequence[float], Sequence[float], Sequence[float]]],
            average_label: str, ylabel: str, alt: str, caption: str, height_in: float = 2.3) -> Chart:

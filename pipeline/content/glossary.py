@@ -17,7 +17,7 @@ from ..data.formatting import MISSING, NOT_APPLICABLE
 from . import blocks
 from .blocks import Block
 
-__all__ = ["ABBREVIATIONS", "HOW_TO_READ", "Abbreviation", "how_to_read"]
+__all__ = ["ABBREVIATIONS", "HOW_TO_READ", "SYMBOLS", "Abbreviation", "how_to_read"]
 
 
 @dataclass(frozen=True)
@@ -81,3 +81,19 @@ HOW_TO_READ: tuple[tuple[str, str], ...] = (
 def how_to_read() -> Block:
     return blocks.join([blocks.heading(2, "Jak czytać raport"),
                         blocks.led_items(HOW_TO_READ, css="how-to-read", separator=":")])
+
+
+# The symbols of the tables in a few words, for a legend where they are used (the HTML
+# edition's pages); HOW_TO_READ says the rest.
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("▲", "wzrost ponad zwykłe wahania; gmina: wyżej niż średnia gmin (poza granicami 99,8%)"),
+    ("▼", "spadek ponad zwykłe wahania; gmina: niżej niż średnia gmin (poza granicami 99,8%)"),
+    ("≈", "w granicach zwykłych wahań: zmiana albo różnica, jaką daje sam przypadek"),
+    ("*", f"mniej niż {FEW_CASES} zdarzeń: wskaźnik niestabilny"),
+    ("±", "przedział błędu ankiety (95%); cel nierozstrzygnięty – wynik w granicach błędu"),
+    ("✓", "cel osiągnięty"),
+    ("×", "cel nieosiągnięty"),
+    ("?", "brak danych, by ocenić cel"),
+    (NOT_APPLICABLE, "nie dotyczy: np. dynamika przy mniej niż 10 zdarzeniach w poprzednim roku"),
+    (MISSING, "brak danych"),
+)

@@ -44,6 +44,7 @@ RUNNING_TITLE = 70  # characters of a chapter's title the running header can hol
 # A chart in the markup (`content.blocks.figure`): half of a chapter's markup, which a reader
 # of its structure does better to leave unparsed.
 CHART_DATA = re.compile(r'src="data:(?P<mime>[\w/+.-]+);base64,(?P<data>[^"]*)"')
+NARROW = "data-narrow"  # a chart's attribute that holds it drawn for a phone (see ChapterDoc)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ class ChapterDoc:
     charts: int
     photos: int  # numbered photos: those with a caption (see report.css)
     illustrations: int  # numbered drawings, apart from the photos ("Ilustracja 1")
+    # Each chart drawn for a phone (`content.charts.Chart.narrow`, an SVG data URL, or "") in
+    # the order of the charts: the HTML edition's, kept out of the markup the PDF is made from.
+    narrow_charts: tuple[str, ...] = ()
 
 
 TITLE = "Informacja o stanie bezpieczeństwa i działaniach profilaktycznych"
@@ -99,10 +103,11 @@ def gmina_chapter(gmina: Gmina, html: str) -> ChapterDoc:
 
 
 def _doc(section: Tag) -> ChapterDoc:
+    narrow = tuple(str(figure.attrs.pop(NARROW, "")) for figure in section.find_all("figure", class_="chart"))
     return ChapterDoc(str(section["id"]), str(section), tuple(_toc_entries(section)),
                       len(section.find_all("table", class_="data")), len(section.find_all("figure", class_="chart")),
                       len(section.select("figure.photo:not(.illustration) > figcaption")),
-                      len(section.select("figure.illustration > figcaption")))
+                      len(section.select("figure.illustration > figcaption")), narrow)
 
 
 # "Jak czytać raport" stands under the foreword, on the page before the findings (the foreword

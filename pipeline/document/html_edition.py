@@ -22,7 +22,7 @@ import functools
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Tag
@@ -33,13 +33,15 @@ from PIL import Image
 from .. import __version__
 from ..content.fonts import SOURCE_DIR, SOURCES
 from ..content.glossary import how_to_read
+from ..content.report.commentary import FOREWORD_TITLE
 from ..content.theme import FONT_FAMILY, PALETTE
 from ..data.formatting import fmt_date, fmt_int, fmt_number
 from ..errors import RenderError
 from . import TEMPLATES
 from .assemble import CHART_DATA, ChapterDoc, TocEntry, document_title, extract_contents, nbsp
 from .extracts import FINDINGS, GOALS
-from .provenance import report_date
+from .html_blocks import PHONE, as_cards, link_register, link_sources, narrow_chart, symbol_legend
+from .provenance import MANIFEST, report_date
 
 if TYPE_CHECKING:
     from ..data.dataset import Dataset
@@ -48,6 +50,7 @@ __all__ = ["INDEX", "Download", "Downloads", "html_index", "html_pages"]
 
 HTML_TEMPLATES = TEMPLATES / "html"
 INDEX = "index.html"
+GUIDE_ID = "jak-czytac-raport"  # "Jak czytać raport" on the index
 STYLESHEET = "styl.css"
 FONTS, IMAGES = "czcionki", "obrazy"
 FONT_LICENSE = "LICENSE.txt"  # the OFL, shipped with the font files it covers
@@ -88,6 +91,8 @@ class Downloads:
     extracts: dict[str, Download]  # TERYT -> the gmina's extract
     data: Sequence[Download]  # the workbook, the description of the data
     tables: dict[int, str]  # table number -> its CSV file
+    register: Download | None = None  # every event of the year, which the chapters refer to
+    sources: dict[str, str] = field(default_factory=dict)  # a file the PDF carries (its name there) -> its copy
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,8 @@ def html_pages(ds: Dataset, docs: Sequence[ChapterDoc], downloads: Downloads) ->
 def html_index(ds: Dataset, docs: Sequence[ChapterDoc], downloads: Downloads) -> dict[str, bytes]:
     """`index.html` (with the sizes of the files to download) and its charts, if any."""
     pages = _pages(ds, docs)
-    html, images = _page(_context(ds, pages, downloads), pages, 0, downloads)
+    index = next(number for number, page in enumerate(pages) if page.file == INDEX)
+    html, images = _page(_context(ds, pages, downloads), pages, index, downloads)
     return {INDEX: html, **images}
 
 
@@ -141,7 +147,8 @@ def _page(context: dict[str, object], pages: Sequence[_Page], number: int,
 
 
 def _pages(ds: Dataset, docs: Sequence[ChapterDoc]) -> list[_Page]:
-    """The findings open the index; every other chapter has a page named after it."""
+    """The findings open the index; every other chapter has a page named after it. In the
+    order of the PDF: the foreword, when there is one, comes before the findings."""
     pages, tables, charts, photos, drawings = [], 0, 0, 0, 0
     names = {f"gmina-{g.teryt}": f"gmina-{g.slug}.html" for g in ds.powiat.gminy}
     for doc in docs:
@@ -151,7 +158,7 @@ def _pages(ds: Dataset, docs: Sequence[ChapterDoc]) -> list[_Page]:
         drawings += doc.illustrations
     if not any(page.file == INDEX for page in pages):
         raise RenderError(f"Wydanie HTML: w raporcie brak rozdziału {FINDINGS}, który otwiera stronę główną.")
-    return sorted(pages, key=lambda p: p.file != INDEX)  # the index first (it is first anyway)
+    return pages
 
 
 def _context(ds: Dataset, pages: Sequence[_Page], downloads: Downloads) -> dict[str, object]:
@@ -165,7 +172,8 @@ def _context(ds: Dataset, pages: Sequence[_Page], downloads: Downloads) -> dict[
         "pages": pages, "contents": contents,
         "downloads": downloads, "gminy": ds.powiat.gminy, "guide": Markup(how_to_read().html),
         "palette": Markup(PALETTE.css_variables()), "font_faces": Markup(_font_faces()), "index": INDEX,
-        "stylesheet": STYLESHEET, "anchor": _anchor,
+        "stylesheet": STYLESHEET, "anchor": _anchor, "phone": PHONE,
+        "foreword": next((page for page in pages if page.title == FOREWORD_TITLE), None),
         "extract_contents": extract_contents(ds, any(page.doc.id == GOALS for page in pages)),
     }
 
@@ -214,6 +222,7 @@ def _chapter_markup(page: _Page, downloads: Downloads, index: bool,
                 stem = f"{_FILE_STEMS[kind]}-{first:02d}"
                 _label(soup, caption, f"{label} {first}.")
             _image_file(figure.find("img"), embedded, f"{IMAGES}/{stem}", images)
+    _for_every_reader(soup, page, downloads, images, index)
     if index:
         _one_level_down(soup)
     facts = soup.find("ul", class_="facts")
@@ -230,6 +239,20 @@ def _image_file(image: Tag, embedded: Sequence[tuple[str, bytes]], stem: str, im
     image["src"] = name
     if mime != "image/svg+xml":  # an SVG scales to its box; a bitmap keeps its place while it loads
         image["width"], image["height"] = (str(n) for n in _bitmap_size(data))
+
+
+def _for_every_reader(soup: BeautifulSoup, page: _Page, downloads: Downloads, images: dict[str, bytes],
+                      index: bool) -> None:
+    """Tables a phone shows as cards, charts drawn for its width, the symbols explained where
+    they are used, the files the text refers to linked (`html_blocks`)."""
+    for table in soup.find_all("table"):
+        as_cards(table)
+    for figure, narrow in zip(soup.find_all("figure", class_="chart"), page.doc.narrow_charts, strict=False):
+        narrow_chart(soup, figure, narrow, images)
+    symbol_legend(soup, ("" if index else INDEX) + f"#{GUIDE_ID}")
+    register = downloads.register
+    link_register(soup, register and register.path, register and f"{register.label} ({register.details})")
+    link_sources(soup, downloads.sources, MANIFEST)
 
 
 def _table(soup: BeautifulSoup, table: Tag, number: int, csv: str | None) -> None:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -35,6 +36,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..content.glossary import HOW_TO_READ
 from ..data.formatting import fmt_date
 from ..data.textnorm import fold
+from ..data.vocabulary import EVENT_KINDS, TARGET_GROUPS
 from .assemble import ChapterDoc, document_title
 from .provenance import report_date
 from .tables import Cell, ReportTable, report_tables
@@ -42,7 +44,8 @@ from .tables import Cell, ReportTable, report_tables
 if TYPE_CHECKING:
     from ..data.dataset import Dataset
 
-__all__ = ["DESCRIPTION", "DataTable", "data_tables", "open_data_files", "table_csv", "workbook", "workbook_name"]
+__all__ = ["DESCRIPTION", "DataTable", "data_tables", "open_data_files", "register_csv", "register_name", "table_csv",
+           "workbook", "workbook_name"]
 
 UNIT_COLUMN = "jednostka"
 NOTE_SUFFIX = " (opis)"
@@ -132,10 +135,14 @@ def _sheet_name(table: ReportTable) -> str:
 
 def table_csv(table: DataTable) -> bytes:
     """The table as Polish Excel opens it: BOM, ";", decimal comma, RRRR-MM-DD."""
+    return _csv(table.headers, table.rows)
+
+
+def _csv(headers: Sequence[str], rows: Sequence[Sequence[Value]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.headers)
-    writer.writerows([_csv_value(v) for v in row] for row in table.rows)
+    writer.writerow(headers)
+    writer.writerows([_csv_value(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -257,11 +264,47 @@ def open_data_files(ds: Dataset, docs: Sequence[ChapterDoc], tables: list[DataTa
     stamp = dt.datetime.combine(report_date(ds) or dt.date(2000, 1, 1), dt.time())
     files[workbook_name(ds)] = workbook(tables, f"Tabele – {document_title(ds)}", stamp)
     files[DESCRIPTION] = description(ds, tables).encode("utf-8-sig")  # Notepad reads it right too
+    if (register := register_name(ds)) is not None:
+        files[register] = register_csv(ds)
     return tables, files
 
 
 def workbook_name(ds: Dataset) -> str:
     return f"tabele_{ds.year}.xlsx"
+
+
+def register_name(ds: Dataset) -> str | None:
+    """The register of the year's events in `dane/`; None when the year has no events."""
+    return f"rejestr-dzialan-{ds.year}.csv" if ds.has("dzialania", ds.year) else None
+
+
+REGISTER_HEADERS = ("data", "gmina lub powiat", "kod TERYT", "rodzaj", "nazwa", "program", "grupa docelowa",
+                    "uczestnicy (przy kontroli drogowej: skontrolowani kierujący)", "partnerzy")
+
+
+def register_csv(ds: Dataset) -> bytes:
+    """Every event of the year (dzialania.csv: prevention and checks of drivers) as the report
+    counts it, one a row, in date order, with the report's words for kinds and groups: the
+    "wykaz wszystkich działań" the chapters refer to, for a reader without a PDF viewer's
+    attachments panel. Events name no person: nothing here is personal data."""
+    frame = ds.table("dzialania", ds.year).sort_values(["data", "nazwa"], kind="stable")
+    rows = [(_day(e["data"]), ds.powiat.label_of(str(e["teryt"])), str(e["teryt"]), EVENT_KINDS.get(e["rodzaj"], ""),
+             e["nazwa"], _text(e.get("program")), TARGET_GROUPS.get(e["grupa_docelowa"], ""),
+             None if _missing(e["uczestnicy"]) else Decimal(int(e["uczestnicy"])), _text(e.get("partnerzy")))
+            for _, e in frame.iterrows()]
+    return _csv(REGISTER_HEADERS, rows)
+
+
+def _day(value: object) -> dt.date | None:
+    return None if _missing(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+
+
+def _text(value: object) -> str | None:
+    return None if _missing(value) else str(value)
+
+
+def _missing(value: object) -> bool:
+    return value is None or bool(pd.isna(value))  # type: ignore[arg-type]
 
 
 def description(ds: Dataset, tables: Sequence[DataTable]) -> str:
@@ -277,6 +320,9 @@ def description(ds: Dataset, tables: Sequence[DataTable]) -> str:
               "W arkuszu tabeli: tytuł w wierszu 1, nagłówki kolumn w wierszu 3, dane od wiersza 4.",
               "- tabela-NN-….csv: każda tabela osobno; UTF-8 z BOM, separator „;”, przecinek dziesiętny "
               "(polski Excel otwiera je dwuklikiem).",
+              *([f"- {register}: wykaz wszystkich działań roku (profilaktycznych i kontroli drogowych), "
+                 "jedno działanie w wierszu: data, gmina, rodzaj, nazwa, program, grupa docelowa, uczestnicy, "
+                 "partnerzy."] if (register := register_name(ds)) else []),
               "Numery tabel są takie jak w raporcie PDF i w wydaniu HTML.",
               "", "ZASADY",
               "- liczby bez odstępów między tysiącami, z przecinkiem dziesiętnym; w skoroszycie – jako liczby;",

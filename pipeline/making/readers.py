@@ -31,9 +31,9 @@ from ..data.store import Store
 from ..document.assemble import ChapterDoc
 from ..document.extracts import EXTRACT_FRONT_PAGES, extract_chapters, extract_layout
 from ..document.html_edition import Download, Downloads, html_index, html_pages
-from ..document.open_data import DESCRIPTION, data_tables, open_data_files, workbook_name
-from ..document.pdfdata import Rendered
-from ..document.provenance import document_identifier, manifest
+from ..document.open_data import DESCRIPTION, data_tables, open_data_files, register_name, workbook_name
+from ..document.pdfdata import EmbeddedFile, Rendered
+from ..document.provenance import document_identifier, embedded_files, manifest
 from .cache import read_rendered, write_rendered
 from .fronts import Carrier, front_key, front_options
 from .outputs import ReportPaths
@@ -43,6 +43,7 @@ from .workers import Workers
 __all__ = ["DOWNLOADS", "Editions", "Extracts", "write_extracts"]
 
 DOWNLOADS = "pliki"  # the HTML edition's folder of the files it offers to download
+SOURCES = "zrodla"  # in it, the files the PDF carries (the inputs, as fit to publish, and the manifest)
 
 
 class Extracts:
@@ -118,6 +119,7 @@ class Editions:
         self.docs: list[ChapterDoc] | None = None
         self.downloads: Downloads | None = None
         self.links: dict[str, Path] = {}  # path in the edition -> the file in the staging folder
+        self._embedded: list[EmbeddedFile] | None = None
 
     def chapters_known(self, docs: list[ChapterDoc]) -> None:
         """The open data and the edition's pages, from the chapters alone: the pages first
@@ -128,7 +130,9 @@ class Editions:
         started = time.perf_counter()
         tables = data_tables(docs)
         made = time.perf_counter()
-        self.links = self._links([*(t.file for t in tables), workbook_name(self.ds), DESCRIPTION])
+        register = register_name(self.ds)  # None: no events this year
+        self.links = self._links([*(t.file for t in tables), workbook_name(self.ds), DESCRIPTION,
+                                  *([register] if register else [])])
         data = f"{DOWNLOADS}/{self.paths.data.name}"
         self.downloads = Downloads(
             self._download("Pełny raport", self.paths.pdf.name),
@@ -137,9 +141,13 @@ class Editions:
             [self._download("Wszystkie tabele w jednym skoroszycie", f"{self.paths.data.name}/{workbook_name(self.ds)}",
                             "XLSX"),
              self._download("Opis danych: pliki, jednostki, zasady", f"{self.paths.data.name}/{DESCRIPTION}", "TXT")],
-            {t.source.number: f"{data}/{t.file}" for t in tables})
+            {t.source.number: f"{data}/{t.file}" for t in tables},
+            None if register is None else self._download(f"Wykaz wszystkich działań w {self.ds.year} r.",
+                                                         f"{self.paths.data.name}/{register}", "CSV"),
+            {f.name: f"{DOWNLOADS}/{SOURCES}/{f.name}" for f in self._sources()})
         pages = html_pages(self.ds, docs, self.downloads)
         _write(self.stage / self.paths.html.name, pages)
+        _write(self.stage / self.paths.html.name / DOWNLOADS / SOURCES, {f.name: f.data for f in self._sources()})
         if self.listener is not None:  # the index too, its downloads without sizes for now
             self.listener({**pages, **html_index(self.ds, docs, self.downloads)})
         shown = time.perf_counter()
@@ -151,12 +159,21 @@ class Editions:
         """The index, which lists every download with its size, and the downloads themselves."""
         assert self.docs is not None and self.downloads is not None
         started = time.perf_counter()
+        register = self.downloads.register
         downloads = Downloads(self._made(self.downloads.report),
                               {teryt: self._made(d) for teryt, d in self.downloads.extracts.items()},
-                              [self._made(d) for d in self.downloads.data], self.downloads.tables)
+                              [self._made(d) for d in self.downloads.data], self.downloads.tables,
+                              register and self._made(register), self.downloads.sources)
         _write(self.stage / self.paths.html.name, html_index(self.ds, self.docs, downloads))
         _link(self.stage / self.paths.html.name, self.links)
         self.seconds["wydanie HTML"] += time.perf_counter() - started
+
+    def _sources(self) -> list[EmbeddedFile]:
+        """The files the PDF carries, offered to download as they are there: never a file
+        of personal data (the road accidents one by one), only its aggregate."""
+        if self._embedded is None:
+            self._embedded = embedded_files(self.ds)
+        return self._embedded
 
     def _links(self, data_files: list[str]) -> dict[str, Path]:
         names = [self.paths.pdf.name, *(f"{self.paths.extracts.name}/{self.paths.extract(g).name}"

@@ -15,11 +15,13 @@ from ..blocks import Block, Column, Row
 from ..narrative import plural
 from .common import Area, caption_for, no_data, place, previous_cell, previous_column
 
-__all__ = ["cooperation", "prevention"]
-
+__all__ = ["REGISTER_NOTE", "cooperation", "prevention"]
 
 TOP_PARTNERS = 8
 BIGGEST_EVENTS = 3
+# Under the tables of events: where the full register is (the HTML edition links it there).
+REGISTER_NOTE = ("Wykaz wszystkich działań z datami, grupami docelowymi i partnerami zawiera plik źródłowy dołączony "
+                 "do raportu (zob. aneks „Źródła danych”).")
 
 
 def prevention(ds: Dataset, area: Area = None) -> Block:
@@ -91,12 +93,10 @@ def _notable_events(ds: Dataset, area: Area) -> Block:
         return blocks.join([])
     rows = [Row([fmt_day(e["data"]), e["nazwa"], EVENT_KINDS[e["rodzaj"]], fmt_int(e["uczestnicy"])])
             for _, e in events.iterrows()]
-    note = ("Wykaz wszystkich działań z datami, grupami docelowymi i partnerami zawiera plik źródłowy dołączony "
-            "do raportu (zob. aneks „Źródła danych”).")
     return blocks.table(caption_for(ds, area, what, f"{ds.year} r."),
                         [Column("data", False, "c-date"), Column("nazwa", False, "c-name"),
                          Column("rodzaj", False, "c-kind"), Column("uczestnicy", True, "c-count")], rows,
-                        row_headers=False, css="fixed", notes=[note])
+                        row_headers=False, css="fixed", notes=[REGISTER_NOTE])
 
 
 def cooperation(ds: Dataset) -> Block:
