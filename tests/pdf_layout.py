@@ -17,6 +17,9 @@ MM = 72 / 25.4
 # a quarter of a millimetre of slack for glyphs' side bearings and rules' half widths.
 LEFT, RIGHT_MARGIN, TOP, BOTTOM_MARGIN = 20 * MM, 18 * MM, 22 * MM, 20 * MM
 SLACK = 0.25 * MM
+# WeasyPrint adds the hyphen of a word it breaks at a soft hyphen after fitting the line: it may
+# stand a little past the edge (about 2 pt at 10 pt; a hyphen, not a letter, hangs there).
+HYPHEN_HANG, HYPHENS = 2.5, frozenset("-\u2010")
 HEADING_COLOUR = (0.12, 0.23, 0.45)  # theme.PRIMARY as pdfplumber reads it, rounded
 BODY_SIZES = (10.2, 11.5)  # the running text and the lead paragraph: table cells are smaller
 # Words that may follow a number across a line end: they start a new phrase, not the number's noun.
@@ -63,12 +66,13 @@ def text_lines(page: pdfplumber.page.Page) -> list[Line]:
 
 
 def outside_the_text_block(page: pdfplumber.page.Page) -> list[str]:
-    """Glyphs, rules and pictures that stand left or right of the text block."""
+    """Glyphs, rules and pictures that stand left or right of the text block, or off the page."""
     right = page.width - RIGHT_MARGIN
     found = []
     for kind, objects in (("znak", page.chars), ("linia", page.lines + page.rects), ("obraz", page.images)):
         for o in objects:
-            if o["x0"] < LEFT - SLACK or o["x1"] > right + SLACK:
+            slack = HYPHEN_HANG if o.get("text") in HYPHENS else SLACK
+            if o["x0"] < LEFT - slack or o["x1"] > right + slack or o["top"] < 0 or o["bottom"] > page.height:
                 found.append(f"{kind} {o.get('text', '')!r} at x {o['x0'] / MM:.1f}–{o['x1'] / MM:.1f} mm")
     return found
 

@@ -14,7 +14,6 @@ from pypdf import PdfReader
 
 from pipeline.content.glossary import ABBREVIATIONS
 
-from .fuzzing.checks import outside_text_block
 from .pdf_reading import chapter_pages, chapters, fullness, list_items, plain, tables
 
 pytestmark = pytest.mark.e2e
@@ -210,10 +209,3 @@ def test_the_annex_says_how_the_data_checks_went(pdf, pages) -> None:
     _, first, last = next(c for c in chapters(pdf) if c[0] == "Aneks")
     text = " ".join(pages[first - 1:last])
     assert "czy każdy wypadek drogowy ma ofiarę" in text and "Nie znalazła błędów ani uwag" in text
-
-
-def test_nothing_is_drawn_outside_the_text_block(example_report) -> None:
-    """No table or word runs into a margin, in the report or an extract (make fuzz found the
-    goals' tables 14 mm into the right margin)."""
-    for path in [example_report.pdf, *sorted((example_report.pdf.parent / "gminy").glob("*.pdf"))]:
-        assert outside_text_block(path.read_bytes()) == [], path.name

@@ -68,13 +68,11 @@ def report_tables(docs: Sequence[ChapterDoc]) -> list[ReportTable]:
 
 
 def _table(table: Tag, number: int, chapter: str) -> ReportTable:
-    header_cells = table.find("thead").find_all("th")
+    grid = _grid(table.find_all("tr"))  # the analyst's tables may merge cells
+    header_cells, body = grid[0], grid[1:]
     numeric = tuple("num" in (th.get("class") or []) for th in header_cells)
-    rows = []
-    for tr in table.find("tbody").find_all("tr"):
-        cells = tr.find_all(["th", "td"])
-        rows.append(tuple(_noted(_text(c), c.get("data-note")) if c.get("data-note") else _cell(_text(c), numeric[i])
-                          for i, c in enumerate(cells)))
+    rows = [tuple(_noted(_text(c), c.get("data-note")) if c.get("data-note") else _cell(_text(c), numeric[i])
+                  for i, c in enumerate(cells)) for cells in body]
     for column in (i for i, is_numeric in enumerate(numeric) if not is_numeric):
         values = [r[column].value for r in rows if r[column].value is not None]
         if values and all(isinstance(v, str) and _DATE.fullmatch(v) for v in values):
@@ -83,6 +81,29 @@ def _table(table: Tag, number: int, chapter: str) -> ReportTable:
     notes = tuple(_text(p) for p in block.find_all("p", class_="table-note")) if block else ()
     return ReportTable(number, _text(table.find("caption")), chapter, tuple(_text(th) for th in header_cells),
                        numeric, tuple(rows), notes)
+
+
+def _grid(rows: Sequence[Tag]) -> list[list[Tag]]:
+    """The cells of each row by column, as the HTML table model places them: a merged cell in
+    every place it covers (as pandas.read_html reads it), each row as wide as the widest."""
+    grid: list[dict[int, Tag]] = [{} for _ in rows]
+    for number, row in enumerate(rows):
+        column = 0
+        for cell in row.find_all(["td", "th"], recursive=False):
+            while column in grid[number]:
+                column += 1
+            across, down = _span(cell, "colspan"), _span(cell, "rowspan")
+            for line in grid[number:number + down]:
+                line.update(dict.fromkeys(range(column, column + across), cell))
+            column += across
+    width = max((max(line) + 1 for line in grid if line), default=0)
+    empty = BeautifulSoup("<td></td>", "html.parser").td
+    return [[line.get(column, empty) for column in range(width)] for line in grid]
+
+
+def _span(cell: Tag, name: str) -> int:
+    value = str(cell.get(name, "1"))
+    return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
 def _text(tag: Tag) -> str:

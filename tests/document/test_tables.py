@@ -40,3 +40,14 @@ def test_only_numeric_columns_are_read_as_numbers_and_dates_as_dates(powiat) -> 
     assert table.rows[0] == (Cell(dt.date(2025, 2, 5)), Cell("3 Maja – piknik"), Cell(Decimal(12)), Cell(None))
     assert table.rows[1] == (Cell(None), Cell("Festyn"), Cell(None), Cell(Decimal(0), note="brak zdarzeń"))
     assert table.notes == ("W obu latach 0: nic.",)
+
+
+def test_an_analysts_table_with_merged_cells_reads_as_a_full_grid(powiat) -> None:
+    """Found by make fuzz once the analyst's tables were numbered: a merged cell left its row
+    short and the open data stopped with an IndexError. A merged cell fills every place it covers."""
+    html = ('<h1>Gmina</h1><table class="data commentary-table"><caption>Seria</caption>'
+            '<thead><tr><th scope="col">gmina</th><th colspan="2" scope="col">2024–2025</th></tr></thead><tbody>'
+            '<tr><td rowspan="2">Drzewica</td><td>3</td><td>4</td></tr><tr><td>5</td></tr></tbody></table>')
+    (table,) = report_tables([gmina_chapter(powiat.gminy[0], html)])
+    assert table.headers == ("gmina", "2024–2025", "2024–2025")
+    assert table.rows == ((Cell("Drzewica"), Cell("3"), Cell("4")), (Cell("Drzewica"), Cell("5"), Cell(None)))

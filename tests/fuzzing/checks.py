@@ -14,15 +14,10 @@ from bs4 import BeautifulSoup
 
 from pipeline.errors import Problem
 
+from ..pdf_layout import outside_the_text_block
+
 __all__ = ["bad_tokens", "check_edition", "check_problems", "outside_text_block", "visible_text"]
 
-MM = 72 / 25.4
-# report.css: A4, margins 22 mm top, 18 mm right, 20 mm bottom, 20 mm left; the running heads
-# and page numbers stand in the top and bottom margins, between the left and right ones.
-LEFT, RIGHT = 20 * MM, 210 * MM - 18 * MM
-# WeasyPrint adds the hyphen of a word it breaks at a soft hyphen after fitting the line: it may
-# stand a little past the edge (about 2 pt at 10 pt; a hyphen, not a letter, hangs there).
-SLACK = 2.5
 # A number or a word the formatting never lets through: a missing value printed by Python or
 # pandas, an infinite ratio, a negative zero. Not inside a word ("finansowanie", "Nonet"),
 # nor a date's "-03" or a real "-0,5".
@@ -85,15 +80,8 @@ def check_edition(files: dict[str, bytes]) -> None:
 
 
 def outside_text_block(pdf: bytes) -> list[str]:
-    """Characters and images drawn beyond the text block's left or right edge, or off the page."""
-    found = []
+    """Characters, rules and images drawn beyond the text block's left or right edge, or off the
+    page (the proof-reader's check of `tests/pdf_layout`)."""
     with pdfplumber.open(io.BytesIO(pdf)) as document:
-        for number, page in enumerate(document.pages, start=1):
-            for char in page.chars:
-                if char["x0"] < LEFT - SLACK or char["x1"] > RIGHT + SLACK or char["top"] < 0 \
-                        or char["bottom"] > page.height:
-                    found.append(f"strona {number}: „{char['text']}” x={char['x0']:.0f}–{char['x1']:.0f}")
-            for image in page.images:
-                if image["x0"] < LEFT - SLACK or image["x1"] > RIGHT + SLACK:
-                    found.append(f"strona {number}: obraz x={image['x0']:.0f}–{image['x1']:.0f}")
-    return found
+        return [f"strona {page.page_number}: {what}"
+                for page in document.pages for what in outside_the_text_block(page)]
