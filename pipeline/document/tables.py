@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from bs4 import BeautifulSoup, Tag
 
+from ..data.commentary.tables import table_layout
 from ..data.formatting import MINUS, MISSING, NOT_APPLICABLE
 from .assemble import CHART_DATA, ChapterDoc
 
@@ -84,26 +85,12 @@ def _table(table: Tag, number: int, chapter: str) -> ReportTable:
 
 
 def _grid(rows: Sequence[Tag]) -> list[list[Tag]]:
-    """The cells of each row by column, as the HTML table model places them: a merged cell in
-    every place it covers (as pandas.read_html reads it), each row as wide as the widest."""
-    grid: list[dict[int, Tag]] = [{} for _ in rows]
-    for number, row in enumerate(rows):
-        column = 0
-        for cell in row.find_all(["td", "th"], recursive=False):
-            while column in grid[number]:
-                column += 1
-            across, down = _span(cell, "colspan"), _span(cell, "rowspan")
-            for line in grid[number:number + down]:
-                line.update(dict.fromkeys(range(column, column + across), cell))
-            column += across
+    """The cells of each row by column: a merged cell in every place it covers (as
+    pandas.read_html reads it), each row as wide as the widest."""
+    grid = table_layout(rows)
     width = max((max(line) + 1 for line in grid if line), default=0)
     empty = BeautifulSoup("<td></td>", "html.parser").td
     return [[line.get(column, empty) for column in range(width)] for line in grid]
-
-
-def _span(cell: Tag, name: str) -> int:
-    value = str(cell.get(name, "1"))
-    return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
 def _text(tag: Tag) -> str:

@@ -13,10 +13,11 @@ unambiguously (PDF/UA, Matterhorn 15-005).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bs4 import BeautifulSoup, Tag
 
-__all__ = ["MAX_SPAN", "commentary_table"]
+__all__ = ["MAX_SPAN", "commentary_table", "table_layout"]
 
 MAX_SPAN = 30  # rows or columns a merged cell spans at most (Word's own tables stop at 63 columns)
 NUMBER = re.compile(r"[-−+]?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|zł|pkt proc\.)?")
@@ -78,7 +79,7 @@ def _span(cell: Tag, name: str) -> int:
 def _grid(rows: list[Tag]) -> None:
     """Rows of one width: no empty row, no rowspan out of the header row or past the last
     row, a short row filled with empty cells."""
-    layout = _layout(rows)
+    layout = table_layout(rows)
     empty = [number for number, row in enumerate(rows) if not row.find(["td", "th"])]
     for number in empty:  # a row merged away entirely: the cells above it end before it
         for cell in {id(c): c for c in layout[number].values()}.values():
@@ -88,7 +89,7 @@ def _grid(rows: list[Tag]) -> None:
     if not rows:
         return
     for cell in rows[0].find_all(["td", "th"], recursive=False):  # the header takes its own row only
-        layout = _layout(rows)  # where the rows below stand while the cell still reaches into them
+        layout = table_layout(rows)  # where the rows below stand while the cell still reaches into them
         column = min(place for place, placed in layout[0].items() if placed is cell)
         places = [_place_of(rows[below], layout[below], column) for below in range(1, min(_span(cell, "rowspan"),
                                                                                             len(rows)))]
@@ -102,13 +103,13 @@ def _grid(rows: list[Tag]) -> None:
             cell.attrs.pop("rowspan", None)
             if span > 1:
                 cell["rowspan"] = str(span)
-    widths = [max(places, default=-1) + 1 for places in _layout(rows)]
+    widths = [max(places, default=-1) + 1 for places in table_layout(rows)]
     for row, width in zip(rows, widths, strict=True):
         for _ in range(max(widths) - width):
             row.append(_SOUP.new_tag("td"))
 
 
-def _layout(rows: list[Tag]) -> list[dict[int, Tag]]:
+def table_layout(rows: Sequence[Tag]) -> list[dict[int, Tag]]:
     """Which cell stands in each column of each row, the HTML table model's way."""
     taken: list[dict[int, Tag]] = [{} for _ in rows]
     for number, row in enumerate(rows):
