@@ -261,7 +261,8 @@ class _Reading:
         file = f" ({picture.file})" if picture and picture.file else ""
         where = f"zdjęcie nr {name.rsplit('-', 1)[-1]}{file}, {self.where}"
         alt = (picture.alt if picture and picture.alt else str(image.get("alt", ""))).strip()
-        caption = self._printable((str(image.get("title") or "") or self._caption_after(image)).strip())
+        # Stripped once the font's missing characters are gone: a caption of nothing but those is none.
+        caption = self._printable(str(image.get("title") or "") or self._caption_after(image)).strip()
         if picture is None or not picture.data:
             return Markup("")
         if not alt:

@@ -280,3 +280,12 @@ def test_a_drawing_is_labelled_an_illustration_not_a_photo(year: Path) -> None:
                                 '![Uczniowie na trasie rajdu](zdjecia/b.jpg "Rajd")\n')
     html = commentary.pieces[0].html
     assert html.count('<figure class="photo illustration">') == 1 and html.count('<figure class="photo">') == 1
+
+
+def test_a_caption_of_only_characters_the_font_lacks_is_no_caption(year: Path) -> None:
+    """Found by the generated commentaries: a caption of a rare ideograph and a zero-width joiner
+    printed an empty "Zdjęcie 1." (the font lacks both; what was left was a space)."""
+    _photo(year / "zdjecia" / "a.jpg")
+    commentary, _ = _read(year, '# Powiat\n\n![Uczniowie na trasie rajdu](zdjecia/a.jpg "\U0002002e \u200d")\n')
+    html = commentary.pieces[0].html
+    assert '<figure class="photo">' in html and "<figcaption>" not in html

@@ -41,6 +41,6 @@ def test_a_plain_table_gets_its_header_and_its_numbers_set_right() -> None:
     table = BeautifulSoup("<table><tr><td>gmina</td><td>włamania</td></tr><tr><td>Drzewica</td><td>7</td></tr>"
                           "</table>", "html.parser").table
     commentary_table(table)
-    assert str(table) == ('<table class="commentary-table"><thead><tr><th scope="col">gmina</th>'
-                          '<th class="num" scope="col">włamania</th></tr></thead><tr><td>Drzewica</td>'
-                          '<td class="num">7</td></tr></table>')
+    assert str(table) == ('<table class="data commentary-table"><thead><tr><th scope="col">gmina</th>'
+                          '<th class="num" scope="col">włamania</th></tr></thead><tbody><tr><td>Drzewica</td>'
+                          '<td class="num">7</td></tr></tbody></table>')
