@@ -201,7 +201,7 @@ def one_gmina_changed(runs: int) -> list[Run]:
 
 
 def averages_moved(runs: int) -> list[Run]:
-    """Each run adds a road accident in Żarnów: every gmina's comparison with the average moves."""
+    """Each run adds a crime in Żarnów: every gmina's comparison with the average moves."""
     return after_edits(runs, bench_preview.move_the_averages)
 
 
@@ -222,13 +222,12 @@ from pipeline import report
 from pipeline.content import charts
 from pipeline.content.blocks import figure
 from pipeline.content.report.crime import _crime_chart
-from pipeline.content.report.roads import _road_chart
 from pipeline.content.theme import PALETTE
 from pipeline.document.assemble import _font_faces
 from pipeline.document.render import render
 ds = report.load("inputs", 2025)
 def draw():
-    return [_crime_chart(ds, None), _road_chart(ds),
+    return [_crime_chart(ds, None),
             *(_crime_chart(ds, g.teryt) for g in ds.powiat.gminy)]
 draw()
 for fmt, dpi in (("png", 150), ("png", 200), ("png", 300), ("svg", 200)):
@@ -297,7 +296,7 @@ def main() -> None:
     edited = one_commentary_changed(args.runs)
     print(f"    czas {median(edited):6.2f} s; wykonane rozdziały: {', '.join(sorted(edited[0].executed))}; "
           f"{memory(edited)}")
-    print("   po zmianie liczby, która przesuwa średnie (Żarnów: jeden wypadek drogowy więcej)")
+    print("   po zmianie liczby, która przesuwa średnie (Żarnów: jedno przestępstwo więcej)")
     moved = averages_moved(args.runs)
     print(f"    czas {median(moved):6.2f} s; wykonane rozdziały: {len(moved[0].executed)}; {memory(moved)}")
     print()

@@ -157,11 +157,13 @@ def rename_event(year: Path, attempt: int) -> str:
 
 
 def move_the_averages(year: Path, attempt: int) -> str | None:
-    """One road accident more in Żarnów: every gmina is compared with the new average."""
-    rows, column = _rows(year / "ruch_drogowy.csv")
-    row = next(r for r in rows[1:] if r[column["teryt"]] == ZARNOW)
-    row[column["wypadki"]] = str(int(row[column["wypadki"]]) + 1)
-    _write(year / "ruch_drogowy.csv", rows)
+    """One crime more in Żarnów (of a kind no table names: "pozostałe"): every gmina is
+    compared with the new average. (Not a road accident: one needs its victims and its row in
+    wypadki.csv, or validate rightly stops the build.)"""
+    rows, column = _rows(year / "przestepstwa.csv")
+    row = next(r for r in rows[1:] if r[column["teryt"]] == ZARNOW and r[column["kategoria"]] == "ogolem")
+    row[column["stwierdzone"]] = str(int(row[column["stwierdzone"]]) + 1)
+    _write(year / "przestepstwa.csv", rows)
     return None
 
 
@@ -179,7 +181,7 @@ def _write(path: Path, rows: list[list[str]]) -> None:
 SCENARIOS: dict[str, tuple[str, str, Callable[[Path, int], str | None]]] = {
     "a": ("akapit komentarza jednej gminy (Drzewica)", "gmina-drzewica.html", add_commentary),
     "b": ("nazwa wydarzenia jednej gminy (Żarnów)", "gmina-zarnow.html", rename_event),
-    "c": ("liczba, która zmienia średnie (wypadek w Żarnowie)", "gmina-zarnow.html", move_the_averages),
+    "c": ("liczba, która zmienia średnie (przestępstwo w Żarnowie)", "gmina-zarnow.html", move_the_averages),
 }
 
 
