@@ -22,10 +22,11 @@ import base64
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..content.glossary import SYMBOLS
 from ..content.report.prevention import REGISTER_NOTE
+from ..data.commentary.tables import table_layout
 from ..data.formatting import MISSING, NOT_APPLICABLE
 
 __all__ = ["PHONE", "as_cards", "link_register", "link_sources", "narrow_chart", "symbol_legend"]
@@ -86,31 +87,23 @@ def _header_row(table: Tag, rows: Sequence[Tag]) -> Tag | None:
 
 def _placed(rows: Sequence[Tag]) -> list[tuple[Tag, int]]:
     """Every cell with the column it starts in, spans of columns and rows counted."""
-    taken: set[tuple[int, int]] = set()
-    placed = []
-    for r, row in enumerate(rows):
-        column = 0
-        for cell in _cells(row):
-            while (r, column) in taken:
-                column += 1
-            placed.append((cell, column))
-            across, down = _span(cell, "colspan"), _span(cell, "rowspan")
-            taken.update((r + dr, column + dc) for dr in range(down) for dc in range(across))
-            column += across
-    return placed
+    placed: dict[int, tuple[Tag, int]] = {}
+    for line in table_layout(rows):
+        for column, cell in sorted(line.items()):
+            placed.setdefault(id(cell), (cell, column))
+    return list(placed.values())
 
 
 def _cells(row: Tag) -> list[Tag]:
     return row.find_all(["th", "td"], recursive=False)
 
 
-def _span(cell: Tag, attribute: str) -> int:
-    value = str(cell.get(attribute, "1"))
-    return max(1, int(value)) if value.isdigit() else 1
-
-
 def _text(cell: Tag) -> str:
-    return " ".join(cell.get_text(" ").split())
+    """The cell's words as printed: inline markup adds no space ("(<abbr>KMZB</abbr>)" stays
+    "(KMZB)"), a line break does."""
+    text = "".join(" " if isinstance(node, Tag) else str(node) for node in cell.descendants
+                   if isinstance(node, NavigableString) or node.name == "br")
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------- charts

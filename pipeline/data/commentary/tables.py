@@ -73,7 +73,8 @@ def _spans(table: Tag) -> None:
 
 
 def _span(cell: Tag, name: str) -> int:
-    return int(cell.get(name, "1"))
+    value = str(cell.get(name, "1")).strip()
+    return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
 def _grid(rows: list[Tag]) -> None:
