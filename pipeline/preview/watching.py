@@ -46,6 +46,7 @@ class InputsFilter(DefaultFilter):
         r"^[0-9A-Fa-f]{8}$",  # Excel's new workbook before it is renamed
         r"^(Thumbs\.db|desktop\.ini)$",  # what Windows Explorer leaves in a folder of photos
         r"\.(crdownload|part)$",  # a download not finished yet
+        r"^sed[0-9A-Za-z]{6}$",  # GNU sed -i's file before it is renamed over the edited one
     )
 
     def __init__(self, inputs: Path, years: Iterable[int]) -> None:

@@ -35,6 +35,7 @@ def test_the_report_s_inputs_count(inputs: Path, name: str) -> None:
     "2025/A1B2C3D4",  # Excel's new workbook before it is renamed
     "2025/dane_2025.xlsx.tmp", "2025/.komentarz.md.swp", "2025/komentarz.md~",  # editors' copies
     "2025/zdjecia/Thumbs.db",
+    "2025/sedPC3MT9",  # sed -i's file before it replaces the edited one
     "2019/kmzb.csv",  # a year the report does not cover
     "notatki.txt", "2025",  # outside the year folders; the folder itself
 ])
