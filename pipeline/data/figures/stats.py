@@ -119,7 +119,10 @@ def overdispersion(counts: Sequence[float], populations: Sequence[float], rate: 
     """Spiegelhalter's φ: the mean squared z-score (z winsorised at 10% and 90%); about 1 when
     the units differ by chance alone, more when they really differ."""
     expected = np.asarray(populations, dtype=float) * float(rate)
-    z = (np.asarray(counts, dtype=float) - expected) / np.sqrt(expected)
+    known = expected > 0  # a unit where nothing is expected (no residents, or no event anywhere) tells nothing
+    if not known.any():
+        return float("nan")  # undefined: not overdispersed
+    z = (np.asarray(counts, dtype=float)[known] - expected[known]) / np.sqrt(expected[known])
     low, high = np.percentile(z, WINSOR)
     return float(np.mean(np.clip(z, low, high) ** 2))
 
