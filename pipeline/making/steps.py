@@ -63,7 +63,7 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     paths = ReportPaths.of(out, ds)
     run = _Run(ds, inputs, notebooks, store, stage, progress)
     if readers:
-        run.extracts = Extracts(ds, store, run.code, workers)
+        run.extracts = Extracts(ds, store, run.code, workers, paths.pdf.name)
         run.editions = Editions(stage, paths, ds, run.seconds, pages)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
@@ -241,7 +241,8 @@ class _Run:
             if front_part.pages == front_pages:
                 break
             front_pages = front_part.pages  # the contents took another page: number again
-        if self.extracts is not None:  # the rest of the extracts, made while the report is merged
+        if self.extracts is not None:  # the extracts, made while the report is merged
+            self.extracts.report_pages = pages
             self.extracts.release(docs, self.parts, self.part_keys)
         started = time.perf_counter()
         assert self.carrier is not None
