@@ -106,12 +106,15 @@ def elsewhere_note(docs: Sequence[ChapterDoc], chosen: Sequence[int], gmina: Gmi
     opoczyński w 2025 r.” – s. 7 (porównanie gmin na wykresie lejkowym: „Gminy w porównaniu” –
     s. 8); …; rozdziały pozostałych gmin: Białaczów – s. 14, …" — every chapter the extract does
     not hold, with its page in the full report."""
-    chapters, gminas = [], []
+    chapters: list[str] = []
+    gminas: list[str] = []
     for index, doc in enumerate(docs):
         if index in chosen or not doc.toc:
             continue
         title = doc.toc[0]
         if doc.id.startswith("gmina-"):
+            if not gminas:
+                chapters.append("")  # where the other gminas stand in the report's order
             gminas.append(f"{title.title.removeprefix('Gmina ')} – s. {report_pages[title.anchor]}")
             continue
         text = f"„{title.title}” – s. {report_pages[title.anchor]}"
@@ -119,8 +122,7 @@ def elsewhere_note(docs: Sequence[ChapterDoc], chosen: Sequence[int], gmina: Gmi
         if funnel is not None:
             text += f" (porównanie gmin na wykresie lejkowym: „{funnel.title}” – s. {report_pages[funnel.anchor]})"
         chapters.append(text)
-    if gminas:
-        chapters.append(f"rozdziały pozostałych gmin: {fmt_list(gminas)}")
+    chapters = [text or f"rozdziały pozostałych gmin: {fmt_list(gminas)}" for text in chapters]
     return (f"Pozostałe rozdziały pełnego raportu (plik {report_name}), do których odsyłają strony wyciągu, "
             f"ze stronami w pełnym raporcie: {'; '.join(chapters)}.")
 
