@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..data.registry import Gmina
 
 __all__ = ["CHART_DATA", "ChapterDoc", "TocEntry", "chapters_of", "document_title", "extract_contents",
-           "extract_footer", "extract_front_document", "opening_anchor",
+           "extract_footer", "extract_front_document", "footer_document", "opening_anchor",
            "extract_title", "front_document", "gmina_chapter", "numbering_document", "part_document", "powiat_chapters",
            "sections_of", "whole_document"]
 
@@ -192,10 +192,15 @@ def _opening(html: str) -> Tag:
     return section
 
 
-def numbering_document(ds: Dataset, pages: int, footer: str | None = None) -> str:
-    """The page numbers of a document rendered in parts, and its running footer (`footer`, or
-    the report's), laid over every page at merge time."""
-    return _render("numbering.html.j2", ds, pages=pages, **({"short_title": footer} if footer else {}))
+def numbering_document(ds: Dataset, pages: int) -> str:
+    return _render("numbering.html.j2", ds, pages=pages)
+
+
+def footer_document(ds: Dataset, footer: str | None = None) -> str:
+    """The running footer of a document rendered in parts (`footer`, or the report's), laid
+    over every page but the cover at merge time: the parts an extract shares with the report
+    carry none of their own."""
+    return _render("footer.html.j2", ds, **({"short_title": footer} if footer else {}))
 
 
 def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entries: Sequence[TocEntry] = (),

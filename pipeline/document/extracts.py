@@ -4,7 +4,7 @@ the goals of the cooperation (when the report has them), the gmina's chapter (wh
 its part of the plan) and the annex with the definitions and the sources.
 
 Nothing is laid out again but the front (the cover, the gmina's page and the contents) and the
-page numbers with the running footer: the findings, the goals, the gmina's chapter and the
+page numbers and the running footer: the findings, the goals, the gmina's chapter and the
 annex are the very parts rendered for the full report, merged behind the extract's own front
 the way the report's parts are (`merge.merge_parts`). Tables and charts therefore keep the
 numbers they have in the full report, and the cover says so: a councillor holding the extract
@@ -35,6 +35,7 @@ from .assemble import (
     TocEntry,
     extract_footer,
     extract_front_document,
+    footer_document,
     numbering_document,
     opening_anchor,
     sections_of,
@@ -96,8 +97,9 @@ def extract_layout(ds: Dataset, gmina: Gmina, docs: Sequence[ChapterDoc], parts:
                                        **({"goals": pages[f"{GOALS}--tytul"]} if with_goals else {})})
     elsewhere = elsewhere_note(docs, chosen, gmina, report_pages, report_name) if report_pages else ""
     front = extract_front_document(ds, gmina, entries, pages, with_goals, str(own.html), elsewhere)
-    return ExtractLayout(front, numbering_document(ds, offset, extract_footer(ds, gmina)),
-                         tuple(parts[i].data for i in chosen), _bookmarks(opening, sections, pages), front_pages)
+    return ExtractLayout(front, numbering_document(ds, offset), tuple(parts[i].data for i in chosen),
+                         _bookmarks(opening, sections, pages), front_pages,
+                         footer_document(ds, extract_footer(ds, gmina)))
 
 
 def elsewhere_note(docs: Sequence[ChapterDoc], chosen: Sequence[int], gmina: Gmina, report_pages: Mapping[str, int],

@@ -86,7 +86,7 @@ def make_extract(layout: ExtractLayout, options: dict[str, Any]) -> ExtractResul
     if front.pages != layout.front_pages:  # the contents' page numbers are off: lay out again
         return ExtractResult(None, front.pages, time.perf_counter() - started, made)
     data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks,
-                       options["carrier"], options["identifier"])
+                       options["carrier"], options["identifier"], render(layout.footer).data)
     return ExtractResult(data, front.pages, time.perf_counter() - started, made)
 
 

@@ -21,6 +21,7 @@ from ..data.sharing import share
 from ..data.store import Store
 from ..document.assemble import (
     ChapterDoc,
+    footer_document,
     front_document,
     gmina_chapter,
     numbering_document,
@@ -237,7 +238,8 @@ class _Run:
             pages = self._page_numbers(docs, front_pages)
             front = self._rendering(workers, front_document(self.ds, docs, pages), front=True)
             numbers = self._rendering(workers, numbering_document(self.ds, front_pages + parts_pages), front=False)
-            front_part, numbers_part = front(), numbers()
+            footer = self._rendering(workers, footer_document(self.ds), front=False)
+            front_part, numbers_part, footer_part = front(), numbers(), footer()
             if front_part.pages == front_pages:
                 break
             front_pages = front_part.pages  # the contents took another page: number again
@@ -247,7 +249,8 @@ class _Run:
         started = time.perf_counter()
         assert self.carrier is not None
         merged = merge_parts(front_part.data, [self.parts[i].data for i in range(len(docs))], numbers_part.data,
-                             self._bookmarks(docs, pages), self.carrier.data(), document_identifier(self.ds))
+                             self._bookmarks(docs, pages), self.carrier.data(), document_identifier(self.ds),
+                             footer_part.data)
         self.seconds["łączenie"] = time.perf_counter() - started
         self.seconds["strona tytułowa i spis treści"] = started - rendering_done
         return merged
