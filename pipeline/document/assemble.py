@@ -196,11 +196,15 @@ def numbering_document(ds: Dataset, pages: int) -> str:
     return _render("numbering.html.j2", ds, pages=pages)
 
 
-def footer_document(ds: Dataset, footer: str | None = None) -> str:
-    """The running footer of a document rendered in parts (`footer`, or the report's), laid
-    over every page but the cover at merge time: the parts an extract shares with the report
-    carry none of their own."""
-    return _render("footer.html.j2", ds, **({"short_title": footer} if footer else {}))
+def footer_document(ds: Dataset, footers: Sequence[str] | None = None) -> str:
+    """The running footers of documents rendered in parts (`footers`, one page each, or the
+    report's alone), one laid over every page of its document but the cover at merge time:
+    the parts an extract shares with the report carry none of their own."""
+    return _render("footer.html.j2", ds, footers=list(footers) if footers else [report_footer(ds)])
+
+
+def report_footer(ds: Dataset) -> str:
+    return f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r."
 
 
 def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entries: Sequence[TocEntry] = (),
@@ -215,7 +219,7 @@ def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entri
         "basis": legal_basis(ds.powiat), "audience": f"Raport dla: {ds.powiat.rada}", "keywords": "",
         "cover_note": "", "short_contents": False, "powiat": ds.powiat, "year": ds.year, "version": __version__,
         "toc": [*(entry for chapter in toc for entry in chapter.toc), *entries],
-        "short_title": f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
+        "short_title": report_footer(ds),
         "chapters": Markup("\n".join(c.markup + (_guide() if c.id == FOREWORD_ID else "") for c in body)),
         "toc_pages": toc_pages, "guide_in_front": True, "opening": "", "here": (), "elsewhere": "",
         "report_date": fmt_date(day) if day else "", "iso_date": _iso(day), "font_faces": Markup(_font_faces()),

@@ -97,9 +97,11 @@ def extract_layout(ds: Dataset, gmina: Gmina, docs: Sequence[ChapterDoc], parts:
                                        **({"goals": pages[f"{GOALS}--tytul"]} if with_goals else {})})
     elsewhere = elsewhere_note(docs, chosen, gmina, report_pages, report_name) if report_pages else ""
     front = extract_front_document(ds, gmina, entries, pages, with_goals, str(own.html), elsewhere)
+    # Every gmina's footer in one document, a page each: a worker renders it once for all.
+    footers = footer_document(ds, [extract_footer(ds, g) for g in ds.powiat.gminy])
     return ExtractLayout(front, numbering_document(ds, offset), tuple(parts[i].data for i in chosen),
-                         _bookmarks(opening, sections, pages), front_pages,
-                         footer_document(ds, extract_footer(ds, gmina)))
+                         _bookmarks(opening, sections, pages), front_pages, footers,
+                         ds.powiat.gminy.index(gmina))
 
 
 def elsewhere_note(docs: Sequence[ChapterDoc], chosen: Sequence[int], gmina: Gmina, report_pages: Mapping[str, int],

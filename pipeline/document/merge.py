@@ -38,10 +38,11 @@ __all__ = ["Bookmark", "merge_parts"]
 
 
 def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmarks: Sequence[Bookmark],
-                carrier: bytes | None = None, identifier: bytes | None = None, footer: bytes | None = None) -> bytes:
+                carrier: bytes | None = None, identifier: bytes | None = None, footer: bytes | None = None,
+                footer_page: int = 0) -> bytes:
     """The merged PDF: `front`, then `parts` in order, numbered by the pages of `numbering`
-    and with the one page of `footer` over every page but the first; with `carrier`, the
-    files it carries take the place of the front's placeholders and the document's /ID is
+    and with page `footer_page` of `footer` over every page but the first; with `carrier`,
+    the files it carries take the place of the front's placeholders and the document's /ID is
     `identifier` (see `attachments`)."""
     with Pdf.open(io.BytesIO(front)) as target:
         if carrier is not None:
@@ -59,8 +60,8 @@ def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmark
         with Pdf.open(io.BytesIO(numbering)) as numbers:
             _overlay_numbers(target, numbers)
         if footer is not None:
-            with Pdf.open(io.BytesIO(footer)) as stamp:
-                _overlay_footer(target, stamp)
+            with Pdf.open(io.BytesIO(footer)) as footers:
+                _overlay_footer(target, footers.pages[footer_page])
         claim_pdfua(target)  # last: the claim describes the finished document
         output = io.BytesIO()
         # The structure tree is thousands of small dictionaries: packed into compressed
@@ -185,9 +186,9 @@ def _overlay_numbers(target: Pdf, numbers: Pdf) -> None:
         _overlay(target, page, _form(target, source), f"/RaportStrona{number}")
 
 
-def _overlay_footer(target: Pdf, stamp: Pdf) -> None:
-    """The one page of `stamp` drawn over every page but the cover, as an artifact."""
-    form = _form(target, stamp.pages[0])
+def _overlay_footer(target: Pdf, footer: pikepdf.Page) -> None:
+    """`footer` drawn over every page but the cover, as an artifact."""
+    form = _form(target, footer)
     for page in target.pages[1:]:
         _overlay(target, page, form, "/RaportStopka")
 

@@ -46,4 +46,5 @@ class ExtractLayout:
     parts: tuple[bytes, ...]
     bookmarks: tuple[Bookmark, ...]
     front_pages: int  # what the contents' page numbers assume the front takes
-    footer: str = ""  # the running footer naming the gmina, laid over every page but the cover
+    footers: str = ""  # every gmina's running footer, a page each...
+    footer_page: int = 0  # ...and the one naming this gmina and its council, laid over every page but the cover

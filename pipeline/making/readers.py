@@ -99,7 +99,8 @@ class Extracts:
                front_pages: int) -> None:
         layout = extract_layout(self.ds, gmina, docs, parts, front_pages, self.report_pages, self.report_name)
         # The extract's key: its own front, numbers and footer, the parts it re-uses and the files it carries.
-        key = fingerprint.digest(self.code, layout.front, layout.numbering, layout.footer, *keys, manifest(self.ds))
+        key = fingerprint.digest(self.code, layout.front, layout.numbering, layout.footers, str(layout.footer_page),
+                                 *keys, manifest(self.ds))
         cached = self.store.read("extracts", key, ".pdf")
         if cached is not None:
             self.done[gmina.teryt] = cached

@@ -73,7 +73,9 @@ def test_contents_bookmarks_and_numbers_follow_the_reused_parts(ds) -> None:
     assert layout.numbering.count('class="page"') == 10 - 1  # 3 front pages + 7 re-used, the cover unnumbered
     # the numbers are shared by extracts of as many pages; the footer is the gmina's own
     assert "Żarnów" not in layout.numbering
-    assert "Wyciąg dla Rady Miejskiej w Żarnowie – bezpieczeństwo w gminie Żarnów w 2025 r." in layout.footer
+    footers = re.findall(r'data-footer="([^"]*)"', layout.footers)
+    assert footers[layout.footer_page] == "Wyciąg dla Rady Miejskiej w Żarnowie – bezpieczeństwo w gminie Żarnów " \
+                                          "w 2025 r." and len(footers) == len(ds.powiat.gminy)
 
 
 def test_the_contents_give_the_full_reports_page_of_every_chapter_the_extract_lacks(ds) -> None:
