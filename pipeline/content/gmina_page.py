@@ -11,12 +11,15 @@ rules, never a second set of them:
   gmina paid for, and its plan: how last year's was done and what it plans for next year.
 
 Its table has no number: the extract's tables keep the numbers they have in the full report,
-and a "Tabela 1" here would be a second one.
+and a "Tabela 1" here would be a second one. The figures are worked out once per build for
+every gmina (`gmina_summaries`, the averages shared), apart from the page numbers the page
+refers to, which come last (`gmina_page`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -36,47 +39,84 @@ from .report.patrols import patrol_results
 from .report.plan import realisation
 from .report.summary import AT_A_GLANCE
 
-__all__ = ["UNNUMBERED", "gmina_page", "page_title"]
+__all__ = ["UNNUMBERED", "GminaSummary", "gmina_page", "gmina_summaries", "page_title"]
 
 UNNUMBERED = "unnumbered"  # a table's class: no "Tabela N" of its own (report.css)
+WHERE = "{where}"  # in a summary's sentence on the goals: the page of their chapter
 
 
 def page_title(ds: Dataset, teryt: str) -> str:
     return f"Gmina {ds.powiat.name_of(teryt)} w {ds.year} r."
 
 
-def gmina_page(ds: Dataset, teryt: str, pages: Mapping[str, int] | None = None) -> Block:
-    """The page; `pages` gives the extract's page of the gmina's chapter ("chapter") and of the
-    goals ("goals"), which its sentences refer to."""
+@dataclass(frozen=True)
+class GminaSummary:
+    """What a gmina's page says, all but the page numbers it refers to."""
+
+    teryt: str
+    opening: Block  # the title, the lead and the findings
+    against_average: Block | None
+    goals: str | None  # "Cele współpracy … (rozdział „…”{where})": the page of the goals, put in last
+    lines: tuple[str, ...]  # the patrols and the plan
+    name: str
+    next_year: int
+
+
+def gmina_summaries(ds: Dataset) -> dict[str, GminaSummary]:
+    """Every gmina's page but its page numbers, by TERYT: the averages worked out once for all."""
+    comparisons = _comparisons(ds)
+    return {g.teryt: _summary(ds, g.teryt, comparisons) for g in ds.powiat.gminy}
+
+
+def _comparisons(ds: Dataset) -> Comparisons:
+    if not ds.has("ludnosc", ds.year):
+        return []
+    return [(c, c.rates(ds), c.average(ds)) for c in ind.COMPARISONS if c.key in AT_A_GLANCE]
+
+
+def gmina_page(ds: Dataset | GminaSummary, teryt: str = "", pages: Mapping[str, int] | None = None) -> Block:
+    """The page of the gmina `teryt` (or of a summary made before); `pages` gives the
+    extract's page of the gmina's chapter ("chapter") and of the goals ("goals"), which its
+    sentences refer to."""
+    summary = ds if isinstance(ds, GminaSummary) else _summary(ds, teryt, _comparisons(ds))
     pages = pages or {}
+    parts = [summary.opening]
+    if summary.against_average is not None:
+        parts += [blocks.heading(2, "Na tle średniej gmin powiatu"), summary.against_average]
+    goals = summary.goals.replace(WHERE, f", s. {pages['goals']}" if "goals" in pages else "") \
+        if summary.goals else None
+    lines = [line for line in (goals, *summary.lines) if line]
+    if lines:
+        parts += [blocks.heading(2, f"Cele, służby i plan na {summary.next_year} r."), blocks.paragraphs(*lines)]
+    if "chapter" in pages:
+        parts.append(blocks.paragraphs(f"Liczby, tabele i wykresy gminy: rozdział „Gmina {summary.name}”, "
+                                       f"s. {pages['chapter']}.", css="chart-note"))
+    return blocks.join(parts)
+
+
+Comparisons = list[tuple[ind.Comparison, pd.DataFrame, object]]  # a rate, every gmina's, and their average
+
+
+def _summary(ds: Dataset, teryt: str, comparisons: Comparisons) -> GminaSummary:
     found = findings(ds, teryt)
     name = ds.powiat.name_of(teryt)
     lead = (f"Rok {ds.year} w gminie {name} na tle {prev_year(ds)} r., według tych samych zasad co "
             "„Najważniejsze wnioski” dla całego powiatu:" if comparing(ds) else
             f"Rok {ds.year} w gminie {name}: pierwszy rok w danych raportu, bez porównań z poprzednimi latami.")
-    parts = [blocks.heading(1, page_title(ds, teryt)), blocks.paragraphs(lead, css="lead intro"),
-             blocks.led_items([(f.headline, f.text) for f in found], css="findings")]
-    if ds.has("ludnosc", ds.year):
-        parts += [blocks.heading(2, "Na tle średniej gmin powiatu"), _against_average(ds, teryt)]
-    lines = [line for line in (_goals(ds, teryt, pages.get("goals")),
-                               _patrols(ds, teryt, any(f.about == PATROLS for f in found)),
-                               _plan(ds, teryt)) if line]
-    if lines:
-        parts += [blocks.heading(2, f"Cele, służby i plan na {ds.year + 1} r."), blocks.paragraphs(*lines)]
-    if "chapter" in pages:
-        parts.append(blocks.paragraphs(f"Liczby, tabele i wykresy gminy: rozdział „Gmina {name}”, "
-                                       f"s. {pages['chapter']}.", css="chart-note"))
-    return blocks.join(parts)
+    opening = blocks.join([blocks.heading(1, page_title(ds, teryt)), blocks.paragraphs(lead, css="lead intro"),
+                           blocks.led_items([(f.headline, f.text) for f in found], css="findings")])
+    lines = tuple(line for line in (_patrols(ds, teryt, any(f.about == PATROLS for f in found)), _plan(ds, teryt))
+                  if line)
+    return GminaSummary(teryt, opening, _against_average(ds, teryt, comparisons) if comparisons else None,
+                        _goals(ds, teryt), lines, name, ds.year + 1)
 
 
-def _against_average(ds: Dataset, teryt: str) -> Block:
+def _against_average(ds: Dataset, teryt: str, comparisons: Comparisons) -> Block:
     """The first page's rates per 10,000 residents, the gmina's beside the average of all
     gminas, "▲ wyżej" or "▼ niżej" only outside the funnel's limits for a gmina of its size."""
     rows = []
-    for comparison in (c for c in ind.COMPARISONS if c.key in AT_A_GLANCE):
-        rates = comparison.rates(ds)
+    for comparison, rates, average in comparisons:
         value, rate, people = (rates.at[teryt, c] for c in ("wartosc", "na_10_tys", "ludnosc"))
-        average = comparison.average(ds)
         few = not pd.isna(value) and value < ind.FEW_CASES
         rows.append(Row([comparison.label, fmt_number(rate) if not pd.isna(rate) else MISSING,
                          fmt_number(average), relation(value, people, average, few)]))
@@ -86,15 +126,15 @@ def _against_average(ds: Dataset, teryt: str) -> Block:
                          Column("gmina wobec średniej", False, "nowrap")], rows, css=f"glance {UNNUMBERED}")
 
 
-def _goals(ds: Dataset, teryt: str, page: int | None) -> str | None:
-    """ "Cele współpracy na 2025 r. (wspólne dla powiatu): z 3 celów osiągnięto 1, … W gminie:
-    poczucie bezpieczeństwa mieszkańców – ✓ osiągnięty." """
+def _goals(ds: Dataset, teryt: str) -> str | None:
+    """ "Cele współpracy na 2025 r. są wspólne dla powiatu i gmin: z 3 celów osiągnięto 1, …
+    Mierzone w gminie: poczucie bezpieczeństwa mieszkańców (cel „…”) – ✓ osiągnięty.", with
+    WHERE for the page of the goals' chapter."""
     found = judged_goals(ds)
     if not found:
         return None
-    where = f", s. {page}" if page else ""
     text = (f"Cele współpracy na {ds.year} r. są wspólne dla powiatu i gmin: {met_count(found)} "
-            f"(rozdział „{GOALS_TITLE}”{where}).")
+            f"(rozdział „{GOALS_TITLE}”{WHERE}).")
     own = [(goal, r) for goal in found for r in goal.results if r.area == teryt]
     if own:
         text += " Mierzone w gminie: " + "; ".join(f"{r.measure.label} (cel „{goal.name}”) – {SHOWN[r.status]}"

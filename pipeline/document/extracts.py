@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..content.gmina_page import gmina_page, page_title
+from ..content.gmina_page import GminaSummary, gmina_page, page_title
 from ..data.formatting import fmt_list
 from ..errors import RenderError
 from .assemble import (
@@ -74,11 +74,12 @@ def extract_chapters(docs: Sequence[ChapterDoc], gmina: Gmina) -> list[int]:
 
 def extract_layout(ds: Dataset, gmina: Gmina, docs: Sequence[ChapterDoc], parts: Mapping[int, Rendered],
                    front_pages: int = EXTRACT_FRONT_PAGES, report_pages: Mapping[str, int] | None = None,
-                   report_name: str = "") -> ExtractLayout:
+                   report_name: str = "", summary: GminaSummary | None = None) -> ExtractLayout:
     """The extract of `gmina` from the report's chapters `docs` and their rendered `parts`
     (by the chapter's place in `docs`; only the extract's chapters are needed); with
     `report_pages` (the full report's page of every heading its contents list) and its file
-    name, the contents say where the full report holds what the extract refers to."""
+    name, the contents say where the full report holds what the extract refers to; `summary`
+    is the gmina's page worked out before (`content.gmina_page.gmina_summaries`)."""
     chosen = extract_chapters(docs, gmina)
     sections = [sections_of(docs[i]) for i in chosen]
     pages, offset = {opening_anchor(): OPENING_PAGE}, front_pages
@@ -93,8 +94,8 @@ def extract_layout(ds: Dataset, gmina: Gmina, docs: Sequence[ChapterDoc], parts:
     entries = [opening, *(entry for index, chapter in zip(chosen, sections, strict=True)
                           for entry in (chapter if docs[index].id == own else chapter[:1]))]
     with_goals = any(docs[i].id == GOALS for i in chosen)
-    own = gmina_page(ds, gmina.teryt, {"chapter": pages[f"gmina-{gmina.teryt}--tytul"],
-                                       **({"goals": pages[f"{GOALS}--tytul"]} if with_goals else {})})
+    own = gmina_page(summary or ds, gmina.teryt, {"chapter": pages[f"gmina-{gmina.teryt}--tytul"],
+                                                  **({"goals": pages[f"{GOALS}--tytul"]} if with_goals else {})})
     elsewhere = elsewhere_note(docs, chosen, gmina, report_pages, report_name) if report_pages else ""
     front = extract_front_document(ds, gmina, entries, pages, with_goals, str(own.html), elsewhere)
     # Every gmina's footer in one document, a page each: a worker renders it once for all.

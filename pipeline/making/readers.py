@@ -24,6 +24,7 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
+from ..content.gmina_page import GminaSummary, gmina_summaries
 from ..data import fingerprint
 from ..data.dataset import Dataset
 from ..data.registry import Gmina
@@ -53,6 +54,7 @@ class Extracts:
         self.ds, self.store, self.code, self.workers, self.report_name = ds, store, code, workers, report_name
         # The full report's page of every heading its contents list: set once its front is laid out.
         self.report_pages: dict[str, int] | None = None
+        self.summaries: dict[str, GminaSummary] | None = None  # the gminas' pages, but their page numbers
         self.pending: dict[str, tuple[Future[ExtractResult], str, str]] = {}  # TERYT -> (task, its key, front's)
         self.done: dict[str, bytes] = {}
         self.seconds = 0.0  # the workers' time on extracts
@@ -62,6 +64,8 @@ class Extracts:
                 room: int | None = None) -> None:
         """Start the extracts whose parts are all rendered: at most `room` at once in the
         workers (None: all of them)."""
+        if docs is not None and self.summaries is None:  # while the parts render: the merge needs no wait
+            self.summaries = gmina_summaries(self.ds)
         if docs is None or self.carrier is None or self.report_pages is None or \
                 (room is not None and not self.carrier.ready()):
             return
@@ -97,7 +101,9 @@ class Extracts:
 
     def _start(self, gmina: Gmina, docs: list[ChapterDoc], parts: dict[int, Rendered], keys: list[str],
                front_pages: int) -> None:
-        layout = extract_layout(self.ds, gmina, docs, parts, front_pages, self.report_pages, self.report_name)
+        assert self.summaries is not None
+        layout = extract_layout(self.ds, gmina, docs, parts, front_pages, self.report_pages, self.report_name,
+                                self.summaries[gmina.teryt])
         # The extract's key: its own front, numbers and footer, the parts it re-uses and the files it carries.
         key = fingerprint.digest(self.code, layout.front, layout.numbering, layout.footers, str(layout.footer_page),
                                  *keys, manifest(self.ds))
