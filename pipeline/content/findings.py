@@ -290,7 +290,7 @@ def _prevention(ds: Dataset, area: Area) -> Finding | None:
     moved = sorted((f for f in changes if _weight(f) > 0), key=lambda f: -_weight(f))[:3]
     total = (f"Razem {fmt_int(events_now)} {plural(int(events_now), 'działanie', 'działania', 'działań')} "
              "profilaktycznych "
-             f"z udziałem {fmt_int(people_now)} {plural(int(people_now), 'osoby', 'osób', 'osób')} "
+             f"z udziałem {fmt_int(people_now)} {_people(people_now)} "
              f"{_was(ds, fmt_int(events_before) + ' i ' + fmt_int(people_before))}.")
     if not moved:
         return Finding("Działania profilaktyczne bez większych zmian.", total)
@@ -300,6 +300,11 @@ def _prevention(ds: Dataset, area: Area) -> Finding | None:
                 f"{f' – {ATTENTION}' if fell else ''}.")
     text = "; ".join(f"{KIND_GENITIVE[f.code]}: {fmt_int(f.current)} {_was(ds, fmt_int(f.previous))}" for f in moved)
     return Finding(headline, f"{text[0].upper()}{text[1:]}. {total}", fell, _weight(top))
+
+
+def _people(count: object) -> str:
+    """ "osoby" after 1, "osób" otherwise; a count left empty in the file ("b.d. osób") too."""
+    return "osób" if pd.isna(count) else plural(int(count), "osoby", "osób", "osób")
 
 
 def _patrols(ds: Dataset, area: Area) -> Finding | None:
