@@ -17,6 +17,10 @@ The page lists the findings by weight, at most MAX_FINDINGS with the gminas' fin
 outside the funnel's limits, and what drives it); when fewer than MIN_FINDINGS weigh anything,
 the lightest are added saying that they stayed within the usual swings. A part of the data
 that is missing gives no finding, never an invented one.
+
+The same rule speaks of one gmina (`findings(ds, teryt)`, the first page of its extract): its
+own figures, its own payments for patrols, and in place of the gminas' finding its own place
+in the funnel against the average of all gminas; GMINA_FINDINGS of them, a page holds no more.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import pandas as pd
 from ..data.dataset import Dataset
 from ..data.figures import indicators as ind
 from ..data.figures import stats
+from ..data.figures.indicators import Area
 from ..data.figures.keyfigures import KeyFigure, key_figures
 from ..data.formatting import fmt_int, fmt_list, fmt_money, fmt_number, fmt_percent, money_digits
 from ..data.schema import CRIME_GROUPS, SEVEN_CATEGORIES
@@ -45,11 +50,13 @@ from .narrative import (
     share_text,
 )
 
-__all__ = ["ATTENTION", "MAX_FINDINGS", "MIN_FINDINGS", "Finding", "findings"]
+__all__ = ["ATTENTION", "GMINA_FINDINGS", "PATROLS", "MAX_FINDINGS", "MIN_FINDINGS", "Finding", "findings"]
 
 ATTENTION = "wymaga uwagi"  # the words that flag bad news in the headline
 MIN_FINDINGS, MAX_FINDINGS = 5, 7
+GMINA_FINDINGS = (4, 6)  # at least, at most: for one gmina
 ALWAYS = math.inf  # the weight of a finding that is always shown
+PATROLS = "patrols"  # a finding about the patrols the gminas pay for (Finding.about)
 
 
 @dataclass(frozen=True)
@@ -58,26 +65,30 @@ class Finding:
     text: str  # the facts and their figures
     attention: bool = False  # bad news: the headline says "wymaga uwagi"
     weight: float = 0.0  # of its heaviest change; 0: nothing beyond the usual swings
+    about: str = ""  # what it is about, where a page says the same apart ("patrols")
 
 
-def findings(ds: Dataset) -> list[Finding]:
-    """The powiat's findings, heaviest first, then the gminas against the average."""
-    figures = {f.code: f for f in key_figures(ds)}
-    gminas = _gminas(ds)
+def findings(ds: Dataset, area: Area = None) -> list[Finding]:
+    """The findings of the powiat (or of the gmina `area`), heaviest first, then the gminas
+    against the average (or the gmina's own place among them)."""
+    figures = {f.code: f for f in key_figures(ds, area)}
+    gminas = _gminas(ds) if area is None else _place(ds, area)
     if ds.previous_year is None:
         return [*_levels(ds, figures), *([gminas] if gminas else [])]
     makers: list[Callable[[], Finding | None]] = [
-        lambda: _crime(ds, figures), lambda: _seven(figures), lambda: _roads(ds), lambda: _kmzb(ds, figures),
-        lambda: _prevention(ds), lambda: _patrols(ds), lambda: _interventions(ds), lambda: _survey(figures)]
-    return _chosen([f for make in makers if (f := make()) is not None], gminas)
+        lambda: _crime(ds, figures, area), lambda: _seven(figures), lambda: _roads(ds, area),
+        lambda: _kmzb(ds, figures), lambda: _prevention(ds, area), lambda: _patrols(ds, area),
+        lambda: _interventions(ds, area), lambda: _survey(figures)]
+    least, most = (MIN_FINDINGS, MAX_FINDINGS) if area is None else GMINA_FINDINGS
+    return _chosen([f for make in makers if (f := make()) is not None], gminas, least, most)
 
 
-def _chosen(candidates: list[Finding], gminas: Finding | None) -> list[Finding]:
-    """The heaviest, then the lightest as "within the usual swings" up to MIN_FINDINGS."""
-    room = MAX_FINDINGS - (gminas is not None)
+def _chosen(candidates: list[Finding], gminas: Finding | None, least: int, most: int) -> list[Finding]:
+    """The heaviest, then the lightest as "within the usual swings" up to `least`."""
+    room = most - (gminas is not None)
     weighty = sorted((f for f in candidates if f.weight > 0), key=lambda f: -f.weight)[:room]
     quiet = [f for f in candidates if f.weight == 0]
-    wanted = max(0, MIN_FINDINGS - (gminas is not None) - len(weighty))
+    wanted = max(0, least - (gminas is not None) - len(weighty))
     return [*weighty, *quiet[:wanted], *([gminas] if gminas else [])]
 
 
@@ -108,12 +119,12 @@ def _count(code: str, current: object, previous: object) -> KeyFigure:
 # ------------------------------------------------------------------ outcomes
 
 
-def _crime(ds: Dataset, figures: dict[str, KeyFigure]) -> Finding | None:
+def _crime(ds: Dataset, figures: dict[str, KeyFigure], area: Area) -> Finding | None:
     """All crimes, what drove the change (the groups and the residual) and the detection rate."""
     crimes, detection = figures["przestepstwa"], figures["wykrywalnosc"]
     if not _known(crimes):
         return None
-    table = ind.crime_table(ds)
+    table = ind.crime_table(ds, area)
     groups = [_count(code, table.at[code, "biezacy"], table.at[code, "poprzedni"])
               for code in [*CRIME_GROUPS, ind.RESIDUAL] if code != "ogolem"]
     test = crimes.test()
@@ -155,15 +166,15 @@ def _seven(figures: dict[str, KeyFigure]) -> Finding | None:
     return Finding(headline, f"Ponad zwykłe wahania zmieniła się liczba {text}.", rose, _weight(top))
 
 
-def _roads(ds: Dataset) -> Finding | None:
+def _roads(ds: Dataset, area: Area) -> Finding | None:
     """Accidents and their victims; drunk drivers caught always with the road checks that find them."""
-    table = ind.roads_table(ds)
+    table = ind.roads_table(ds, area)
     figure = {c: _count(c, table.at[c, "biezacy"], table.at[c, "poprzedni"]) for c in table.index}
     accidents, killed, drunk = figure["wypadki"], figure["zabici"], figure["nietrzezwi_kierujacy"]
     if not _known(accidents, killed):
         return None
-    checks = _count("kontrole", ind.events_total(ds, ds.year, None, controls=True)[0],
-                    ind.events_total(ds, ds.previous_year, None, controls=True)[0])
+    checks = _count("kontrole", ind.events_total(ds, ds.year, area, controls=True)[0],
+                    ind.events_total(ds, ds.previous_year, area, controls=True)[0])
     text = (f"{fmt_int(accidents.current)} "
             f"{plural(int(accidents.current), 'wypadek drogowy', 'wypadki drogowe', 'wypadków drogowych')} "
             f"{_was(ds, fmt_int(accidents.previous))}; {killed_in_them(int(killed.current))} "
@@ -233,8 +244,8 @@ def _kmzb(ds: Dataset, figures: dict[str, KeyFigure]) -> Finding | None:
     return Finding(headline, text + ".", False, max(_weight(reports), _weight(confirmed)))
 
 
-def _interventions(ds: Dataset) -> Finding | None:
-    table = ind.interventions_table(ds)
+def _interventions(ds: Dataset, area: Area) -> Finding | None:
+    table = ind.interventions_table(ds, area)
     if table is None or not ds.has("interwencje", ds.previous_year):
         return None
     moved = [(c, f) for c in table.index
@@ -268,18 +279,18 @@ def _survey(figures: dict[str, KeyFigure]) -> Finding | None:
 # ------------------------------------------------------------------ outputs
 
 
-def _prevention(ds: Dataset) -> Finding | None:
+def _prevention(ds: Dataset, area: Area) -> Finding | None:
     """Prevention by kind: the heaviest changes of what the police and the gminas decided to hold."""
-    events_now, people_now = ind.events_total(ds, ds.year)
-    events_before, people_before = ind.events_total(ds, ds.previous_year)
+    events_now, people_now = ind.events_total(ds, ds.year, area)
+    events_before, people_before = ind.events_total(ds, ds.previous_year, area)
     if pd.isna(events_now) or pd.isna(events_before):
         return None
-    kinds = ind.events_by(ds, "rodzaj")
+    kinds = ind.events_by(ds, "rodzaj", area)
     changes = [_count(k, r["wydarzenia"], r["wydarzenia_poprzednio"]) for k, r in kinds.iterrows()]
     moved = sorted((f for f in changes if _weight(f) > 0), key=lambda f: -_weight(f))[:3]
     total = (f"Razem {fmt_int(events_now)} {plural(int(events_now), 'działanie', 'działania', 'działań')} "
              "profilaktycznych "
-             f"z udziałem {fmt_int(people_now)} {plural(int(people_now), 'osoby', 'osób', 'osób')} "
+             f"z udziałem {fmt_int(people_now)} {_people(people_now)} "
              f"{_was(ds, fmt_int(events_before) + ' i ' + fmt_int(people_before))}.")
     if not moved:
         return Finding("Działania profilaktyczne bez większych zmian.", total)
@@ -291,12 +302,17 @@ def _prevention(ds: Dataset) -> Finding | None:
     return Finding(headline, f"{text[0].upper()}{text[1:]}. {total}", fell, _weight(top))
 
 
-def _patrols(ds: Dataset) -> Finding | None:
+def _people(count: object) -> str:
+    """ "osoby" after 1, "osób" otherwise; a count left empty in the file ("b.d. osób") too."""
+    return "osób" if pd.isna(count) else plural(int(count), "osoby", "osób", "osób")
+
+
+def _patrols(ds: Dataset, area: Area) -> Finding | None:
     """Extra patrols paid by the gminas and the powiat: a payer that stopped or started is always news."""
     if not ds.has("sluzby_ponadnormatywne", ds.year) or not ds.has("sluzby_ponadnormatywne", ds.previous_year):
         return None
-    now = ind.patrols_table(ds, None, ds.year)
-    before = ind.patrols_table(ds, None, ds.previous_year)
+    now = ind.patrols_table(ds, area, ds.year)
+    before = ind.patrols_table(ds, area, ds.previous_year)
     paid_now, paid_before = (_paying(t) for t in (now, before))
     stopped = [c for c in paid_before if c not in paid_now]
     started = [c for c in paid_now if c not in paid_before]
@@ -304,21 +320,27 @@ def _patrols(ds: Dataset) -> Finding | None:
     money_now, money_before = now["kwota_zl"].sum(), before["kwota_zl"].sum()
     digits = money_digits([money_now, money_before])
     was = f"{hours(hours_before)} za {fmt_money(money_before, digits)}"
-    text = (f"Samorządy sfinansowały {hours(hours_now)} służb ponadnormatywnych za "
+    paid = "Samorządy sfinansowały" if area is None else "Gmina sfinansowała"
+    text = (f"{paid} {hours(hours_now)} służb ponadnormatywnych za "
             f"{fmt_money(money_now, digits)} {_was(ds, was)}.")
     weight = _weight(KeyFigure("godziny", "", hours_now, hours_before))
     if not stopped and not started:
         if weight == 0:
             return None
         fell = bool(hours_now < hours_before)
-        return Finding(f"Samorządy sfinansowały {'mniej' if fell else 'więcej'} służb policji"
-                       f"{f' – {ATTENTION}' if fell else ''}.", text, fell, weight)
+        return Finding(f"{paid} {'mniej' if fell else 'więcej'} służb policji"
+                       f"{f' – {ATTENTION}' if fell else ''}.", text, fell, weight, PATROLS)
     headline = " ".join(_payers(ds, codes, verb) for codes, verb in ((stopped, "stop"), (started, "start")) if codes)
     changes = [f"{ds.powiat.label_of(c)} – {hours(before.at[c, 'liczba_godzin'])} w {ds.year - 1} r., w {ds.year} r. "
                "żadnej" for c in stopped]
     changes += [f"{ds.powiat.label_of(c)} – {hours(now.at[c, 'liczba_godzin'])} w {ds.year} r." for c in started]
-    text = f"{'; '.join(changes)[0].upper()}{'; '.join(changes)[1:]}. {text}"
-    return Finding(headline.removesuffix(".") + (f" – {ATTENTION}." if stopped else "."), text, bool(stopped), ALWAYS)
+    if area is None:
+        text = f"{'; '.join(changes)[0].upper()}{'; '.join(changes)[1:]}. {text}"
+    elif stopped:  # one gmina: what it paid last year is the news, "0 godzin za 0 zł" is not
+        text = (f"W {ds.year - 1} r. gmina sfinansowała {hours(hours_before)} służb ponadnormatywnych za "
+                f"{fmt_money(money_before, digits)}, w {ds.year} r. – żadnej.")
+    return Finding(headline.removesuffix(".") + (f" – {ATTENTION}." if stopped else "."), text, bool(stopped), ALWAYS,
+                   PATROLS)
 
 
 def _paying(table: pd.DataFrame) -> list[str]:
@@ -373,6 +395,28 @@ def _gminas(ds: Dataset) -> Finding | None:
                 f"{fmt_list(['gmina ' + g for g in above['gmina']])}." if parts else
                 "Żadna gmina nie ma przestępczości powyżej średniej ponad zwykłe wahania.")
     return Finding(headline, text[0].upper() + text[1:])
+
+
+def _place(ds: Dataset, teryt: str) -> Finding | None:
+    """One gmina's crime rate against the average of all gminas, by the same funnel limits as
+    the gminas' finding: above or below only outside the 99,8% limits for a gmina of its size."""
+    if not ds.has("przestepstwa", ds.year) or not ds.has("ludnosc", ds.year):
+        return None
+    rates, average = ind.gmina_rates(ds), ind.gminas_rate(ds)
+    if teryt not in rates.index or pd.isna(average):
+        return None
+    count, people, rate = (rates.at[teryt, c] for c in ("wartosc", "ludnosc", "na_10_tys"))
+    if pd.isna(count) or pd.isna(people) or not people:
+        return None
+    position = stats.funnel_position(float(count), float(people), float(average) / 10_000)
+    text = (f"{fmt_number(rate)} przestępstwa na 10 tys. "
+            f"mieszkańców wobec średniej gmin powiatu {fmt_number(average)}")
+    if position > 0 and (why := _driver(ds, teryt)):
+        text += f"; najwięcej wśród nich {why}"
+    headline = {1: f"Przestępczość powyżej średniej gmin, poza granicami zwykłych wahań – {ATTENTION}.",
+                -1: "Przestępczość poniżej średniej gmin, poza granicami zwykłych wahań.",
+                0: "Przestępczość w granicach zwykłych wahań wokół średniej gmin."}[position]
+    return Finding(headline, f"{text}.", position > 0)
 
 
 def _driver(ds: Dataset, area: str) -> str | None:

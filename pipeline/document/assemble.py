@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..data.registry import Gmina
 
 __all__ = ["CHART_DATA", "ChapterDoc", "TocEntry", "chapters_of", "document_title", "extract_contents",
-           "extract_front_document",
+           "extract_footer", "extract_front_document", "footer_document", "opening_anchor",
            "extract_title", "front_document", "gmina_chapter", "numbering_document", "part_document", "powiat_chapters",
            "sections_of", "whole_document"]
 
@@ -142,26 +142,69 @@ def front_document(ds: Dataset, chapters: Sequence[ChapterDoc], pages: dict[str,
 def extract_contents(ds: Dataset, with_goals: bool, gmina: Gmina | None = None) -> str:
     """What a gmina's extract holds, as its cover and the HTML edition say it."""
     chapter = f"rozdział gminy {gmina.nazwa}" if gmina else "rozdział gminy"
-    return fmt_list(["najważniejsze wnioski dla całego powiatu",
+    return fmt_list([f"podsumowanie roku w {'gminie ' + gmina.nazwa if gmina else 'gminie'} na jednej stronie",
+                     "najważniejsze wnioski dla całego powiatu",
                      *(["cele współpracy i ich realizacja"] if with_goals else []),
                      f"{chapter} z planem działań na {ds.year + 1} r.", "aneks"])
 
 
+def extract_footer(ds: Dataset, gmina: Gmina) -> str:
+    """The running footer of every page of a gmina's extract: the gmina and its council."""
+    return f"Wyciąg dla {gmina.rada_dopelniacz} – bezpieczeństwo w gminie {gmina.nazwa} w {ds.year} r."
+
+
 def extract_front_document(ds: Dataset, gmina: Gmina, entries: Sequence[TocEntry], pages: dict[str, int],
-                           with_goals: bool) -> str:
-    """A gmina's extract: the cover addressed to the gmina, and the contents of the extract."""
+                           with_goals: bool, opening: str = "", elsewhere: str = "") -> str:
+    """A gmina's extract: the cover addressed to the gmina, its page (`opening`, the markup of
+    `content.gmina_page`), and the contents of the extract with `elsewhere`, what the full
+    report holds that the extract's pages refer to."""
     note = (f"Wyciąg z raportu przedstawianego {ds.powiat.rada_celownik}: {extract_contents(ds, with_goals, gmina)}. "
             "Tabele i wykresy mają te same numery co w pełnym raporcie; odesłania do rozdziałów, których wyciąg "
-            "nie zawiera (np. rozdziału o powiecie i „Planu na kolejny rok”), dotyczą pełnego raportu.")
+            "nie zawiera (np. rozdziału o powiecie i „Planu na kolejny rok”), dotyczą pełnego raportu: ich strony "
+            "w nim podaje spis treści.")
+    section = _opening(opening) if opening else None
     return _render("document.html.j2", ds, entries=entries, front=True, numbered=False, counters=(0, 0, 0, 0),
                    toc_pages=pages, title=extract_title(ds, gmina), cover_note=note, short_contents=True,
                    cover_for=f"Informacja przekazywana {gmina.head_celownik} i {gmina.rada_celownik}",
                    audience=f"Wyciąg z raportu dla {gmina.head_dopelniacz} i {gmina.rada_dopelniacz}",
-                   keywords=f", gmina {gmina.nazwa}, {gmina.rada}, {gmina.urzad}")
+                   keywords=f", gmina {gmina.nazwa}, {gmina.rada}, {gmina.urzad}",
+                   opening=Markup(str(section) if section is not None else ""),
+                   here=[e.anchor for e in _toc_entries(section)] if section is not None else [],
+                   elsewhere=elsewhere, short_title=extract_footer(ds, gmina))
+
+
+OPENING_ID = "w-skrocie"  # the id of a gmina's page in its extract (the anchors under it: OPENING_ID--…)
+
+
+def opening_anchor() -> str:
+    """The anchor of the title of a gmina's page in its extract (see `_set_ids`)."""
+    return f"{OPENING_ID}--tytul"
+
+
+def _opening(html: str) -> Tag:
+    """A gmina's page as a chapter of the front: ids of its own, typeset like every chapter."""
+    soup = _fragment(html)
+    section = soup.new_tag("section", attrs={"class": "chapter gmina-page"})
+    for node in [n for n in soup.children if isinstance(n, Tag)]:
+        section.append(node)
+    _set_ids(section, OPENING_ID)
+    _typeset(section)
+    return section
 
 
 def numbering_document(ds: Dataset, pages: int) -> str:
     return _render("numbering.html.j2", ds, pages=pages)
+
+
+def footer_document(ds: Dataset, footers: Sequence[str] | None = None) -> str:
+    """The running footers of documents rendered in parts (`footers`, one page each, or the
+    report's alone), one laid over every page of its document but the cover at merge time:
+    the parts an extract shares with the report carry none of their own."""
+    return _render("footer.html.j2", ds, footers=list(footers) if footers else [report_footer(ds)])
+
+
+def report_footer(ds: Dataset) -> str:
+    return f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r."
 
 
 def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entries: Sequence[TocEntry] = (),
@@ -176,9 +219,9 @@ def _render(template: str, ds: Dataset, *, toc: Sequence[ChapterDoc] = (), entri
         "basis": legal_basis(ds.powiat), "audience": f"Raport dla: {ds.powiat.rada}", "keywords": "",
         "cover_note": "", "short_contents": False, "powiat": ds.powiat, "year": ds.year, "version": __version__,
         "toc": [*(entry for chapter in toc for entry in chapter.toc), *entries],
-        "short_title": f"Bezpieczeństwo w {ds.powiat.nazwa_miejscownik} – {ds.year} r.",
+        "short_title": report_footer(ds),
         "chapters": Markup("\n".join(c.markup + (_guide() if c.id == FOREWORD_ID else "") for c in body)),
-        "toc_pages": toc_pages, "guide_in_front": True,
+        "toc_pages": toc_pages, "guide_in_front": True, "opening": "", "here": (), "elsewhere": "",
         "report_date": fmt_date(day) if day else "", "iso_date": _iso(day), "font_faces": Markup(_font_faces()),
         "palette": Markup(PALETTE.css_variables()), "guide": Markup(_guide()),
     }

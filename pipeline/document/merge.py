@@ -11,7 +11,9 @@ embedded files. Merging then
 - merges the named destinations, so the contents' links lead to the chapters;
 - builds the bookmarks from the contents, pointing at the merged pages;
 - lays the page numbers ("strona X z Y"), rendered by WeasyPrint for the whole document,
-  over each page, marked as an artifact so assistive technology skips them;
+  over each page, and the running footer over every page but the cover, marked as artifacts
+  so assistive technology skips them (a part the report and an extract share carries no
+  footer of its own: each document lays its own over it);
 - makes the whole PDF/UA-1 and says so (`pdfua`): header cells with a scope, running
   headers and footers as artifacts, the claim in the XMP;
 - puts in the files the PDF carries, from a carrier rendered once per build, in place of the
@@ -36,10 +38,12 @@ __all__ = ["Bookmark", "merge_parts"]
 
 
 def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmarks: Sequence[Bookmark],
-                carrier: bytes | None = None, identifier: bytes | None = None) -> bytes:
-    """The merged PDF: `front`, then `parts` in order, numbered by the pages of `numbering`;
-    with `carrier`, the files it carries take the place of the front's placeholders and the
-    document's /ID is `identifier` (see `attachments`)."""
+                carrier: bytes | None = None, identifier: bytes | None = None, footer: bytes | None = None,
+                footer_page: int = 0) -> bytes:
+    """The merged PDF: `front`, then `parts` in order, numbered by the pages of `numbering`
+    and with page `footer_page` of `footer` over every page but the first; with `carrier`,
+    the files it carries take the place of the front's placeholders and the document's /ID is
+    `identifier` (see `attachments`)."""
     with Pdf.open(io.BytesIO(front)) as target:
         if carrier is not None:
             swap_in(target, carrier, identifier or b"")
@@ -52,8 +56,12 @@ def merge_parts(front: bytes, parts: Sequence[bytes], numbering: bytes, bookmark
         mark_untagged_as_artifacts(target)
         _share_font_programs(target)
         _set_bookmarks(target, bookmarks)
+        _fence(target)
         with Pdf.open(io.BytesIO(numbering)) as numbers:
             _overlay_numbers(target, numbers)
+        if footer is not None:
+            with Pdf.open(io.BytesIO(footer)) as footers:
+                _overlay_footer(target, footers.pages[footer_page])
         claim_pdfua(target)  # last: the claim describes the finished document
         output = io.BytesIO()
         # The structure tree is thousands of small dictionaries: packed into compressed
@@ -173,12 +181,33 @@ def _outline_item(bookmark: Bookmark) -> pikepdf.OutlineItem:
 def _overlay_numbers(target: Pdf, numbers: Pdf) -> None:
     """Each page gets the matching page of `numbers` drawn over it, as an artifact."""
     for number, (page, source) in enumerate(zip(target.pages, numbers.pages, strict=True), start=1):
-        form = target.copy_foreign(source.as_form_xobject())
-        # The numbers' own tags name nothing in this document: inside, they are artifacts too.
-        untagged_to_artifacts(target, form)
         # Fixed names (pikepdf would pick random ones), one per page: pages of a part share
         # their resources. The same inputs give the same bytes.
-        name = page.add_resource(form, Name.XObject, name=Name(f"/RaportStrona{number}"))
-        # The page's own drawing leaves its coordinate system changed: fence it with q/Q.
+        _overlay(target, page, _form(target, source), f"/RaportStrona{number}")
+
+
+def _overlay_footer(target: Pdf, footer: pikepdf.Page) -> None:
+    """`footer` drawn over every page but the cover, as an artifact."""
+    form = _form(target, footer)
+    for page in target.pages[1:]:
+        _overlay(target, page, form, "/RaportStopka")
+
+
+def _form(target: Pdf, source: pikepdf.Page) -> pikepdf.Object:
+    form = target.copy_foreign(source.as_form_xobject())
+    # The overlay's own tags name nothing in this document: inside, it is an artifact too.
+    untagged_to_artifacts(target, form)
+    return form
+
+
+def _fence(target: Pdf) -> None:
+    """The pages' own drawing leaves their coordinate system changed: fence it with q/Q, so
+    what is laid over it stands where it was drawn."""
+    for page in target.pages:
         page.contents_add(target.make_stream(b"q\n"), prepend=True)
-        page.contents_add(target.make_stream(b"\nQ\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n"))
+        page.contents_add(target.make_stream(b"\nQ\n"))
+
+
+def _overlay(target: Pdf, page: pikepdf.Page, form: pikepdf.Object, name: str) -> None:
+    added = page.add_resource(form, Name.XObject, name=Name(name))
+    page.contents_add(target.make_stream(b"/Artifact BMC q " + str(added).encode() + b" Do Q EMC\n"))

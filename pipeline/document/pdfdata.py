@@ -39,10 +39,12 @@ class Bookmark:
 @dataclass(frozen=True)
 class ExtractLayout:
     """Everything a worker needs to make one extract (`extracts.extract_layout`): the HTML of
-    the two pieces rendered for it, the parts it re-uses and where its bookmarks point."""
+    the three pieces rendered for it, the parts it re-uses and where its bookmarks point."""
 
     front: str  # the cover and the contents
     numbering: str  # "strona X z Y" for every page of the extract
     parts: tuple[bytes, ...]
     bookmarks: tuple[Bookmark, ...]
     front_pages: int  # what the contents' page numbers assume the front takes
+    footers: str = ""  # every gmina's running footer, a page each...
+    footer_page: int = 0  # ...and the one naming this gmina and its council, laid over every page but the cover

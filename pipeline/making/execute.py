@@ -86,13 +86,14 @@ def make_extract(layout: ExtractLayout, options: dict[str, Any]) -> ExtractResul
     if front.pages != layout.front_pages:  # the contents' page numbers are off: lay out again
         return ExtractResult(None, front.pages, time.perf_counter() - started, made)
     data = merge_parts(front.data, layout.parts, _page_numbers(layout.numbering), layout.bookmarks,
-                       options["carrier"], options["identifier"])
+                       options["carrier"], options["identifier"], _page_numbers(layout.footers), layout.footer_page)
     return ExtractResult(data, front.pages, time.perf_counter() - started, made)
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _page_numbers(html: str) -> bytes:
-    """Extracts of as many pages share their page numbers: a worker renders them once."""
+    """Extracts of as many pages share their page numbers, and all of them the document of their
+    footers: a worker renders each once."""
     return render(html).data
 
 

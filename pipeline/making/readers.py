@@ -1,10 +1,10 @@
 """The report's other readers, served by the same build: each gmina's extract (PDF), the HTML
 edition for the BIP and the tables as open data. None of them runs a notebook again.
 
-- An extract re-uses three parts rendered for the report (`document.extracts`) and is made
-  in a worker. Extracts fill the workers' idle moments: one is handed over only while a
-  worker has nothing else queued, so the report's own parts and front never wait behind
-  them; once the report's front is on its way, the rest follow. They are cached by content
+- An extract re-uses the parts rendered for the report (`document.extracts`) and is made
+  in a worker. Its contents name the pages of the full report it refers to, so it starts
+  once the report's page numbers are known (its front laid out): then the extracts fill the
+  workers while the report is merged. They are cached by content
   like the parts, and so is each extract's front, rendered with placeholders for the files
   it carries (`fronts`): a change in the data merges the extracts again, but lays out no
   front whose pages stay the same.
@@ -24,6 +24,7 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
+from ..content.gmina_page import GminaSummary, gmina_summaries
 from ..data import fingerprint
 from ..data.dataset import Dataset
 from ..data.registry import Gmina
@@ -49,8 +50,11 @@ SOURCES = "zrodla"  # in it, the files the PDF carries (the inputs, as fit to pu
 class Extracts:
     """The gminas' extracts of one build: started as their parts arrive, collected at the end."""
 
-    def __init__(self, ds: Dataset, store: Store, code: str, workers: Workers) -> None:
-        self.ds, self.store, self.code, self.workers = ds, store, code, workers
+    def __init__(self, ds: Dataset, store: Store, code: str, workers: Workers, report_name: str = "") -> None:
+        self.ds, self.store, self.code, self.workers, self.report_name = ds, store, code, workers, report_name
+        # The full report's page of every heading its contents list: set once its front is laid out.
+        self.report_pages: dict[str, int] | None = None
+        self.summaries: dict[str, GminaSummary] | None = None  # the gminas' pages, but their page numbers
         self.pending: dict[str, tuple[Future[ExtractResult], str, str]] = {}  # TERYT -> (task, its key, front's)
         self.done: dict[str, bytes] = {}
         self.seconds = 0.0  # the workers' time on extracts
@@ -60,7 +64,10 @@ class Extracts:
                 room: int | None = None) -> None:
         """Start the extracts whose parts are all rendered: at most `room` at once in the
         workers (None: all of them)."""
-        if docs is None or self.carrier is None or (room is not None and not self.carrier.ready()):
+        if docs is not None and self.summaries is None:  # while the parts render: the merge needs no wait
+            self.summaries = gmina_summaries(self.ds)
+        if docs is None or self.carrier is None or self.report_pages is None or \
+                (room is not None and not self.carrier.ready()):
             return
         for gmina in self.ds.powiat.gminy:
             if room is not None and len(self.pending) >= room:
@@ -94,9 +101,12 @@ class Extracts:
 
     def _start(self, gmina: Gmina, docs: list[ChapterDoc], parts: dict[int, Rendered], keys: list[str],
                front_pages: int) -> None:
-        layout = extract_layout(self.ds, gmina, docs, parts, front_pages)
-        # The extract's key: its own front and numbers, the parts it re-uses and the files it carries.
-        key = fingerprint.digest(self.code, layout.front, layout.numbering, *keys, manifest(self.ds))
+        assert self.summaries is not None
+        layout = extract_layout(self.ds, gmina, docs, parts, front_pages, self.report_pages, self.report_name,
+                                self.summaries[gmina.teryt])
+        # The extract's key: its own front, numbers and footer, the parts it re-uses and the files it carries.
+        key = fingerprint.digest(self.code, layout.front, layout.numbering, layout.footers, str(layout.footer_page),
+                                 *keys, manifest(self.ds))
         cached = self.store.read("extracts", key, ".pdf")
         if cached is not None:
             self.done[gmina.teryt] = cached

@@ -21,6 +21,7 @@ from ..data.sharing import share
 from ..data.store import Store
 from ..document.assemble import (
     ChapterDoc,
+    footer_document,
     front_document,
     gmina_chapter,
     numbering_document,
@@ -63,7 +64,7 @@ def make_report(inputs: Path, year: int, out: Path, notebooks: Path, force: bool
     paths = ReportPaths.of(out, ds)
     run = _Run(ds, inputs, notebooks, store, stage, progress)
     if readers:
-        run.extracts = Extracts(ds, store, run.code, workers)
+        run.extracts = Extracts(ds, store, run.code, workers, paths.pdf.name)
         run.editions = Editions(stage, paths, ds, run.seconds, pages)
     pdf = run.make(workers, paths)
     (stage / paths.pdf.name).write_bytes(pdf)
@@ -237,16 +238,19 @@ class _Run:
             pages = self._page_numbers(docs, front_pages)
             front = self._rendering(workers, front_document(self.ds, docs, pages), front=True)
             numbers = self._rendering(workers, numbering_document(self.ds, front_pages + parts_pages), front=False)
-            front_part, numbers_part = front(), numbers()
+            footer = self._rendering(workers, footer_document(self.ds), front=False)
+            front_part, numbers_part, footer_part = front(), numbers(), footer()
             if front_part.pages == front_pages:
                 break
             front_pages = front_part.pages  # the contents took another page: number again
-        if self.extracts is not None:  # the rest of the extracts, made while the report is merged
+        if self.extracts is not None:  # the extracts, made while the report is merged
+            self.extracts.report_pages = pages
             self.extracts.release(docs, self.parts, self.part_keys)
         started = time.perf_counter()
         assert self.carrier is not None
         merged = merge_parts(front_part.data, [self.parts[i].data for i in range(len(docs))], numbers_part.data,
-                             self._bookmarks(docs, pages), self.carrier.data(), document_identifier(self.ds))
+                             self._bookmarks(docs, pages), self.carrier.data(), document_identifier(self.ds),
+                             footer_part.data)
         self.seconds["łączenie"] = time.perf_counter() - started
         self.seconds["strona tytułowa i spis treści"] = started - rendering_done
         return merged

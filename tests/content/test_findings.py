@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from pipeline import report
-from pipeline.content.findings import ATTENTION, MAX_FINDINGS, MIN_FINDINGS, findings
+from pipeline.content.findings import ATTENTION, GMINA_FINDINGS, MAX_FINDINGS, MIN_FINDINGS, PATROLS, findings
 
 from ..conftest import INPUTS
 
@@ -98,3 +98,35 @@ def test_missing_data_gives_no_finding(tmp_path) -> None:
     (inputs / "2025" / "wypadki.csv").unlink()  # else the road figures come from the accidents one by one
     headlines = [f.headline for f in findings(report.load(inputs, 2025))]
     assert not any("drogach" in h or "wypadków" in h or "kierujących" in h for h in headlines)
+
+
+# ------------------------------------------------------------------ one gmina, by the same rule
+
+
+def test_a_gmina_gets_its_own_findings_by_the_same_rule(example) -> None:
+    """Drzewica: the stopped patrols first (always a finding), crime up beyond chance, and its own
+    place in the funnel last, as the powiat's page ends with the gminas'."""
+    found = findings(example, "1007023")
+    assert GMINA_FINDINGS[0] <= len(found) <= GMINA_FINDINGS[1]
+    texts = _texts(found)
+    assert texts[0].startswith(f"Gmina Drzewica przestała opłacać służby policji – {ATTENTION}. W 2024 r. gmina "
+                               "sfinansowała 112 godzin służb ponadnormatywnych za 5 600 zł, w 2025 r. – żadnej.")
+    assert found[0].about == PATROLS
+    assert any(t.startswith(f"Przestępczość wzrosła – {ATTENTION}. Stwierdzono 314 przestępstw") for t in texts)
+    assert texts[-1] == (f"Przestępczość powyżej średniej gmin, poza granicami zwykłych wahań – {ATTENTION}. 326,1 "
+                         "przestępstwa na 10 tys. mieszkańców wobec średniej gmin powiatu 256,7; najwięcej wśród "
+                         "nich przestępstwa pozostałe (181 z 314).")
+
+
+def test_every_gmina_has_four_to_six_and_its_place_last(example) -> None:
+    for gmina in example.powiat.gminy:
+        found = findings(example, gmina.teryt)
+        assert GMINA_FINDINGS[0] <= len(found) <= GMINA_FINDINGS[1], gmina.nazwa
+        assert found[-1].headline.startswith("Przestępczość ") and "średniej gmin" in found[-1].headline
+        assert not any("Samorządy" in t for t in _texts(found))  # a gmina pays for itself
+
+
+def test_a_gmina_within_the_funnel_is_said_to_be_so(example) -> None:
+    opoczno = findings(example, "1007043")[-1]  # 279,9 against 256,7: a big town, yet within the limits
+    assert opoczno.headline == "Przestępczość w granicach zwykłych wahań wokół średniej gmin."
+    assert not opoczno.attention

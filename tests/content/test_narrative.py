@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import report
 from pipeline.content.narrative import change_sentence, hours, killed_in_them
-from pipeline.content.report.patrols import _results
+from pipeline.content.report.patrols import patrol_results
 from pipeline.data.figures.keyfigures import KeyFigure
 
 from ..conftest import INPUTS
@@ -105,5 +105,5 @@ def test_the_verb_agrees_with_the_number_of_people_killed(killed, text) -> None:
 def test_patrol_results_say_none_in_words_not_as_a_zero() -> None:
     table = pd.DataFrame({"legitymowani": [94], "pouczeni": [37], "mandaty": [1], "wnioski_o_ukaranie": [0],
                           "zatrzymani": [0]})
-    assert _results(table) == ("Efekty służb: 94 osoby wylegitymowane, 37 osób pouczonych i 1 mandat karny; "
+    assert patrol_results(table) == ("Efekty służb: 94 osoby wylegitymowane, 37 osób pouczonych i 1 mandat karny; "
                                "nie skierowano wniosków o ukaranie i nikogo nie zatrzymano.")

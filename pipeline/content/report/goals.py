@@ -26,7 +26,7 @@ from ..narrative import plural, share_text, small_base
 from .commentary import commentary
 from .common import SMALL_BASE, caption_for, comparing, prev_year
 
-__all__ = ["TITLE", "goal_sentence", "goals", "goals_line"]
+__all__ = ["SHOWN", "TITLE", "goal_sentence", "goals", "goals_line", "measure_detail", "met_count"]
 
 TITLE = "Cele współpracy i ich realizacja"
 SURVEY_TITLE = "Poczucie bezpieczeństwa mieszkańców"
@@ -49,7 +49,7 @@ def goals(ds: Dataset) -> Block:
             f"Współpraca policji i samorządów służy celom zapisanym w {_programme(ds)}: ograniczeniu "
             "przestępczości, zmniejszeniu liczby zagrożeń i zwiększeniu poczucia bezpieczeństwa mieszkańców. "
             + (f"Cele na {ds.year} r. wyznaczono rok wcześniej, razem z planem działań. " if goals_set_last_year(ds)
-               else "") + f"W {ds.year} r. {_met_count(found)}.", css="intro"))
+               else "") + f"W {ds.year} r. {met_count(found)}.", css="intro"))
         for number, goal in enumerate(found, start=1):
             parts += [blocks.heading(2, goal.name), blocks.paragraphs(goal_sentence(ds, goal)),
                       _measures_table(ds, goal), commentary(ds, GOALS, f"cel_{number}")]
@@ -71,10 +71,10 @@ def goals_line(ds: Dataset) -> str | None:
     found = judged_goals(ds)
     if not found:
         return None
-    return f"Cele współpracy na {ds.year} r.: {_met_count(found)} (rozdział „{TITLE}”)."
+    return f"Cele współpracy na {ds.year} r.: {met_count(found)} (rozdział „{TITLE}”)."
 
 
-def _met_count(found: list[Goal]) -> str:
+def met_count(found: list[Goal]) -> str:
     """Every outcome, none left for the reader to work out: "z 3 celów osiągnięto 1, nie
     osiągnięto 1, 1 nierozstrzygnięty"; "osiągnięto wszystkie cele (3)"."""
     count = {status: sum(g.status == status for g in found) for status in (MET, MISSED, UNDECIDED, NO_DATA)}
@@ -97,7 +97,7 @@ def goal_sentence(ds: Dataset, goal: Goal) -> str:
     """ "Cel „Ograniczenie przestępczości” nie został osiągnięty: przestępstwa stwierdzone – 1 651
     wobec zakładanych najwyżej 1 600." """
     deciding = [r for r in goal.results if r.status == goal.status]
-    details = "; ".join(_detail(ds, r) for r in deciding).removesuffix(".")
+    details = "; ".join(measure_detail(ds, r) for r in deciding).removesuffix(".")
     if goal.status == MET:
         return f"Cel „{goal.name}” został osiągnięty: {details}."
     if goal.status == MISSED:
@@ -107,7 +107,7 @@ def goal_sentence(ds: Dataset, goal: Goal) -> str:
     return f"Celu „{goal.name}” nie da się w pełni ocenić: {details}."
 
 
-def _detail(ds: Dataset, result: MeasureResult) -> str:
+def measure_detail(ds: Dataset, result: MeasureResult) -> str:
     what = f"{result.measure.label}{_where(ds, result)}"
     if result.status == NO_DATA:
         return f"{what} – brak danych za {ds.year if pd.isna(result.current) else prev_year(ds)} r."

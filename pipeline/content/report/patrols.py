@@ -12,7 +12,7 @@ from ..blocks import Block, Column, Row
 from ..narrative import hours, plural
 from .common import Area, caption_for, no_data
 
-__all__ = ["patrols"]
+__all__ = ["patrol_results", "patrols"]
 
 # What the patrols did: column -> the noun in its three forms (1, 2-4, 5+) after a number, and
 # what is said when there were none ("0 osób zatrzymanych" reads as a misprint).
@@ -35,10 +35,10 @@ def patrols(ds: Dataset, area: Area = None) -> Block:
         who = "żaden samorząd nie finansował" if area is None else \
             f"gmina {ds.powiat.name_of(area)} nie finansowała"
         return blocks.paragraphs(f"W {ds.year} r. {who} dodatkowych służb policji.")
-    return blocks.join([*_funding(ds, area, table), blocks.paragraphs(_results(table))])
+    return blocks.join([*_funding(ds, area, table), blocks.paragraphs(patrol_results(table))])
 
 
-def _results(table: pd.DataFrame) -> str:
+def patrol_results(table: pd.DataFrame) -> str:
     """ "Efekty służb: 415 osób wylegitymowanych, 175 osób pouczonych, 95 mandatów karnych…;
     nikogo nie zatrzymano." """
     counted, none = [], []

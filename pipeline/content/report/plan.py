@@ -20,7 +20,7 @@ from ..blocks import Block, Column, Row
 from ..narrative import plural, small_base
 from .common import Area, caption_for, no_data, place, prev_year, share_cell
 
-__all__ = ["plan_done", "plan_next_year"]
+__all__ = ["plan_done", "plan_next_year", "realisation"]
 
 DONE, NOT_DONE = "✓ tak", "nie"
 
@@ -40,7 +40,7 @@ def plan_done(ds: Dataset, area: Area = None, heading: int = 0) -> Block:
     detail = f" {_done_and_not(table)}" if area is not None else ""
     parts = [*title,
              blocks.paragraphs(f"Plan na {ds.year} r., przyjęty rok wcześniej, {place(ds, area)}: "
-                               f"{_realisation(table)}.{detail}", css="intro")]
+                               f"{realisation(table)}.{detail}", css="intro")]
     if area is None:
         parts.append(_done_by_area(ds, table))
         county = table[table["teryt"] == ds.powiat.code]
@@ -61,7 +61,7 @@ def _done_and_not(table: pd.DataFrame) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _realisation(table: pd.DataFrame) -> str:
+def realisation(table: pd.DataFrame) -> str:
     """ "rodzaje zaplanowane 12, zrealizowane 10 (83,3%), wydarzeń 21"; under 10 kinds planned,
     "zrealizowane 4 z 5" (no percentage of a handful)."""
     planned, done = len(table), int((table["zrealizowane"] > 0).sum())
