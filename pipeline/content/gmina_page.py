@@ -83,14 +83,14 @@ def gmina_page(ds: Dataset | GminaSummary, teryt: str = "", pages: Mapping[str, 
     parts = [summary.opening]
     if summary.against_average is not None:
         parts += [blocks.heading(2, "Na tle średniej gmin powiatu"), summary.against_average]
-    goals = summary.goals.replace(WHERE, f", s. {pages['goals']}" if "goals" in pages else "") \
+    goals = summary.goals.replace(WHERE, f", s.\u00a0{pages['goals']}" if "goals" in pages else "") \
         if summary.goals else None
     lines = [line for line in (goals, *summary.lines) if line]
     if lines:
         parts += [blocks.heading(2, f"Cele, służby i plan na {summary.next_year} r."), blocks.paragraphs(*lines)]
     if "chapter" in pages:
         parts.append(blocks.paragraphs(f"Liczby, tabele i wykresy gminy: rozdział „Gmina {summary.name}”, "
-                                       f"s. {pages['chapter']}.", css="chart-note"))
+                                       f"s.\u00a0{pages['chapter']}.", css="chart-note"))
     return blocks.join(parts)
 
 

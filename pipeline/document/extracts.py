@@ -120,12 +120,12 @@ def elsewhere_note(docs: Sequence[ChapterDoc], chosen: Sequence[int], gmina: Gmi
         if doc.id.startswith("gmina-"):
             if not gminas:
                 chapters.append("")  # where the other gminas stand in the report's order
-            gminas.append(f"{title.title.removeprefix('Gmina ')} – s. {report_pages[title.anchor]}")
+            gminas.append(f"{title.title.removeprefix('Gmina ')} – s.\u00a0{report_pages[title.anchor]}")
             continue
-        text = f"„{title.title}” – s. {report_pages[title.anchor]}"
+        text = f"„{title.title}” – s.\u00a0{report_pages[title.anchor]}"
         funnel = next((e for e in doc.toc if e.title.replace("\u00a0", " ") == FUNNEL_SECTION), None)
         if funnel is not None:
-            text += f" (porównanie gmin na wykresie lejkowym: „{funnel.title}” – s. {report_pages[funnel.anchor]})"
+            text += f" (porównanie gmin na wykresie lejkowym: „{funnel.title}” – s.\u00a0{report_pages[funnel.anchor]})"
         chapters.append(text)
     chapters = [text or f"rozdziały pozostałych gmin: {fmt_list(gminas)}" for text in chapters]
     return (f"Pozostałe rozdziały pełnego raportu (plik {report_name}), do których odsyłają strony wyciągu, "
